@@ -1,0 +1,111 @@
+"""Leveled diagnostics, collected while a run goes on and printed once at the end.
+
+A problem found in a spec is never printed where it is found: it becomes a ``Diagnostic`` with a
+level, the version (or file) it belongs to and a JSON pointer (or line) locating it. The CLI prints
+the collection once. ``ERROR`` diagnostics abort a run before anything is written; ``--strict``
+promotes warnings to errors.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """Severity of a diagnostic; higher is worse."""
+
+    INFO = 10
+    WARNING = 20
+    ERROR = 30
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem, located in a source file by JSON pointer and/or line."""
+
+    level: Level
+    source: str
+    pointer: str
+    message: str
+    code: str = ""
+    line: int | None = None
+
+    def location(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.pointer:
+            where += f" at {self.pointer}"
+        return where
+
+    def render(self) -> str:
+        code = f" [{self.code}]" if self.code else ""
+        return f"{self.level.name.lower()}{code}: {self.location()}: {self.message}"
+
+
+@dataclass
+class Diagnostics:
+    """An ordered, de-duplicated collection of diagnostics."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        level: Level,
+        source: str,
+        pointer: str,
+        message: str,
+        *,
+        code: str = "",
+        line: int | None = None,
+    ) -> None:
+        diagnostic = Diagnostic(level, source, pointer, message, code, line)
+        if diagnostic not in self.items:
+            self.items.append(diagnostic)
+
+    def info(self, source: str, pointer: str, message: str, *, code: str = "") -> None:
+        self.add(Level.INFO, source, pointer, message, code=code)
+
+    def warning(self, source: str, pointer: str, message: str, *, code: str = "") -> None:
+        self.add(Level.WARNING, source, pointer, message, code=code)
+
+    def error(
+        self, source: str, pointer: str, message: str, *, code: str = "", line: int | None = None
+    ) -> None:
+        self.add(Level.ERROR, source, pointer, message, code=code, line=line)
+
+    def extend(self, other: Iterable[Diagnostic]) -> None:
+        for diagnostic in other:
+            if diagnostic not in self.items:
+                self.items.append(diagnostic)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def at_least(self, level: Level) -> list[Diagnostic]:
+        return [d for d in self.items if d.level >= level]
+
+    def has_errors(self, *, strict: bool = False) -> bool:
+        return bool(self.at_least(Level.WARNING if strict else Level.ERROR))
+
+    def counts(self) -> dict[Level, int]:
+        return {level: sum(1 for d in self.items if d.level == level) for level in Level}
+
+
+class GeneratorError(Exception):
+    """Raised to abort a run; carries the diagnostics that explain why."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        super().__init__("; ".join(d.render() for d in self.diagnostics))
+
+    @classmethod
+    def single(
+        cls, source: str, pointer: str, message: str, *, code: str = "", line: int | None = None
+    ) -> GeneratorError:
+        return cls([Diagnostic(Level.ERROR, source, pointer, message, code, line)])

@@ -1,0 +1,133 @@
+"""The version registry: ``specs/versions.yaml`` lists every pinned Intercom API version.
+
+This is the only place that knows which versions exist. Adding a release is one spec file plus one
+entry in the YAML file; no code here changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import GeneratorError
+from .load import load_mapping, read_bytes, sha256_of
+
+SPECS_DIR = Path(__file__).resolve().parent.parent / "specs"
+REGISTRY_FILE = SPECS_DIR / "versions.yaml"
+_PACKAGE_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
+_ROLES = ("client", "baseline")
+
+
+@dataclass(frozen=True)
+class Upstream:
+    commit: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    """One registered API version."""
+
+    name: str
+    spec: Path
+    upstream: Upstream
+    role: str
+    package: str | None
+    predecessor: str | None
+
+    @property
+    def is_client(self) -> bool:
+        return self.role == "client"
+
+    def spec_label(self) -> str:
+        """The spec path as shown to users: relative to the repository."""
+        try:
+            return str(self.spec.relative_to(SPECS_DIR.parent))
+        except ValueError:
+            return str(self.spec)
+
+
+@dataclass(frozen=True)
+class Registry:
+    source: str
+    upstream_repository: str
+    versions: tuple[VersionEntry, ...]
+
+    def get(self, name: str) -> VersionEntry:
+        for entry in self.versions:
+            if entry.name.lower() == name.lower() or (entry.package or "") == name:
+                return entry
+        known = ", ".join(v.name for v in self.versions)
+        raise GeneratorError.single(self.source, "/versions", f"unknown version {name!r} (known: {known})", code="unknown-version")
+
+    def clients(self) -> tuple[VersionEntry, ...]:
+        return tuple(v for v in self.versions if v.is_client)
+
+
+def _require(entry: dict[str, Any], key: str, kind: type, source: str, pointer: str) -> Any:
+    value = entry.get(key)
+    if not isinstance(value, kind):
+        raise GeneratorError.single(source, f"{pointer}/{key}", f"expected {kind.__name__} for {key!r}, found {value!r}", code="registry-invalid")
+    return value
+
+
+def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
+    pointer = f"/versions/{index}"
+    if not isinstance(raw, dict):
+        raise GeneratorError.single(source, pointer, "each version must be a mapping", code="registry-invalid")
+    name = str(_require(raw, "name", str, source, pointer))
+    up = _require(raw, "upstream", dict, source, pointer)
+    upstream = Upstream(
+        commit=_require(up, "commit", str, source, f"{pointer}/upstream"),
+        path=_require(up, "path", str, source, f"{pointer}/upstream"),
+        sha256=_require(up, "sha256", str, source, f"{pointer}/upstream").lower(),
+    )
+    role = _require(raw, "role", str, source, pointer)
+    if role not in _ROLES:
+        raise GeneratorError.single(source, f"{pointer}/role", f"role must be one of {_ROLES}, found {role!r}", code="registry-invalid")
+    package = raw.get("package")
+    if role == "client" and (not isinstance(package, str) or not _PACKAGE_RE.match(package)):
+        raise GeneratorError.single(source, f"{pointer}/package", f"a client version needs a Python package name, found {package!r}", code="registry-invalid")
+    predecessor = raw.get("predecessor")
+    return VersionEntry(
+        name=name,
+        spec=base / _require(raw, "spec", str, source, pointer),
+        upstream=upstream,
+        role=role,
+        package=package if role == "client" else None,
+        predecessor=str(predecessor) if predecessor is not None else None,
+    )
+
+
+def load_registry(path: Path = REGISTRY_FILE) -> Registry:
+    source = str(path.name if path == REGISTRY_FILE else path)
+    document, _ = load_mapping(path, label=source)
+    raw_versions = document.get("versions")
+    if not isinstance(raw_versions, list) or not raw_versions:
+        raise GeneratorError.single(source, "/versions", "expected a non-empty list of versions", code="registry-invalid")
+    versions = tuple(_parse_entry(raw, i, path.parent, source) for i, raw in enumerate(raw_versions))
+    names = [v.name.lower() for v in versions]
+    packages = [v.package for v in versions if v.package]
+    for what, values in (("name", names), ("package", packages)):
+        dupes = sorted({v for v in values if values.count(v) > 1})
+        if dupes:
+            raise GeneratorError.single(source, "/versions", f"duplicate {what}: {', '.join(dupes)}", code="registry-invalid")
+    for v in versions:
+        if v.predecessor is not None and v.predecessor.lower() not in names:
+            raise GeneratorError.single(source, "/versions", f"{v.name}: predecessor {v.predecessor!r} is not registered", code="registry-invalid")
+    return Registry(source, str(document.get("upstream_repository", "")), versions)
+
+
+def verify_pin(entry: VersionEntry) -> str | None:
+    """Return a message when the spec file does not match its pinned sha256, else None."""
+    data = read_bytes(entry.spec, label=entry.spec_label())
+    actual = sha256_of(data)
+    if actual != entry.upstream.sha256:
+        return (
+            f"sha256 mismatch: file has {actual}, registry pins {entry.upstream.sha256} "
+            f"(upstream {entry.upstream.path} at {entry.upstream.commit[:12]})"
+        )
+    return None
