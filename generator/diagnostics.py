@@ -71,9 +71,7 @@ class Diagnostics:
     def warning(self, source: str, pointer: str, message: str, *, code: str = "") -> None:
         self.add(Level.WARNING, source, pointer, message, code=code)
 
-    def error(
-        self, source: str, pointer: str, message: str, *, code: str = "", line: int | None = None
-    ) -> None:
+    def error(self, source: str, pointer: str, message: str, *, code: str = "", line: int | None = None) -> None:
         self.add(Level.ERROR, source, pointer, message, code=code, line=line)
 
     def extend(self, other: Iterable[Diagnostic]) -> None:

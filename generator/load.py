@@ -14,10 +14,8 @@ import yaml
 
 from .diagnostics import GeneratorError
 
-try:  # the C loader is several times faster on megabyte-sized specs
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+# the C loader is several times faster on megabyte-sized specs; fall back when libyaml is absent
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_bytes(path: Path, *, label: str | None = None) -> bytes:

@@ -61,7 +61,9 @@ class Registry:
             if entry.name.lower() == name.lower() or (entry.package or "") == name:
                 return entry
         known = ", ".join(v.name for v in self.versions)
-        raise GeneratorError.single(self.source, "/versions", f"unknown version {name!r} (known: {known})", code="unknown-version")
+        raise GeneratorError.single(
+            self.source, "/versions", f"unknown version {name!r} (known: {known})", code="unknown-version"
+        )
 
     def clients(self) -> tuple[VersionEntry, ...]:
         return tuple(v for v in self.versions if v.is_client)
@@ -70,7 +72,12 @@ class Registry:
 def _require(entry: dict[str, Any], key: str, kind: type, source: str, pointer: str) -> Any:
     value = entry.get(key)
     if not isinstance(value, kind):
-        raise GeneratorError.single(source, f"{pointer}/{key}", f"expected {kind.__name__} for {key!r}, found {value!r}", code="registry-invalid")
+        raise GeneratorError.single(
+            source,
+            f"{pointer}/{key}",
+            f"expected {kind.__name__} for {key!r}, found {value!r}",
+            code="registry-invalid",
+        )
     return value
 
 
@@ -87,10 +94,17 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
     )
     role = _require(raw, "role", str, source, pointer)
     if role not in _ROLES:
-        raise GeneratorError.single(source, f"{pointer}/role", f"role must be one of {_ROLES}, found {role!r}", code="registry-invalid")
+        raise GeneratorError.single(
+            source, f"{pointer}/role", f"role must be one of {_ROLES}, found {role!r}", code="registry-invalid"
+        )
     package = raw.get("package")
     if role == "client" and (not isinstance(package, str) or not _PACKAGE_RE.match(package)):
-        raise GeneratorError.single(source, f"{pointer}/package", f"a client version needs a Python package name, found {package!r}", code="registry-invalid")
+        raise GeneratorError.single(
+            source,
+            f"{pointer}/package",
+            f"a client version needs a Python package name, found {package!r}",
+            code="registry-invalid",
+        )
     predecessor = raw.get("predecessor")
     return VersionEntry(
         name=name,
@@ -107,17 +121,26 @@ def load_registry(path: Path = REGISTRY_FILE) -> Registry:
     document, _ = load_mapping(path, label=source)
     raw_versions = document.get("versions")
     if not isinstance(raw_versions, list) or not raw_versions:
-        raise GeneratorError.single(source, "/versions", "expected a non-empty list of versions", code="registry-invalid")
+        raise GeneratorError.single(
+            source, "/versions", "expected a non-empty list of versions", code="registry-invalid"
+        )
     versions = tuple(_parse_entry(raw, i, path.parent, source) for i, raw in enumerate(raw_versions))
     names = [v.name.lower() for v in versions]
     packages = [v.package for v in versions if v.package]
     for what, values in (("name", names), ("package", packages)):
         dupes = sorted({v for v in values if values.count(v) > 1})
         if dupes:
-            raise GeneratorError.single(source, "/versions", f"duplicate {what}: {', '.join(dupes)}", code="registry-invalid")
+            raise GeneratorError.single(
+                source, "/versions", f"duplicate {what}: {', '.join(dupes)}", code="registry-invalid"
+            )
     for v in versions:
         if v.predecessor is not None and v.predecessor.lower() not in names:
-            raise GeneratorError.single(source, "/versions", f"{v.name}: predecessor {v.predecessor!r} is not registered", code="registry-invalid")
+            raise GeneratorError.single(
+                source,
+                "/versions",
+                f"{v.name}: predecessor {v.predecessor!r} is not registered",
+                code="registry-invalid",
+            )
     return Registry(source, str(document.get("upstream_repository", "")), versions)
 
 

@@ -1,0 +1,11 @@
+"""Registration point for commands beyond generate/check (diff, contract, changelog)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register_extra_commands(sub: Any) -> None:
+    """Each further command module adds its parser here."""
+    _ = (sub, argparse)

@@ -1,0 +1,1 @@
+"""The intermediate representation: one model of an Intercom API version, built from its spec."""

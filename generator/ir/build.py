@@ -1,0 +1,180 @@
+"""Spec document -> ``Api``. Pure: reads a dict, returns the IR and fills ``diagnostics``."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..diagnostics import Diagnostics, GeneratorError, Level
+from ..naming import RESERVED_ATTRIBUTES, model_class, module_name, resource_attribute, resource_class, snake_case
+from .model import Api, ModelClass, Operation, Resource, Server
+from .modeldoc import build_model_document
+from .operations import Hoister, OperationBuilder
+from .refs import check_refs, join, repair_dangling
+from .types import Annotator
+from .validate import HTTP_METHODS, validate_document
+
+_REGION_HOST = re.compile(r"^https?://api\.([a-z]{2})\.intercom\.io/?$")
+_PYDANTIC_RESERVED = re.compile(r"^(model_|_)")
+
+
+def _servers(spec: Mapping[str, Any]) -> tuple[Server, ...]:
+    servers: list[Server] = []
+    for raw in spec.get("servers") or []:
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("url"), str):
+            continue
+        url = str(raw["url"]).rstrip("/")
+        match = _REGION_HOST.match(url)
+        region = match.group(1) if match else ("us" if not servers else "")
+        if region and all(s.region != region for s in servers):
+            servers.append(Server(region, url, str(raw.get("description") or "")))
+    return tuple(servers)
+
+
+def _class_names(
+    schemas: Mapping[str, Any], overrides: Mapping[str, str], source: str, diagnostics: Diagnostics
+) -> dict[str, str]:
+    names: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    for key in schemas:
+        name = overrides.get(key) or model_class(str(key))
+        pointer = join("", "components", "schemas", key)
+        if not name:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schema key {key!r} does not give a usable class name; add an override",
+                code="bad-name",
+            )
+            continue
+        if name in owners:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; add an override for one of them",
+                code="name-collision",
+            )
+            continue
+        owners[name] = str(key)
+        names[str(key)] = name
+    return names
+
+
+def _field_aliases(document: Any, found: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``...)."""
+    found = {} if found is None else found
+    if isinstance(document, Mapping):
+        props = document.get("properties")
+        if isinstance(props, Mapping):
+            for name in props:
+                text = str(name)
+                if not text.isidentifier() or keyword.iskeyword(text) or _PYDANTIC_RESERVED.match(text):
+                    found[text] = [text]
+        for value in document.values():
+            _field_aliases(value, found)
+    elif isinstance(document, list):
+        for value in document:
+            _field_aliases(value, found)
+    return found
+
+
+def _resources(
+    operations: list[Operation], spec: Mapping[str, Any], source: str, diagnostics: Diagnostics
+) -> tuple[Resource, ...]:
+    descriptions = {
+        str(t.get("name")): str(t.get("description") or "") for t in spec.get("tags") or [] if isinstance(t, Mapping)
+    }
+    grouped: dict[str, list[Operation]] = {}
+    for op in operations:
+        grouped.setdefault(op.tags[0], []).append(op)
+    resources: list[Resource] = []
+    attributes: dict[str, str] = {}
+    for tag in sorted(grouped, key=resource_attribute):
+        attribute = resource_attribute(tag)
+        if not attribute or attribute in RESERVED_ATTRIBUTES or attribute in attributes:
+            diagnostics.error(
+                source,
+                "/tags",
+                f"tag {tag!r} does not give a usable, unique resource name ({attribute!r})",
+                code="name-collision",
+            )
+            continue
+        attributes[attribute] = tag
+        ops = grouped[tag]
+        seen: dict[str, str] = {}
+        for op in ops:
+            if op.py_name in seen:
+                diagnostics.error(
+                    source,
+                    op.pointer,
+                    f"{op.key} and {seen[op.py_name]} both become method {attribute}.{op.py_name}",
+                    code="name-collision",
+                )
+            seen[op.py_name] = op.key
+        resources.append(
+            Resource(
+                tag, attribute, resource_class(tag), snake_case(tag), descriptions.get(tag, "").strip(), tuple(ops)
+            )
+        )
+    return tuple(resources)
+
+
+def build_api(
+    spec_in: Mapping[str, Any],
+    source: str,
+    diagnostics: Diagnostics,
+    *,
+    class_overrides: Mapping[str, str] | None = None,
+) -> Api:
+    """Build the IR, or raise ``GeneratorError`` when the spec has errors."""
+    if not validate_document(spec_in, source, diagnostics):
+        raise GeneratorError(diagnostics.at_least(Level.ERROR))
+    spec = repair_dangling(dict(spec_in), check_refs(dict(spec_in), source, diagnostics))
+    schemas: Mapping[str, Any] = spec["components"]["schemas"]
+    class_names = _class_names(schemas, class_overrides or {}, source, diagnostics)
+    annotator = Annotator(schemas, class_names)
+    hoister = Hoister({join("", "components", "schemas", k): v for k, v in class_names.items()}, source, diagnostics)
+    builder = OperationBuilder(spec, annotator, hoister, source, diagnostics)
+    operations = []
+    for path, item in spec["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                operations.append(builder.build(str(path), method, item[method], list(item.get("parameters") or [])))
+    resources = _resources(operations, spec, source, diagnostics)
+    if diagnostics.has_errors():
+        raise GeneratorError(diagnostics.at_least(Level.ERROR))
+    info = spec.get("info") or {}
+    hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
+    document, members, collisions = build_model_document(
+        str(info.get("title", "")), str(info.get("version", "")), schemas, class_names, hoisted
+    )
+    for pointer, name in collisions:
+        diagnostics.error(
+            source,
+            pointer,
+            f"inline union member would be named {name!r}, which is already taken",
+            code="name-collision",
+        )
+    if collisions:
+        raise GeneratorError(diagnostics.at_least(Level.ERROR))
+    models = [
+        ModelClass(name, module_name(name), join("", "components", "schemas", key), key)
+        for key, name in class_names.items()
+    ]
+    models += [
+        ModelClass(name, module_name(name), origin, None) for name, origin in {**hoister.origins, **members}.items()
+    ]
+    return Api(
+        source=source,
+        version=str(info.get("version", "")),
+        title=str(info.get("title", "")),
+        description=str(info.get("description") or "").strip(),
+        servers=_servers(spec),
+        resources=resources,
+        models=tuple(sorted(models, key=lambda m: m.class_name)),
+        model_document=document,
+        field_aliases=_field_aliases(document),
+        spec=spec,
+    )

@@ -1,0 +1,265 @@
+"""Building IR operations from path items: parameters, bodies, responses, result, pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..diagnostics import Diagnostics
+from ..naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, parameter_name, pascal_case
+from .model import Body, Operation, Parameter, Response, Result
+from .pagination import detect_pagination
+from .refs import join, resolve_pointer, split_ref
+from .types import Annotator
+
+VERSION_HEADER = "intercom-version"
+
+
+class Hoister:
+    """Names inline body/response schemas after their operation and records them for the models."""
+
+    def __init__(self, taken: Mapping[str, str], source: str, diagnostics: Diagnostics) -> None:
+        self._taken = {name: origin for origin, name in taken.items()}
+        self.schemas: dict[str, Mapping[str, Any]] = {}
+        self.origins: dict[str, str] = {}
+        self._source = source
+        self._diagnostics = diagnostics
+
+    def hoist(self, name: str, schema: Mapping[str, Any], pointer: str) -> str:
+        if name in self._taken or name in self.schemas:
+            other = self._taken.get(name) or self.origins[name]
+            self._diagnostics.error(
+                self._source,
+                pointer,
+                f"inline schema would be named {name!r}, which {other} already uses; add an override in the registry",
+                code="name-collision",
+            )
+            return name
+        self.schemas[name] = schema
+        self.origins[name] = pointer
+        return name
+
+
+class OperationBuilder:
+    def __init__(
+        self, spec: Mapping[str, Any], annotator: Annotator, hoister: Hoister, source: str, diagnostics: Diagnostics
+    ) -> None:
+        self._spec = spec
+        self._annotator = annotator
+        self._hoister = hoister
+        self._source = source
+        self._diagnostics = diagnostics
+
+    def _deref(self, node: Any) -> Any:
+        """Resolve a ``$ref`` to a component parameter/requestBody/response (not schemas)."""
+        seen = 0
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 16:
+            tokens = split_ref(node["$ref"])
+            try:
+                node = resolve_pointer(self._spec, tokens) if tokens is not None else {}
+            except KeyError:
+                return {}
+            seen += 1
+        return node
+
+    def build(self, path: str, method: str, raw: Mapping[str, Any], shared_params: list[Any]) -> Operation:
+        pointer = join("", "paths", path, method)
+        op_id = raw.get("operationId")
+        if isinstance(op_id, str) and op_id.strip():
+            py_name = method_name(op_id)
+            base = op_id
+        else:
+            op_id = None
+            py_name = method_name_from_route(method, path)
+            base = py_name
+            self._diagnostics.warning(
+                self._source,
+                pointer,
+                f"operation has no operationId; method named {py_name!r} from its method and path",
+                code="missing-operation-id",
+            )
+        if not py_name or py_name in RESERVED_ATTRIBUTES:
+            self._diagnostics.error(
+                self._source,
+                join(pointer, "operationId"),
+                f"operationId {op_id!r} does not give a usable Python name",
+                code="bad-name",
+            )
+        parameters = self._parameters(pointer, shared_params, raw.get("parameters") or [])
+        body = self._body(pointer, raw.get("requestBody"), base)
+        responses = self._responses(pointer, raw.get("responses") or {})
+        result = self._result(pointer, responses, base)
+        tags = tuple(str(t) for t in raw.get("tags") or ()) or ("Default",)
+        op = Operation(
+            operation_id=op_id,
+            method=method,
+            path=path,
+            tags=tags,
+            py_name=py_name,
+            summary=str(raw.get("summary") or "").strip(),
+            description=str(raw.get("description") or "").strip(),
+            deprecated=bool(raw.get("deprecated")),
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            result=result,
+            pagination=None,
+            pointer=pointer,
+        )
+        pagination = detect_pagination(op, self._annotator)
+        if pagination is None:
+            return op
+        return Operation(**{**op.__dict__, "pagination": pagination})
+
+    def _parameters(self, pointer: str, shared: list[Any], own: list[Any]) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
+        for index, raw in enumerate(shared):
+            param = self._deref(raw)
+            if isinstance(param, Mapping):
+                merged[(str(param.get("name")), str(param.get("in")))] = (
+                    param,
+                    join(pointer.rsplit("/", 1)[0], "parameters", index),
+                )
+        for index, raw in enumerate(own):
+            param = self._deref(raw)
+            if isinstance(param, Mapping):
+                merged[(str(param.get("name")), str(param.get("in")))] = (param, join(pointer, "parameters", index))
+        out: list[Parameter] = []
+        seen: dict[str, str] = {}
+        for (name, location), (param, where) in merged.items():
+            if location == "header" and name.lower() == VERSION_HEADER:
+                continue  # sent by the client from its pinned version, never a method argument
+            if location not in ("path", "query", "header"):
+                self._diagnostics.info(
+                    self._source,
+                    where,
+                    f"{location} parameter {name!r} is not supported and is left out",
+                    code="unsupported-parameter",
+                )
+                continue
+            parameter = self._parameter(name, location, param, where)
+            if parameter.py_name in seen:
+                self._diagnostics.error(
+                    self._source,
+                    where,
+                    f"parameters {seen[parameter.py_name]!r} and {name!r} both become {parameter.py_name!r}",
+                    code="name-collision",
+                )
+                continue
+            seen[parameter.py_name] = name
+            out.append(parameter)
+        required_first = sorted(out, key=lambda p: (p.location != "path", not p.required))
+        return tuple(required_first)
+
+    def _parameter(self, name: str, location: str, param: Mapping[str, Any], where: str) -> Parameter:
+        schema = param.get("schema") if isinstance(param.get("schema"), Mapping) else {}
+        assert isinstance(schema, Mapping)
+        py_name = parameter_name(name)
+        if not py_name:
+            self._diagnostics.error(
+                self._source, where, f"parameter name {name!r} does not give a usable Python name", code="bad-name"
+            )
+            py_name = "parameter"
+        resolved = self._annotator.deref(schema)
+        explode = (
+            location == "query"
+            and resolved.get("type") == "object"
+            and param.get("explode", True) is not False
+            and param.get("style", "form") == "form"
+        )
+        return Parameter(
+            name=name,
+            py_name=py_name,
+            location=location,  # type: ignore[arg-type]
+            required=bool(param.get("required")) or location == "path",
+            annotation="dict[str, Any]" if explode else self._annotator.value(schema),
+            description=str(param.get("description") or "").strip(),
+            deprecated=bool(param.get("deprecated")),
+            explode_object=explode,
+            schema=schema,
+        )
+
+    def _body(self, pointer: str, raw: Any, base: str) -> Body | None:
+        body = self._deref(raw)
+        if not isinstance(body, Mapping):
+            return None
+        content = body.get("content") or {}
+        if not isinstance(content, Mapping) or not content:
+            return None
+        content_type = "application/json" if "application/json" in content else str(next(iter(content)))
+        media = content.get(content_type) or {}
+        schema = media.get("schema") if isinstance(media, Mapping) else None
+        where = join(pointer, "requestBody", "content", content_type, "schema")
+        if not isinstance(schema, Mapping):
+            return Body("dict[str, Any]", bool(body.get("required")), content_type, "", {})
+        annotation = self._annotator.payload(
+            schema, lambda s: self._hoister.hoist(pascal_case(base) + "RequestBody", s, where)
+        )
+        return Body(
+            annotation, bool(body.get("required")), content_type, str(body.get("description") or "").strip(), schema
+        )
+
+    def _responses(self, pointer: str, raw: Mapping[str, Any]) -> tuple[Response, ...]:
+        out = []
+        for status, value in raw.items():
+            response = self._deref(value)
+            if not isinstance(response, Mapping):
+                continue
+            content = response.get("content") or {}
+            content_type = None
+            schema = None
+            examples: Mapping[str, Any] = {}
+            if isinstance(content, Mapping) and content:
+                content_type = "application/json" if "application/json" in content else str(next(iter(content)))
+                media = content.get(content_type) or {}
+                if isinstance(media, Mapping):
+                    schema = media.get("schema") if isinstance(media.get("schema"), Mapping) else None
+                    examples = _examples(media)
+            out.append(
+                Response(str(status), str(response.get("description") or "").strip(), content_type, schema, examples)
+            )
+        return tuple(out)
+
+    def _result(self, pointer: str, responses: tuple[Response, ...], base: str) -> Result:
+        chosen = _success_response(responses)
+        if chosen is None:
+            self._diagnostics.info(
+                self._source,
+                join(pointer, "responses"),
+                "no success response is described; the method returns None",
+                code="no-success-response",
+            )
+            return Result("None", "type(None)", False, None)
+        if chosen.status.startswith("3"):
+            return Result("str", "str", False, chosen.status)
+        if chosen.schema is None or chosen.content_type is None:
+            return Result("None", "type(None)", False, chosen.status)
+        if not chosen.content_type.endswith("json"):
+            return Result("str", "str", False, chosen.status)
+        where = join(pointer, "responses", chosen.status, "content", chosen.content_type, "schema")
+        annotation = self._annotator.payload(
+            chosen.schema, lambda s: self._hoister.hoist(pascal_case(base) + "Response", s, where)
+        )
+        simple = annotation == "str" or (annotation.startswith("_models.") and "|" not in annotation)
+        return Result(annotation, annotation, not simple, chosen.status)
+
+
+def _success_response(responses: tuple[Response, ...]) -> Response | None:
+    for prefix in ("2", "3"):
+        candidates = sorted((r for r in responses if r.status.startswith(prefix)), key=lambda r: r.status)
+        if candidates:
+            with_content = [r for r in candidates if r.schema is not None]
+            return (with_content or candidates)[0]
+    return next((r for r in responses if r.status == "default" and r.schema is not None), None)
+
+
+def _examples(media: Mapping[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    named = media.get("examples")
+    if isinstance(named, Mapping):
+        for name, example in named.items():
+            if isinstance(example, Mapping) and "value" in example:
+                found[str(name)] = example["value"]
+    if "example" in media:
+        found.setdefault("example", media["example"])
+    return found

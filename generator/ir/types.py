@@ -1,0 +1,108 @@
+"""Python annotations for parameter, body and response schemas.
+
+Model references print as ``_models.ClassName`` (the generated ``models`` package, imported lazily
+by every resource module). Inline object schemas in bodies and responses are *hoisted*: they get a
+class name derived from the operation (``CreateTicketRequestBody``, ``ShowContactResponse``) and
+join the model document, so no class is ever named by a counter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .refs import schema_name
+
+MODELS = "_models"
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+
+
+def literal(values: list[Any]) -> str:
+    return "Literal[" + ", ".join(repr(v) for v in values) + "]"
+
+
+class Annotator:
+    """Turns schemas into annotation strings; ``hoist(schema) -> class name`` names inline objects."""
+
+    def __init__(self, components: Mapping[str, Any], class_names: Mapping[str, str]) -> None:
+        self._components = components
+        self._class_names = class_names
+
+    def deref(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        """Follow ``$ref`` chains to component schemas (cycles stop at the repeat)."""
+        seen: set[str] = set()
+        while isinstance(schema.get("$ref"), str) and schema["$ref"] not in seen:
+            seen.add(schema["$ref"])
+            name = schema_name(schema["$ref"])
+            target = self._components.get(name) if name is not None else None
+            if not isinstance(target, Mapping):
+                return {}
+            schema = target
+        return schema
+
+    def is_model_ref(self, schema: Mapping[str, Any]) -> bool:
+        """A ref whose target becomes a class (an object), not a primitive or enum alias."""
+        ref = schema.get("$ref")
+        if not isinstance(ref, str):
+            return False
+        name = schema_name(ref)
+        return name in self._class_names and self._is_object(self.deref(schema))
+
+    @staticmethod
+    def _is_object(schema: Mapping[str, Any]) -> bool:
+        return schema.get("type") == "object" or any(k in schema for k in ("properties", "allOf", "oneOf", "anyOf"))
+
+    def model(self, ref: str) -> str:
+        name = schema_name(ref)
+        assert name is not None
+        return f"{MODELS}.{self._class_names[name]}"
+
+    def value(self, schema: Mapping[str, Any]) -> str:
+        """Annotation for a parameter-like value (no hoisting: objects become dicts)."""
+        if self.is_model_ref(schema):
+            return self.model(str(schema["$ref"]))
+        schema = self.deref(schema)
+        kind = schema.get("type")
+        if isinstance(schema.get("enum"), list) and schema["enum"]:
+            values = [v for v in schema["enum"] if v is not None]
+            base = _PRIMITIVES.get(str(kind), "str")
+            return f"{literal(values)} | {base}" if values else base
+        if kind in _PRIMITIVES:
+            return _PRIMITIVES[str(kind)]
+        if kind == "array":
+            items = schema.get("items")
+            inner = self.value(items) if isinstance(items, Mapping) else "Any"
+            return f"list[{inner}]"
+        if kind == "object" or "properties" in schema:
+            return "dict[str, Any]"
+        return "Any"
+
+    def payload(self, schema: Mapping[str, Any], hoist: Callable[[Mapping[str, Any]], str]) -> str:
+        """Annotation for a body or response schema: a model, a union, a list, or a primitive."""
+        if "$ref" in schema:
+            return self.value(schema)
+        union = self._ref_union(schema)
+        if union is not None:
+            return union
+        kind = schema.get("type")
+        if kind == "array":
+            items = schema.get("items")
+            if isinstance(items, Mapping):
+                return f"list[{self.payload(items, hoist)}]"
+            return "list[Any]"
+        if self._is_object(schema):
+            if kind == "object" and not any(k in schema for k in ("properties", "allOf", "oneOf", "anyOf")):
+                return "dict[str, Any]"
+            return f"{MODELS}.{hoist(schema)}"
+        return self.value(schema)
+
+    def _ref_union(self, schema: Mapping[str, Any]) -> str | None:
+        """``oneOf``/``anyOf`` of model refs and nothing else beside it -> ``A | B``."""
+        for keyword in ("oneOf", "anyOf"):
+            members = schema.get(keyword)
+            others = set(schema) - {keyword, "description", "title", "type", "nullable"}
+            refs_only = all(isinstance(m, Mapping) and self.is_model_ref(m) for m in members or [])
+            if isinstance(members, list) and members and not others and refs_only:
+                names = list(dict.fromkeys(self.model(str(m["$ref"])) for m in members))
+                return " | ".join(names)
+        return None

@@ -1,0 +1,1 @@
+"""Rendering: IR in, source strings out. Nothing here touches the file system."""

@@ -1,0 +1,93 @@
+"""Model classes through datamodel-code-generator, called as a library with pinned options.
+
+The IR has already named every class (the model document is keyed by class name); this module
+only asks datamodel-code-generator to render them, one module per class, and checks that each
+class the endpoints refer to came out where expected.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Mapping
+
+from datamodel_code_generator import generate
+from datamodel_code_generator.enums import DataModelType, InputFileType, ModuleSplitMode, NamingStrategy
+from datamodel_code_generator.format import PythonVersion
+from datamodel_code_generator.parser import LiteralType
+
+from ..diagnostics import Diagnostics
+from ..ir.model import Api
+
+_CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+_REEXPORT = re.compile(r"^from \._internal import (\w+)$", re.MULTILINE)
+_HEADER = re.compile(r"\A(?:#[^\n]*\n)+\n?")
+
+# Each option is a decision; see the module docstring of generator/ir/modeldoc.py for the
+# document side of the same decisions.
+PINNED_OPTIONS: dict[str, object] = {
+    "input_file_type": InputFileType.OpenAPI,
+    "output_model_type": DataModelType.PydanticV2BaseModel,
+    "target_python_version": PythonVersion.PY_310,
+    "module_split_mode": ModuleSplitMode.Single,  # one module per class: models load lazily
+    "naming_strategy": NamingStrategy.FullPath,  # nested inline objects: Parent + Property
+    "enum_field_as_literal": LiteralType.All,  # with the open-enum rewrite: Literal[...] | str
+    "extra_fields": "allow",  # Intercom adds fields without a new version; keep them
+    "strict_nullable": True,  # `nullable: true` -> `| None`; required stays required
+    "allow_population_by_field_name": True,  # Model(from_=...) as well as {"from": ...}
+    "use_serialization_alias": True,  # aliases as validation_alias + serialization_alias,
+    "field_constraints": True,  # so type checkers see the Python field name in __init__
+    "use_schema_description": True,
+    "use_field_description": True,
+    "use_double_quotes": True,
+    "disable_timestamp": True,
+    "formatters": [],  # black runs once, later, over every file of the package
+    "custom_file_header": "",
+}
+
+
+def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
+    """Return ``{module file name: source}`` for the ``models`` package (without ``__init__``)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # format hints it cannot map are not our users' concern
+        result = generate(
+            dict(api.model_document),
+            aliases={k: list(v) for k, v in api.field_aliases.items()},
+            **PINNED_OPTIONS,  # type: ignore[arg-type]
+        )
+    if not isinstance(result, Mapping):
+        raise TypeError("datamodel-code-generator returned a single module; expected one module per model")
+    modules: dict[str, str] = {}
+    for parts, source in result.items():
+        name = "/".join(parts)
+        if name == "__init__.py":
+            continue
+        modules[name] = _HEADER.sub("", str(source), count=1)
+    _check_classes(api, modules, diagnostics)
+    return modules
+
+
+def exported_classes(modules: Mapping[str, str]) -> dict[str, str]:
+    """Class name -> the module that offers it (defines it, or re-exports it from ``_internal``)."""
+    offered: dict[str, str] = {}
+    for name, source in sorted(modules.items()):
+        module = name.removesuffix(".py")
+        if module == "_internal":
+            continue
+        for cls in _CLASS.findall(source) + _REEXPORT.findall(source):
+            offered.setdefault(cls, module)
+    for cls in _CLASS.findall(modules.get("_internal.py", "")):
+        offered.setdefault(cls, "_internal")
+    return offered
+
+
+def _check_classes(api: Api, modules: Mapping[str, str], diagnostics: Diagnostics) -> None:
+    offered = exported_classes(modules)
+    for model in api.models:
+        if offered.get(model.class_name) != model.module:
+            diagnostics.error(
+                api.source,
+                model.origin,
+                f"expected class {model.class_name} in models/{model.module}.py; the model generator put it elsewhere",
+                code="model-missing",
+            )

@@ -1,0 +1,172 @@
+"""View models for the templates: every string a template prints is computed here.
+
+Identifiers come from the IR (already sanitised); every literal from the spec (paths, wire names,
+text) is printed through ``repr`` or ``docstring``, so spec content can never become code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ir.model import Api, Operation, Parameter, Resource
+
+
+def docstring(*parts: str, indent: str = "") -> str:
+    """A triple-quoted docstring holding ``parts`` as inert text."""
+    text = "\n\n".join(p.strip() for p in parts if p and p.strip())
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).strip() or "No description in the spec."
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    lines = [line.rstrip() for line in text.splitlines()]
+    if lines[-1].endswith('"'):
+        lines[-1] = lines[-1][:-1] + '\\"'
+
+    body = ("\n" + indent).join(lines)
+    return f'"""{body}\n{indent}"""' if len(lines) > 1 else f'"""{body}"""'
+
+
+@dataclass(frozen=True)
+class OperationView:
+    name: str
+    signature: str
+    returns: str
+    docstring: str
+    request_args: str
+    cast_open: str
+    cast_close: str
+    paginated: bool
+    page_returns: str
+    paginate_args: str
+
+
+def _parameter_decl(p: Parameter) -> str:
+    if p.required:
+        return f"{p.py_name}: {p.annotation}"
+    return f"{p.py_name}: {p.annotation} | None = None"
+
+
+def _signature(op: Operation) -> str:
+    parts = ["self", *(_parameter_decl(p) for p in op.path_parameters)]
+    if op.body is not None:
+        parts.append(f"body: {op.body.annotation}" if op.body.required else f"body: {op.body.annotation} | None = None")
+    parts.append("*")
+    keyword = [p for p in op.parameters if p.location != "path"]
+    parts += [_parameter_decl(p) for p in sorted(keyword, key=lambda p: not p.required)]
+    parts.append("request_options: RequestOptions | None = None")
+    return ", ".join(parts)
+
+
+def _mapping(params: tuple[Parameter, ...]) -> str:
+    return "{" + ", ".join(f"{p.name!r}: {p.py_name}" for p in params) + "}"
+
+
+def _common_args(op: Operation) -> list[str]:
+    args = [repr(op.method), repr(op.path)]
+    if op.path_parameters:
+        args.append(f"path_params={_mapping(op.path_parameters)}")
+    if op.query_parameters:
+        args.append(f"query={_mapping(op.query_parameters)}")
+    if op.exploded:
+        args.append(f"explode={op.exploded!r}")
+    if op.header_parameters:
+        args.append(f"headers={_mapping(op.header_parameters)}")
+    if op.body is not None:
+        args.append("body=body")
+    return args
+
+
+def _param_docs(op: Operation) -> str:
+    lines = []
+    params = list(op.parameters)
+    for p in params:
+        text = " ".join(p.description.split()) or "(no description in the spec)"
+        lines.append(f"{p.py_name}: {text}")
+    if op.body is not None and op.body.description:
+        lines.append(f"body: {' '.join(op.body.description.split())}")
+    return "Args:\n" + "\n".join("    " + line for line in lines) if lines else ""
+
+
+def operation_view(op: Operation) -> OperationView:
+    cast_to = f"cast(Any, {op.result.cast_to})" if op.result.needs_cast else op.result.cast_to
+    request = [*_common_args(op), f"cast_to={cast_to}", "options=request_options"]
+    doc_head = op.summary or f"{op.method.upper()} {op.path}"
+    doc = docstring(doc_head, op.description, _param_docs(op), f"`{op.method.upper()} {op.path}`", indent="        ")
+    paginate = []
+    page_returns = ""
+    if op.pagination is not None:
+        pg = op.pagination
+        paginate = [
+            *_common_args(op),
+            f"page_type={pg.page_annotation}",
+            f"item_type={_item_type(pg.item_annotation)}",
+            f"cursor={pg.cursor!r}",
+            f"items_field={pg.items_field!r}",
+            "options=request_options",
+        ]
+        page_returns = f"{pg.page_annotation}, {pg.item_annotation}"
+    return OperationView(
+        name=op.py_name,
+        signature=_signature(op),
+        returns=op.result.annotation,
+        docstring=doc,
+        request_args=", ".join(request),
+        cast_open=f"cast({op.result.annotation!r}, " if op.result.needs_cast else "",
+        cast_close=")" if op.result.needs_cast else "",
+        paginated=op.pagination is not None,
+        page_returns=page_returns,
+        paginate_args=", ".join(paginate),
+    )
+
+
+def _item_type(annotation: str) -> str:
+    return "object" if annotation == "Any" else annotation
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    module: str
+    class_name: str
+    attribute: str
+    docstring: str
+    client_docstring: str
+    operations: tuple[OperationView, ...]
+    typing_imports: str
+    runtime_imports: str
+
+
+def _typing_imports(resource: Resource) -> str:
+    text = " ".join(
+        [p.annotation for op in resource.operations for p in op.parameters]
+        + [op.body.annotation for op in resource.operations if op.body]
+        + [op.result.annotation for op in resource.operations]
+        + [op.pagination.item_annotation for op in resource.operations if op.pagination]
+    )
+    names = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", text)]
+    if any(op.result.needs_cast for op in resource.operations):
+        names += ["cast"] + ([] if "Any" in names else ["Any"])
+    return ", ".join(sorted(names))
+
+
+def _runtime_imports(resource: Resource) -> str:
+    names = ["AsyncResource", "RequestOptions", "SyncResource", "to_async_raw_response", "to_raw_response"]
+    if any(op.pagination for op in resource.operations):
+        names += ["AsyncPaginator", "SyncPaginator"]
+    return ", ".join(sorted(names))
+
+
+def resource_view(resource: Resource) -> ResourceView:
+    title = resource.tag
+    return ResourceView(
+        module=resource.module,
+        class_name=resource.class_name,
+        attribute=resource.attribute,
+        docstring=docstring(f"Operations tagged {title!r} in the spec.", resource.description),
+        client_docstring=docstring(resource.description or f"Operations tagged {title!r}.", indent="        "),
+        operations=tuple(operation_view(op) for op in resource.operations),
+        typing_imports=_typing_imports(resource),
+        runtime_imports=_runtime_imports(resource),
+    )
+
+
+def api_views(api: Api) -> tuple[ResourceView, ...]:
+    return tuple(resource_view(r) for r in api.resources)
