@@ -9,6 +9,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics, GeneratorError, Level
 from ..naming import RESERVED_ATTRIBUTES, model_class, module_name, resource_attribute, resource_class, snake_case
+from .examples import audit_examples
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
@@ -147,9 +148,9 @@ def build_api(
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     info = spec.get("info") or {}
     hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
-    document, members, collisions = build_model_document(
-        str(info.get("title", "")), str(info.get("version", "")), schemas, class_names, hoisted
-    )
+    audit = audit_examples(spec, operations, source, diagnostics)
+    title, version = str(info.get("title", "")), str(info.get("version", ""))
+    document, members, collisions = build_model_document(title, version, schemas, class_names, hoisted, audit.relax)
     for pointer, name in collisions:
         diagnostics.error(
             source,

@@ -75,13 +75,14 @@ def member_name(base: str, member: Mapping[str, Any], siblings: list[Mapping[str
 class ModelDocBuilder:
     """Rewrites schemas into the normalised form described in the module docstring."""
 
-    def __init__(self, class_names: Mapping[str, str]) -> None:
+    def __init__(self, class_names: Mapping[str, str], relax: Mapping[str, set[str]]) -> None:
         # component key -> class name (also the key in the output document)
         self._class_names = class_names
         self.hoisted: dict[str, Any] = {}
         self.origins: dict[str, str] = {}
         self.collisions: list[tuple[str, str]] = []  # (pointer, name)
         self._taken = set(class_names.values())
+        self._relax = relax
 
     def ref(self, ref: str) -> str:
         name = schema_name(ref)
@@ -112,6 +113,10 @@ class ModelDocBuilder:
                 out[key] = self.schema(value, base, where)
             else:
                 out[key] = value
+        if pointer in self._relax and isinstance(out.get("required"), list):
+            out["required"] = [r for r in out["required"] if r not in self._relax[pointer]]
+            if not out["required"]:
+                del out["required"]
         self._drop_constraint_only(out)
         self._loosen_format(out)
         if isinstance(out.get("enum"), list):
@@ -164,15 +169,17 @@ def build_model_document(
     components: Mapping[str, Any],
     class_names: Mapping[str, str],
     hoisted: Mapping[str, tuple[Any, str]],
+    relax: Mapping[str, set[str]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str], list[tuple[str, str]]]:
     """Assemble the schemas-only OpenAPI document for datamodel-code-generator.
 
     ``components`` maps component keys to schemas, ``class_names`` component keys to class names,
-    ``hoisted`` class names to (inline schema taken out of an operation, its pointer).
+    ``hoisted`` class names to (inline schema taken out of an operation, its pointer), ``relax``
+    schema pointers to required properties to generate as optional (see ``examples.py``).
     Returns the document, the union members hoisted here (class name -> pointer) and the names
     that collided (pointer, name).
     """
-    builder = ModelDocBuilder(class_names)
+    builder = ModelDocBuilder(class_names, relax or {})
     builder._taken.update(hoisted)
     schemas: dict[str, Any] = {}
     for key in sorted(components):

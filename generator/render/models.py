@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import defaultdict
 from collections.abc import Mapping
 
 from datamodel_code_generator import generate
@@ -44,6 +45,8 @@ PINNED_OPTIONS: dict[str, object] = {
     "formatters": [],  # black runs once, later, over every file of the package
     "custom_file_header": "",
 }
+# model_config for every class: Intercom sends ids as numbers where its spec says strings
+_EXTRA_TEMPLATE_DATA = {"#all#": {"config": {"coerce_numbers_to_str": True}}}
 
 
 def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
@@ -53,6 +56,7 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
         result = generate(
             dict(api.model_document),
             aliases={k: list(v) for k, v in api.field_aliases.items()},
+            extra_template_data=defaultdict(dict, _EXTRA_TEMPLATE_DATA),
             **PINNED_OPTIONS,  # type: ignore[arg-type]
         )
     if not isinstance(result, Mapping):

@@ -17,6 +17,10 @@ from .views import api_views, docstring
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
 RUNTIME_BANNER = "# This file is part of the intercom-clientgen runtime"
+# runtime names generated code builds on; users never need them from the package
+_INTERNAL_RUNTIME = frozenset(
+    {"SyncAPIClient", "AsyncAPIClient", "SyncResource", "AsyncResource", "to_raw_response", "to_async_raw_response"}
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,7 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> dic
     banner = spec.banner()
     views = api_views(api)
     context = {"api": _api_context(api), "banner": banner, "package": spec.name}
-    exports = runtime_exports()
+    exports = [name for name in runtime_exports() if name not in _INTERNAL_RUNTIME]
     sources: dict[str, str] = {
         "__init__.py": env.get_template("package_init.py.jinja").render(
             **context,

@@ -1,0 +1,131 @@
+"""Checking the spec's own response examples against its schemas.
+
+Intercom's examples are captured from real responses, so where an example and its schema
+disagree the example is usually right. Two outcomes:
+- a property the schema marks ``required`` but an example leaves out is reported (warning) and
+  generated as optional: a client must not reject a response shaped like the spec's own example;
+- a value whose JSON type differs from the schema's is reported (warning) and left as the spec
+  says (numbers where strings are expected still parse: models coerce numbers to strings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostics
+from .model import Operation
+from .refs import SCHEMA_PREFIX, join, unescape
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+}
+_MAX_ITEMS = 20
+
+
+@dataclass
+class ExampleAudit:
+    """What the examples showed: required properties to relax, keyed by schema pointer."""
+
+    relax: dict[str, set[str]] = field(default_factory=dict)
+    mismatches: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+class _Walker:
+    def __init__(self, schemas: Mapping[str, Any], audit: ExampleAudit) -> None:
+        self._schemas = schemas
+        self._audit = audit
+
+    def _deref(self, schema: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
+        seen = 0
+        while isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str) and seen < 32:
+            ref = str(schema["$ref"])
+            if not ref.startswith(SCHEMA_PREFIX):
+                return {}, pointer
+            key = unescape(ref[len(SCHEMA_PREFIX) :])
+            schema, pointer = self._schemas.get(key, {}), join("", "components", "schemas", key)
+            seen += 1
+        return (schema if isinstance(schema, Mapping) else {}), pointer
+
+    def walk(self, value: Any, schema: Any, pointer: str, depth: int = 0) -> None:
+        schema, pointer = self._deref(schema, pointer)
+        if depth > 40 or not schema:
+            return
+        for index, member in enumerate(schema.get("allOf") or []):
+            self.walk(value, member, join(pointer, "allOf", index), depth + 1)
+        for keyword in ("oneOf", "anyOf"):
+            union = schema.get(keyword)
+            if isinstance(union, list) and union:
+                self._walk_union(value, union, join(pointer, keyword), depth)
+        if value is None:
+            return
+        kind = schema.get("type")
+        if isinstance(kind, str) and kind in _JSON_TYPES and not _is_type(value, kind):
+            got = type(value).__name__
+            self._audit.mismatches.setdefault((pointer, ""), f"example value is {got}, schema says {kind}")
+            return
+        if isinstance(value, dict):
+            self._walk_object(value, schema, pointer, depth)
+        elif isinstance(value, list) and isinstance(schema.get("items"), Mapping):
+            for item in value[:_MAX_ITEMS]:
+                self.walk(item, schema["items"], join(pointer, "items"), depth + 1)
+
+    def _walk_object(self, value: dict[str, Any], schema: Mapping[str, Any], pointer: str, depth: int) -> None:
+        missing = [str(r) for r in schema.get("required") or [] if r not in value]
+        if missing:
+            self._audit.relax.setdefault(pointer, set()).update(missing)
+        properties = schema.get("properties") or {}
+        for name, sub in properties.items():
+            if name in value:
+                self.walk(value[name], sub, join(pointer, "properties", name), depth + 1)
+
+    def _walk_union(self, value: Any, members: list[Any], pointer: str, depth: int) -> None:
+        """Walk the first member the value fits (by type and required properties)."""
+        for index, member in enumerate(members):
+            resolved, where = self._deref(member, join(pointer, index))
+            required = resolved.get("required") or []
+            kind = resolved.get("type")
+            fits_type = not isinstance(kind, str) or kind not in _JSON_TYPES or _is_type(value, kind)
+            if fits_type and (not isinstance(value, dict) or all(r in value for r in required)):
+                self.walk(value, resolved, where, depth + 1)
+                return
+
+
+def _is_type(value: Any, kind: str) -> bool:
+    if kind in ("integer", "number") and isinstance(value, bool):
+        return False
+    if kind == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, _JSON_TYPES[kind])
+
+
+def audit_examples(
+    spec: Mapping[str, Any], operations: list[Operation], source: str, diagnostics: Diagnostics
+) -> ExampleAudit:
+    """Walk every response example of every operation through its schema."""
+    audit = ExampleAudit()
+    walker = _Walker(spec.get("components", {}).get("schemas", {}), audit)
+    for op in operations:
+        for response in op.responses:
+            if response.schema is None or not response.content_type:
+                continue
+            where = join(op.pointer, "responses", response.status, "content", response.content_type, "schema")
+            for example in response.examples.values():
+                walker.walk(example, response.schema, where)
+    for pointer, names in sorted(audit.relax.items()):
+        diagnostics.warning(
+            source,
+            pointer,
+            f"required {', '.join(sorted(names))} missing from the spec's own response example; generated as optional",
+            code="example-omits-required",
+        )
+    for (pointer, _), message in sorted(audit.mismatches.items()):
+        diagnostics.warning(source, pointer, message, code="example-type-mismatch")
+    return audit
+

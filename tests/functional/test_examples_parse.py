@@ -1,0 +1,65 @@
+"""Every response example in each spec parses into the generated model for that response.
+
+Examples that cannot parse are spec defects; each is listed in ``KNOWN_DEFECTS`` with the reason,
+and the test fails if a listed defect starts parsing (so the list never goes stale).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from generator.ir.refs import schema_name
+from tests.support import CLIENT_PACKAGES, annotation_type, api_for, package_module
+
+# (package, "METHOD path", status, example name) -> why it cannot parse
+KNOWN_DEFECTS: dict[tuple[str, str, str, str], str] = {
+    ("v2_11", "GET /conversations", "200", "successful"): (
+        "example gives `teammates` as a list; schema conversation.teammates is an object (conversation_teammates)"
+    ),
+    ("v2_11", "POST /conversations/search", "200", "successful"): (
+        "example gives `teammates` as a list; schema conversation.teammates is an object (conversation_teammates)"
+    ),
+    ("unstable", "POST /tickets/{ticket_id}/change_type", "200", "Successful response"): (
+        "example gives `ticket_state` as a string; schema ticket.ticket_state is an object (ticket_state)"
+    ),
+}
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for package in CLIENT_PACKAGES:
+        api = api_for(package)
+        class_of = {m.schema_key: m.class_name for m in api.models if m.schema_key}
+        for op in api.operations:
+            for response in op.responses:
+                if response.status == op.result.status:
+                    annotation = op.result.annotation
+                elif response.schema is not None and isinstance(response.schema.get("$ref"), str):
+                    annotation = "_models." + class_of[schema_name(response.schema["$ref"]) or ""]
+                else:
+                    continue
+                if annotation in ("None", "str"):
+                    continue
+                for name, example in response.examples.items():
+                    key = (package, op.key, response.status, name)
+                    cases.append(pytest.param(package, annotation, example, key, id="|".join(key)))
+    return cases
+
+
+@pytest.mark.parametrize(("package", "annotation", "example", "key"), _cases())
+def test_response_example_parses(package: str, annotation: str, example: Any, key: tuple[str, str, str, str]) -> None:
+    package_module(package)
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation_type(package, annotation))
+    if key in KNOWN_DEFECTS:
+        with pytest.raises(ValidationError):
+            adapter.validate_python(example)
+        return
+    adapter.validate_python(example)
+
+
+def test_every_client_version_has_examples_checked() -> None:
+    counts = {p: sum(1 for c in _cases() if c.values[0] == p) for p in CLIENT_PACKAGES}
+    assert all(count > 100 for count in counts.values()), counts
