@@ -10,7 +10,17 @@ from typing import Any, ClassVar, Literal
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.runtime import AsyncAPIClient, SyncAPIClient
+from generator.runtime import (
+    AsyncAPIClient,
+    AsyncPaginator,
+    AsyncResource,
+    RequestOptions,
+    SyncAPIClient,
+    SyncPaginator,
+    SyncResource,
+    to_async_raw_response,
+    to_raw_response,
+)
 
 TOKEN = "tok_SECRET_abc123"  # noqa: S105 - a fake token the tests look for in output
 NOW = 1_700_000_000.0
@@ -117,7 +127,8 @@ class Harness:
         async def gather() -> list[Any]:
             return [item async for item in iterable]
 
-        return resolve(gather())
+        gathered: list[Any] = resolve(gather())
+        return gathered
 
 
 def json_response(status: int, payload: Any, headers: Mapping[str, str] | None = None) -> httpx.Response:
@@ -128,3 +139,56 @@ def error_response(status: int, code: str, message: str, request_id: str = "req-
                    headers: Mapping[str, str] | None = None) -> httpx.Response:
     body = {"type": "error.list", "request_id": request_id, "errors": [{"code": code, "message": message}]}
     return httpx.Response(status, json=body, headers=headers)
+
+
+# Resources written the way the generator writes them.
+
+class ContactsResource(SyncResource):
+    def show_contact(self, contact_id: str, *, request_options: RequestOptions | None = None) -> Contact:
+        return self._client.request(
+            "get", "/contacts/{id}", cast_to=Contact, path_params={"id": contact_id}, options=request_options
+        )
+
+    def list_contacts(
+        self, *, per_page: int | None = None, request_options: RequestOptions | None = None
+    ) -> SyncPaginator[ContactList, Contact]:
+        return self._client.paginate(
+            "get", "/contacts", page_type=ContactList, item_type=Contact, cursor="query", items_field="data",
+            query={"per_page": per_page}, options=request_options,
+        )
+
+
+class ContactsResourceWithRawResponse:
+    def __init__(self, resource: ContactsResource) -> None:
+        self.show_contact = to_raw_response(resource.show_contact)
+        self.list_contacts = to_raw_response(resource.list_contacts)
+
+
+class AsyncContactsResource(AsyncResource):
+    async def show_contact(
+        self, contact_id: str, *, request_options: RequestOptions | None = None
+    ) -> Contact:
+        return await self._client.request(
+            "get", "/contacts/{id}", cast_to=Contact, path_params={"id": contact_id}, options=request_options
+        )
+
+    def list_contacts(
+        self, *, per_page: int | None = None, request_options: RequestOptions | None = None
+    ) -> AsyncPaginator[ContactList, Contact]:
+        return self._client.paginate(
+            "get", "/contacts", page_type=ContactList, item_type=Contact, cursor="query", items_field="data",
+            query={"per_page": per_page}, options=request_options,
+        )
+
+
+class AsyncContactsResourceWithRawResponse:
+    def __init__(self, resource: AsyncContactsResource) -> None:
+        self.show_contact = to_async_raw_response(resource.show_contact)
+        self.list_contacts = to_async_raw_response(resource.list_contacts)
+
+
+def raw_resource(harness: Harness) -> ContactsResourceWithRawResponse | AsyncContactsResourceWithRawResponse:
+    """The raw-response view of the contacts resource of ``harness``'s client."""
+    if isinstance(harness.client, SyncAPIClient):
+        return ContactsResourceWithRawResponse(ContactsResource(harness.client))
+    return AsyncContactsResourceWithRawResponse(AsyncContactsResource(harness.client))

@@ -157,7 +157,9 @@ def test_sync_context_manager_closes_its_own_client() -> None:
     with OwningClient(TOKEN) as client:
         assert client.request("get", "/me", cast_to=dict[str, bool]) == {"ok": True}
         own = client._http
-        assert own is not None and not own.is_closed
+        assert own is not None
+        was_open = not own.is_closed
+    assert was_open
     assert own.is_closed
     with pytest.raises(RuntimeError, match="closed"):
         client.request("get", "/me", cast_to=object)

@@ -172,7 +172,7 @@ def test_operation_header_overrides_the_version(harness: Build) -> None:
 
 def test_model_body_is_dumped_by_alias_and_only_set_fields(harness: Build) -> None:
     server = FakeServer()
-    harness(server).request("post", "/contacts", cast_to=object, body=Contact(id="1", external_id="e-1"))
+    harness(server).request("post", "/contacts", cast_to=object, body=Contact(id="1", externalId="e-1"))
     request = server.last
     assert request.headers["Content-Type"] == "application/json"
     assert json.loads(request.content) == {"id": "1", "externalId": "e-1"}
