@@ -8,8 +8,7 @@ import datetime
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import httpx
 
@@ -33,8 +32,7 @@ def effective_timeout(timeout: float | httpx.Timeout | None,
     return timeout
 
 
-@dataclass(frozen=True)
-class PreparedCall:
+class PreparedCall(NamedTuple):
     """One call, ready to be sent (and re-sent on retry)."""
 
     method: str

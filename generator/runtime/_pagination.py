@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -67,8 +66,7 @@ def page_items(page: object, items_field: str) -> list[Any]:
     return [] if items is None else list(cast("Sequence[Any]", items))
 
 
-@dataclass(frozen=True)
-class PageRequest:
+class PageRequest(NamedTuple):
     """Everything needed to request one page; :meth:`for_cursor` derives the next request."""
 
     method: str
@@ -103,14 +101,14 @@ class PageRequest:
     def for_cursor(self, cursor: str) -> PageRequest:
         """The request for the page that starts after ``cursor``."""
         if self.cursor == "query":
-            return replace(self, query={**(self.query or {}), "starting_after": cursor})
+            return self._replace(query={**(self.query or {}), "starting_after": cursor})
         body = {} if self.body is None else jsonable(self.body)
         if not isinstance(body, dict):
             raise TypeError("A body cursor needs a JSON object as the request body")
         pagination = body.get("pagination")
         pagination = dict(pagination) if isinstance(pagination, Mapping) else {}
         pagination["starting_after"] = cursor
-        return replace(self, body={**body, "pagination": pagination})
+        return self._replace(body={**body, "pagination": pagination})
 
     def request_kwargs(self, *, raw: bool = False) -> dict[str, Any]:
         """Keyword arguments for ``client.request``."""

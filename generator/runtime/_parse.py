@@ -21,12 +21,15 @@ Every failure to parse raises :class:`ResponseValidationError`; nothing else esc
 from __future__ import annotations
 
 import urllib.parse
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ._errors import ResponseValidationError, find_request_id, snippet
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 _T = TypeVar("_T")
 
@@ -48,6 +51,8 @@ def is_handled_redirect(response: httpx.Response) -> bool:
 
 def get_adapter(cast_to: Any) -> TypeAdapter[Any]:
     """The cached ``TypeAdapter`` for ``cast_to`` (built on first use)."""
+    from pydantic import TypeAdapter
+
     try:
         return _adapters[cast_to]
     except KeyError:

@@ -25,13 +25,12 @@ module at call time, so tests can replace them and never really wait.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import random
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import httpx
 
@@ -49,7 +48,13 @@ def sleep(seconds: float) -> None:
 
 
 async def async_sleep(seconds: float) -> None:
-    """Suspend for ``seconds`` (replaceable in tests)."""
+    """Suspend for ``seconds`` (replaceable in tests).
+
+    ``asyncio`` is imported here rather than at module level: it is slow to import and only
+    async clients that actually retry need it.
+    """
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 
@@ -114,8 +119,7 @@ def backoff(retry: int) -> float:
     return jitter() * min(BACKOFF_CAP, BACKOFF_BASE * 2.0**retry)
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """The retry settings that apply to one call."""
 
     max_retries: int
