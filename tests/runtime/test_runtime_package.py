@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -94,3 +96,21 @@ def test_public_classes_and_functions_are_documented() -> None:
         obj = getattr(runtime, name)
         if callable(obj) and isinstance(obj, type | type(test_all_is_sorted)):
             assert obj.__doc__, name
+
+
+def test_importing_the_runtime_loads_nothing_beyond_httpx_and_pydantic() -> None:
+    script = (
+        "import sys, json\n"
+        "import httpx, pydantic\n"
+        "from pydantic import BaseModel\n"
+        "before = set(sys.modules)\n"
+        "import generator.runtime\n"
+        "from generator.runtime import _parse\n"
+        "new = sorted(m for m in set(sys.modules) - before if not m.startswith('generator'))\n"
+        "print(json.dumps({'new': new, 'adapters': len(_parse._adapters)}))\n"
+    )
+    root = RUNTIME_DIR.parent.parent
+    result = subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
+        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == {"new": [], "adapters": 0}
