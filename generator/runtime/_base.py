@@ -13,15 +13,29 @@ from typing import Any, ClassVar, NamedTuple
 import httpx
 
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
-from ._errors import APIConnectionError, APITimeoutError
+from ._errors import APIConnectionError, APITimeoutError, make_status_error
 from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
-from ._parse import parse_response
+from ._parse import is_success, parse_response
 from ._response import APIResponse
-from ._retry import RetryPolicy, is_idempotent
+from ._retry import RetryPolicy, is_idempotent, log_retry
 
 TOKEN_ENV_VAR = "INTERCOM_ACCESS_TOKEN"  # noqa: S105 - the name of a variable, not a secret
 USER_AGENT_PRODUCT = "intercom-clientgen-python"
 logger = logging.getLogger("intercom")
+
+
+def clean_token(token: str | None) -> str | None:
+    """The token to send: ``token``, else ``$INTERCOM_ACCESS_TOKEN``, stripped; ``None`` when empty.
+
+    A token that could not be sent as a header value is rejected here, with a message that does
+    not repeat it, rather than failing later in the HTTP layer with one that might.
+    """
+    token = (token or os.environ.get(TOKEN_ENV_VAR) or "").strip()
+    if not token:
+        return None
+    if not token.isascii() or not token.isprintable() or any(ch.isspace() for ch in token):
+        raise ValueError("The access token must be printable ASCII without whitespace")
+    return token
 
 
 def effective_timeout(timeout: float | httpx.Timeout | None,
@@ -73,7 +87,7 @@ class BaseAPIClient:
             raise ValueError("max_retries must not be negative")
         if max_retry_wait < 0:
             raise ValueError("max_retry_wait must not be negative")
-        self._token = token or os.environ.get(TOKEN_ENV_VAR) or None
+        self._token = clean_token(token)
         self.region = None if base_url is not None else (region or self.default_region)
         self.base_url = self._resolve_base_url(base_url, self.region)
         self.timeout = timeout
@@ -155,12 +169,34 @@ class BaseAPIClient:
             return APIResponse(parsed, response, elapsed=elapsed, retries_taken=retries)
         return parsed
 
+    def _wait_after_error(self, call: PreparedCall, error: httpx.RequestError, retries: int) -> float:
+        """Seconds to wait before retrying after a network failure; raises when giving up."""
+        wait = call.policy.wait_after_error(error, retries)
+        if wait is None:
+            raise self._connection_error(error, call.request) from error
+        log_retry(call.method, call.path, wait=wait, retries=retries, max_retries=call.policy.max_retries,
+                  reason=type(error).__name__)
+        return wait
+
     @staticmethod
-    def _connection_error(error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    def _wait_after_response(call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
+        """``None`` for a success; else seconds to wait before retrying; raises when giving up."""
+        if is_success(response):
+            return None
+        wait = call.policy.wait_after_response(response, retries)
+        if wait is None:
+            raise make_status_error(response)
+        log_retry(call.method, call.path, wait=wait, retries=retries, max_retries=call.policy.max_retries,
+                  reason=f"{response.status_code} {response.reason_phrase}")
+        return wait
+
+    def _connection_error(self, error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
         """The exception raised when a network failure is not (or no longer) retried."""
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
         detail = str(error) or type(error).__name__
+        if self._token:
+            detail = detail.replace(self._token, "***")
         return APIConnectionError(f"Connection error: {detail}", request=request)
 
     def __repr__(self) -> str:

@@ -25,10 +25,8 @@ import httpx
 
 from . import _retry
 from ._base import BaseAPIClient, PreparedCall, effective_timeout
-from ._errors import make_status_error
 from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
 from ._pagination import AsyncPaginator, CursorLocation, PageRequest, SyncPaginator
-from ._parse import is_success
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -128,26 +126,19 @@ class SyncAPIClient(BaseAPIClient):
         """Send ``call`` until it succeeds or the retry policy gives up."""
         http = self._get_http()
         retries = 0
+        wait: float | None
         while True:
             started = time.perf_counter()
             try:
                 response = http.send(call.request, follow_redirects=self._follow_redirects)
             except httpx.RequestError as error:
-                wait = call.policy.wait_after_error(error, retries)
-                if wait is None:
-                    raise self._connection_error(error, call.request) from error
-                reason = type(error).__name__
+                wait = self._wait_after_error(call, error, retries)
             else:
                 elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-                if is_success(response):
-                    return response, retries, elapsed
-                wait = call.policy.wait_after_response(response, retries)
+                wait = self._wait_after_response(call, response, retries)
                 if wait is None:
-                    raise make_status_error(response)
-                reason = f"{response.status_code} {response.reason_phrase}"
+                    return response, retries, elapsed
                 response.close()
-            _retry.log_retry(call.method, call.path, wait=wait, retries=retries,
-                             max_retries=call.policy.max_retries, reason=reason)
             _retry.sleep(wait)
             retries += 1
 
@@ -262,26 +253,19 @@ class AsyncAPIClient(BaseAPIClient):
         """Send ``call`` until it succeeds or the retry policy gives up."""
         http = self._get_http()
         retries = 0
+        wait: float | None
         while True:
             started = time.perf_counter()
             try:
                 response = await http.send(call.request, follow_redirects=self._follow_redirects)
             except httpx.RequestError as error:
-                wait = call.policy.wait_after_error(error, retries)
-                if wait is None:
-                    raise self._connection_error(error, call.request) from error
-                reason = type(error).__name__
+                wait = self._wait_after_error(call, error, retries)
             else:
                 elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-                if is_success(response):
-                    return response, retries, elapsed
-                wait = call.policy.wait_after_response(response, retries)
+                wait = self._wait_after_response(call, response, retries)
                 if wait is None:
-                    raise make_status_error(response)
-                reason = f"{response.status_code} {response.reason_phrase}"
+                    return response, retries, elapsed
                 await response.aclose()
-            _retry.log_retry(call.method, call.path, wait=wait, retries=retries,
-                             max_retries=call.policy.max_retries, reason=reason)
             await _retry.async_sleep(wait)
             retries += 1
 

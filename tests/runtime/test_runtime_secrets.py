@@ -74,3 +74,30 @@ def test_paginator_reprs_are_clean(harness: Build) -> None:
     paginator = h.client.paginate("get", "/contacts", page_type=ContactList, item_type=Contact)
     assert_no_token(repr(paginator))
     assert "/contacts" in repr(paginator)
+
+
+def test_surrounding_whitespace_is_stripped_from_the_token(harness: Build,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    server = FakeServer()
+    harness(server, token=f"  {TOKEN}\n").request("get", "/me", cast_to=object)
+    assert server.last.headers["Authorization"] == f"Bearer {TOKEN}"
+    monkeypatch.setenv("INTERCOM_ACCESS_TOKEN", f"{TOKEN}\n")
+    harness(server, token=None).request("get", "/me", cast_to=object)
+    assert server.last.headers["Authorization"] == f"Bearer {TOKEN}"
+
+
+UNSENDABLE_TOKENS = [f"{TOKEN}\nX-Injected: 1", f"{TOKEN} extra", f"{TOKEN}\u00e9", f"{TOKEN}\x00"]
+
+
+@pytest.mark.parametrize("bad", UNSENDABLE_TOKENS)
+def test_unsendable_tokens_are_rejected_without_being_echoed(bad: str) -> None:
+    with pytest.raises(ValueError, match="printable ASCII") as caught:
+        Harness("sync", FakeServer(), token=bad)
+    assert_no_token(str(caught.value))
+
+
+def test_a_transport_error_quoting_the_token_is_redacted(harness: Build) -> None:
+    server = FakeServer(httpx.LocalProtocolError(f"Illegal header value b'Bearer {TOKEN}'"))
+    with pytest.raises(IntercomError) as caught:
+        harness(server, max_retries=0).request("get", "/me", cast_to=object)
+    assert str(caught.value) == "Connection error: Illegal header value b'Bearer ***'"
