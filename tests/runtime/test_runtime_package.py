@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,28 @@ def test_importing_the_runtime_loads_nothing_beyond_httpx_and_pydantic() -> None
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout) == {"new": [], "adapters": 0}
+
+
+def test_a_verbatim_copy_works_as_a_subpackage(tmp_path: Path) -> None:
+    package = tmp_path / "v2_13"
+    shutil.copytree(RUNTIME_DIR, package / "_runtime", ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "__init__.py").write_text(
+        "from typing import ClassVar\n"
+        "from ._runtime import SyncAPIClient\n\n"
+        "class Intercom(SyncAPIClient):\n"
+        "    api_version: ClassVar[str] = '2.13'\n"
+        "    servers = {'us': 'https://api.intercom.io', 'eu': 'https://api.eu.intercom.io'}\n",
+        encoding="utf-8",
+    )
+    script = (
+        "import sys\n"
+        "import v2_13\n"
+        "client = v2_13.Intercom('t', region='eu')\n"
+        "assert client.base_url == 'https://api.eu.intercom.io'\n"
+        "assert not any(name.startswith('generator') for name in sys.modules)\n"
+        "print(type(client).__mro__[1].__module__)\n"
+    )
+    result = subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "v2_13._runtime._client"
