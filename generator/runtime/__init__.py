@@ -2,9 +2,24 @@
 # ruff: noqa: E501 - the banner above is longer than the line limit
 """The hand-written runtime shared by every generated Intercom client package.
 
-Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient`, generated
-resource groups from :class:`SyncResource` / :class:`AsyncResource`. Everything a user may
-need to catch or inspect is re-exported here.
+Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient` and only set
+``api_version``, ``servers`` and ``default_region``; generated resource groups derive from
+:class:`SyncResource` / :class:`AsyncResource` and call ``self._client.request(...)`` or
+``self._client.paginate(...)``. In short:
+
+- Requests carry ``Authorization: Bearer <token>`` (when a token is known),
+  ``Intercom-Version``, ``Accept: application/json`` and a ``User-Agent``.
+- Answers are parsed into the operation's type; a body that does not fit raises
+  :class:`ResponseValidationError`, an error status the matching :class:`APIStatusError`.
+- 429 answers and failed connections are retried, 5xx answers only for idempotent requests
+  (see ``_retry`` for the exact rules and waits).
+- Redirects are not followed; a 302/303/307 with a ``Location`` is an answer whose value is
+  that URL (see ``_parse``).
+- :func:`to_raw_response` / :func:`to_async_raw_response` give the :class:`APIResponse`
+  (status, headers, request id, rate limit) around a value.
+- :class:`SyncPaginator` / :class:`AsyncPaginator` walk Intercom's cursor pagination.
+
+Everything a user may need to catch or inspect is re-exported here.
 """
 
 from ._client import AsyncAPIClient, SyncAPIClient
