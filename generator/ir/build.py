@@ -150,7 +150,9 @@ def build_api(
     hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
     audit = audit_examples(spec, operations, source, diagnostics)
     title, version = str(info.get("title", "")), str(info.get("version", ""))
-    document, members, collisions = build_model_document(title, version, schemas, class_names, hoisted, audit.relax)
+    document, members, collisions = build_model_document(
+        title, version, schemas, class_names, hoisted=hoisted, audit=audit
+    )
     for pointer, name in collisions:
         diagnostics.error(
             source,

@@ -4,6 +4,8 @@ Intercom's examples are captured from real responses, so where an example and it
 disagree the example is usually right. Two outcomes:
 - a property the schema marks ``required`` but an example leaves out is reported (warning) and
   generated as optional: a client must not reject a response shaped like the spec's own example;
+- a ``null`` where the schema does not allow it is reported (warning) and generated as nullable,
+  for the same reason;
 - a value whose JSON type differs from the schema's is reported (warning) and left as the spec
   says (numbers where strings are expected still parse: models coerce numbers to strings).
 """
@@ -34,6 +36,7 @@ class ExampleAudit:
     """What the examples showed: required properties to relax, keyed by schema pointer."""
 
     relax: dict[str, set[str]] = field(default_factory=dict)
+    nullable: set[str] = field(default_factory=set)
     mismatches: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -54,8 +57,13 @@ class _Walker:
         return (schema if isinstance(schema, Mapping) else {}), pointer
 
     def walk(self, value: Any, schema: Any, pointer: str, depth: int = 0) -> None:
+        entry = pointer
         schema, pointer = self._deref(schema, pointer)
         if depth > 40 or not schema:
+            return
+        if value is None:
+            if schema.get("nullable") is not True and isinstance(schema.get("type"), str):
+                self._audit.nullable.add(entry)
             return
         for index, member in enumerate(schema.get("allOf") or []):
             self.walk(value, member, join(pointer, "allOf", index), depth + 1)
@@ -63,8 +71,6 @@ class _Walker:
             union = schema.get(keyword)
             if isinstance(union, list) and union:
                 self._walk_union(value, union, join(pointer, keyword), depth)
-        if value is None:
-            return
         kind = schema.get("type")
         if isinstance(kind, str) and kind in _JSON_TYPES and not _is_type(value, kind):
             got = type(value).__name__
@@ -125,7 +131,10 @@ def audit_examples(
             f"required {', '.join(sorted(names))} missing from the spec's own response example; generated as optional",
             code="example-omits-required",
         )
+    for pointer in sorted(audit.nullable):
+        diagnostics.warning(
+            source, pointer, "the spec's own response example has null here; generated as nullable", code="example-null"
+        )
     for (pointer, _), message in sorted(audit.mismatches.items()):
         diagnostics.warning(source, pointer, message, code="example-type-mismatch")
     return audit
-

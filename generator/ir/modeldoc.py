@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..naming import pascal_case
+from .examples import ExampleAudit
 from .refs import SCHEMA_PREFIX, join, schema_name
 
 _CONSTRAINT_ONLY = frozenset({"required", "title", "description"})
@@ -75,14 +76,14 @@ def member_name(base: str, member: Mapping[str, Any], siblings: list[Mapping[str
 class ModelDocBuilder:
     """Rewrites schemas into the normalised form described in the module docstring."""
 
-    def __init__(self, class_names: Mapping[str, str], relax: Mapping[str, set[str]]) -> None:
+    def __init__(self, class_names: Mapping[str, str], audit: ExampleAudit) -> None:
         # component key -> class name (also the key in the output document)
         self._class_names = class_names
         self.hoisted: dict[str, Any] = {}
         self.origins: dict[str, str] = {}
         self.collisions: list[tuple[str, str]] = []  # (pointer, name)
         self._taken = set(class_names.values())
-        self._relax = relax
+        self._audit = audit
 
     def ref(self, ref: str) -> str:
         name = schema_name(ref)
@@ -97,6 +98,8 @@ class ModelDocBuilder:
         if not isinstance(node, Mapping):
             return node
         if "$ref" in node and isinstance(node["$ref"], str):
+            if pointer in self._audit.nullable:
+                return {"anyOf": [{"$ref": self.ref(node["$ref"])}], "nullable": True}
             return {"$ref": self.ref(node["$ref"])}
         out: dict[str, Any] = {}
         for key, value in node.items():
@@ -104,24 +107,32 @@ class ModelDocBuilder:
                 continue
             if key == "nullable" and value is False:
                 continue  # the default; datamodel-code-generator would make the field non-Optional
-            where = join(pointer, key)
-            if key in ("properties", "patternProperties") and isinstance(value, Mapping):
-                out[key] = {n: self.schema(sub, base + pascal_case(str(n)), join(where, n)) for n, sub in value.items()}
-            elif key in ("anyOf", "oneOf") and isinstance(value, list):
-                out[key] = self._union(value, base, where)
-            elif key in ("items", "additionalProperties", "not", "allOf"):
-                out[key] = self.schema(value, base, where)
-            else:
-                out[key] = value
-        if pointer in self._relax and isinstance(out.get("required"), list):
-            out["required"] = [r for r in out["required"] if r not in self._relax[pointer]]
-            if not out["required"]:
-                del out["required"]
+            out[key] = self._value(key, value, base, join(pointer, key))
+        self._apply_audit(out, pointer)
         self._drop_constraint_only(out)
         self._loosen_format(out)
         if isinstance(out.get("enum"), list):
             out = _open_enum(out)
         return out
+
+    def _value(self, key: str, value: Any, base: str, where: str) -> Any:
+        if key in ("properties", "patternProperties") and isinstance(value, Mapping):
+            return {n: self.schema(sub, base + pascal_case(str(n)), join(where, n)) for n, sub in value.items()}
+        if key in ("anyOf", "oneOf") and isinstance(value, list):
+            return self._union(value, base, where)
+        if key in ("items", "additionalProperties", "not", "allOf"):
+            return self.schema(value, base, where)
+        return value
+
+    def _apply_audit(self, out: dict[str, Any], pointer: str) -> None:
+        """What the spec's own examples showed (see ``examples.py``)."""
+        if pointer in self._audit.nullable:
+            out["nullable"] = True
+        relaxed = self._audit.relax.get(pointer)
+        if relaxed and isinstance(out.get("required"), list):
+            out["required"] = [r for r in out["required"] if r not in relaxed]
+            if not out["required"]:
+                del out["required"]
 
     def _union(self, members: list[Any], base: str, pointer: str) -> list[Any]:
         objects = [m for m in members if isinstance(m, Mapping) and "properties" in m and "$ref" not in m]
@@ -168,18 +179,19 @@ def build_model_document(
     version: str,
     components: Mapping[str, Any],
     class_names: Mapping[str, str],
+    *,
     hoisted: Mapping[str, tuple[Any, str]],
-    relax: Mapping[str, set[str]] | None = None,
+    audit: ExampleAudit | None = None,
 ) -> tuple[dict[str, Any], dict[str, str], list[tuple[str, str]]]:
     """Assemble the schemas-only OpenAPI document for datamodel-code-generator.
 
     ``components`` maps component keys to schemas, ``class_names`` component keys to class names,
-    ``hoisted`` class names to (inline schema taken out of an operation, its pointer), ``relax``
-    schema pointers to required properties to generate as optional (see ``examples.py``).
+    ``hoisted`` class names to (inline schema taken out of an operation, its pointer), ``audit``
+    what the spec's own examples showed (required properties to relax, schemas to make nullable).
     Returns the document, the union members hoisted here (class name -> pointer) and the names
     that collided (pointer, name).
     """
-    builder = ModelDocBuilder(class_names, relax or {})
+    builder = ModelDocBuilder(class_names, audit or ExampleAudit())
     builder._taken.update(hoisted)
     schemas: dict[str, Any] = {}
     for key in sorted(components):

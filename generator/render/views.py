@@ -68,11 +68,23 @@ def _common_args(op: Operation) -> list[str]:
         args.append(f"query={_mapping(op.query_parameters)}")
     if op.exploded:
         args.append(f"explode={op.exploded!r}")
-    if op.header_parameters:
-        args.append(f"headers={_mapping(op.header_parameters)}")
+    headers = [f"{p.name!r}: {p.py_name}" for p in op.header_parameters]
+    accept = _accept(op)
+    if accept:
+        headers.insert(0, f"'Accept': {accept!r}")
+    if headers:
+        args.append("headers={" + ", ".join(headers) + "}")
     if op.body is not None:
         args.append("body=body")
     return args
+
+
+def _accept(op: Operation) -> str | None:
+    """A non-JSON success content type is asked for explicitly (the runtime defaults to JSON)."""
+    success = next((r for r in op.responses if r.status == op.result.status), None)
+    if success is None or success.content_type is None or success.content_type.endswith("json"):
+        return None
+    return success.content_type
 
 
 def _param_docs(op: Operation) -> str:

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """The hand-written runtime shared by every generated Intercom client package.
 
 Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient` and only set

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Configuration and request building shared by the sync and async clients."""
 
 from __future__ import annotations
@@ -38,8 +37,9 @@ def clean_token(token: str | None) -> str | None:
     return token
 
 
-def effective_timeout(timeout: float | httpx.Timeout | None,
-                      http_client: httpx.Client | httpx.AsyncClient | None) -> float | httpx.Timeout | None:
+def effective_timeout(
+    timeout: float | httpx.Timeout | None, http_client: httpx.Client | httpx.AsyncClient | None
+) -> float | httpx.Timeout | None:
     """An injected client's own timeout wins when the caller left ``timeout`` at its default."""
     if http_client is not None and timeout is DEFAULT_TIMEOUT and http_client.timeout != httpx.Timeout(5.0):
         return http_client.timeout
@@ -145,11 +145,13 @@ class BaseAPIClient:
         params = encode_query(merge_query(self._default_query, query, explode, opts.get("extra_query")))
         content = encode_body(body)
         content_type = {"Content-Type": "application/json"} if content is not None else None
-        all_headers = merge_headers(self._default_request_headers(), content_type, self._default_headers,
-                                    headers, opts.get("extra_headers"))
+        all_headers = merge_headers(
+            self._default_request_headers(), content_type, self._default_headers, headers, opts.get("extra_headers")
+        )
         timeout = opts.get("timeout", self.timeout)
-        request = http.build_request(method, url, params=tuple(params), headers=all_headers, content=content,
-                                     timeout=timeout)
+        request = http.build_request(
+            method, url, params=tuple(params), headers=all_headers, content=content, timeout=timeout
+        )
         policy = RetryPolicy(
             max_retries=opts.get("max_retries", self.max_retries),
             max_wait=opts.get("max_retry_wait", self.max_retry_wait),
@@ -159,11 +161,17 @@ class BaseAPIClient:
         return PreparedCall(method=method, path=path, request=request, policy=policy, raw=wants_raw(options))
 
     @staticmethod
-    def _result(call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int,
-                elapsed: datetime.timedelta) -> Any:
+    def _result(
+        call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
+    ) -> Any:
         """Parse ``response``; wrap it in an :class:`APIResponse` when the call asked for it."""
-        logger.debug("Received %s for %s %s (request_id=%s)", response.status_code, call.method, call.path,
-                     response.headers.get("x-request-id"))
+        logger.debug(
+            "Received %s for %s %s (request_id=%s)",
+            response.status_code,
+            call.method,
+            call.path,
+            response.headers.get("x-request-id"),
+        )
         parsed = parse_response(response, cast_to)
         if call.raw:
             return APIResponse(parsed, response, elapsed=elapsed, retries_taken=retries)
@@ -174,8 +182,14 @@ class BaseAPIClient:
         wait = call.policy.wait_after_error(error, retries)
         if wait is None:
             raise self._connection_error(error, call.request) from error
-        log_retry(call.method, call.path, wait=wait, retries=retries, max_retries=call.policy.max_retries,
-                  reason=type(error).__name__)
+        log_retry(
+            call.method,
+            call.path,
+            wait=wait,
+            retries=retries,
+            max_retries=call.policy.max_retries,
+            reason=type(error).__name__,
+        )
         return wait
 
     @staticmethod
@@ -186,8 +200,14 @@ class BaseAPIClient:
         wait = call.policy.wait_after_response(response, retries)
         if wait is None:
             raise make_status_error(response)
-        log_retry(call.method, call.path, wait=wait, retries=retries, max_retries=call.policy.max_retries,
-                  reason=f"{response.status_code} {response.reason_phrase}")
+        log_retry(
+            call.method,
+            call.path,
+            wait=wait,
+            retries=retries,
+            max_retries=call.policy.max_retries,
+            reason=f"{response.status_code} {response.reason_phrase}",
+        )
         return wait
 
     def _connection_error(self, error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:

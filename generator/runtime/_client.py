@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """The client base classes generated clients derive from: :class:`SyncAPIClient` and :class:`AsyncAPIClient`.
 
 A generated client only sets class attributes::
@@ -62,9 +61,15 @@ class SyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
     ) -> None:
         super().__init__(
-            token, base_url=base_url, region=region, timeout=effective_timeout(timeout, http_client),
-            max_retries=max_retries, max_retry_wait=max_retry_wait, default_headers=default_headers,
-            default_query=default_query, follow_redirects=follow_redirects,
+            token,
+            base_url=base_url,
+            region=region,
+            timeout=effective_timeout(timeout, http_client),
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            default_headers=default_headers,
+            default_query=default_query,
+            follow_redirects=follow_redirects,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -94,8 +99,9 @@ class SyncAPIClient(BaseAPIClient):
     def __enter__(self: _SyncClientT) -> _SyncClientT:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def request(
@@ -116,9 +122,18 @@ class SyncAPIClient(BaseAPIClient):
 
         Returns an :class:`APIResponse` instead when ``options`` carries the raw-response flag.
         """
-        call = self._prepare(self._get_http(), method, path, path_params=path_params, query=query,
-                             explode=explode, headers=headers, body=body, idempotent=idempotent,
-                             options=options)
+        call = self._prepare(
+            self._get_http(),
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
         response, retries, elapsed = self._send(call)
         return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
 
@@ -165,9 +180,20 @@ class SyncAPIClient(BaseAPIClient):
         raw-response flag: then the first page is fetched now and an :class:`APIResponse`
         whose ``parsed`` is the paginator is returned.
         """
-        spec = PageRequest.create(method, path, page_type=page_type, cursor=cursor, items_field=items_field,
-                                  path_params=path_params, query=query, explode=explode, headers=headers,
-                                  body=body, idempotent=idempotent, options=options)
+        spec = PageRequest.create(
+            method,
+            path,
+            page_type=page_type,
+            cursor=cursor,
+            items_field=items_field,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
         paginator: SyncPaginator[_PageT, _ItemT] = SyncPaginator(self, spec, item_type)
         if spec.raw:
             return cast("SyncPaginator[_PageT, _ItemT]", paginator.fetch_first_page_raw())
@@ -192,9 +218,15 @@ class AsyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
     ) -> None:
         super().__init__(
-            token, base_url=base_url, region=region, timeout=effective_timeout(timeout, http_client),
-            max_retries=max_retries, max_retry_wait=max_retry_wait, default_headers=default_headers,
-            default_query=default_query, follow_redirects=follow_redirects,
+            token,
+            base_url=base_url,
+            region=region,
+            timeout=effective_timeout(timeout, http_client),
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            default_headers=default_headers,
+            default_query=default_query,
+            follow_redirects=follow_redirects,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -224,8 +256,9 @@ class AsyncAPIClient(BaseAPIClient):
     async def __aenter__(self: _AsyncClientT) -> _AsyncClientT:
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.aclose()
 
     async def request(
@@ -243,9 +276,18 @@ class AsyncAPIClient(BaseAPIClient):
         options: RequestOptions | None = None,
     ) -> _T:
         """The async version of :meth:`SyncAPIClient.request`."""
-        call = self._prepare(self._get_http(), method, path, path_params=path_params, query=query,
-                             explode=explode, headers=headers, body=body, idempotent=idempotent,
-                             options=options)
+        call = self._prepare(
+            self._get_http(),
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
         response, retries, elapsed = await self._send(call)
         return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
 
@@ -291,8 +333,18 @@ class AsyncAPIClient(BaseAPIClient):
         Awaiting the paginator fetches its first page; with the raw-response flag in ``options``
         the await returns an :class:`APIResponse` whose ``parsed`` is the paginator.
         """
-        spec = PageRequest.create(method, path, page_type=page_type, cursor=cursor, items_field=items_field,
-                                  path_params=path_params, query=query, explode=explode, headers=headers,
-                                  body=body, idempotent=idempotent, options=options)
+        spec = PageRequest.create(
+            method,
+            path,
+            page_type=page_type,
+            cursor=cursor,
+            items_field=items_field,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
         return AsyncPaginator(self, spec, item_type)
-

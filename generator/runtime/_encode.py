@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Turning call arguments into the parts of an HTTP request: path, query, headers and body."""
 
 from __future__ import annotations
@@ -142,8 +141,7 @@ def encode_body(body: object | None) -> bytes | None:
     """Serialise a request body to JSON bytes; ``None`` means "no body"."""
     if body is None:
         return None
-    text = json.dumps(jsonable(body), default=_json_default, ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":"))
+    text = json.dumps(jsonable(body), default=_json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return text.encode("utf-8")
 
 

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Exceptions raised by the client.
 
 The whole tree::
@@ -208,8 +207,9 @@ def parse_error_body(content: bytes) -> ErrorBody | None:
     if not isinstance(errors, list) and data.get("type") != "error.list":
         return None
     details = [_error_detail(item) for item in errors or () if isinstance(item, dict)]
-    return ErrorBody(type=_str_or_none(data.get("type")), request_id=_str_or_none(data.get("request_id")),
-                     errors=details)
+    return ErrorBody(
+        type=_str_or_none(data.get("type")), request_id=_str_or_none(data.get("request_id")), errors=details
+    )
 
 
 def find_request_id(response: httpx.Response, body: ErrorBody | None) -> str | None:
@@ -237,8 +237,11 @@ def snippet(text: str, limit: int = _SNIPPET_LENGTH) -> str:
 
 
 def _error_detail(item: dict[str, object]) -> ErrorDetail:
-    return ErrorDetail(code=_str_or_none(item.get("code")), message=_str_or_none(item.get("message")),
-                       field=_str_or_none(item.get("field")))
+    return ErrorDetail(
+        code=_str_or_none(item.get("code")),
+        message=_str_or_none(item.get("message")),
+        field=_str_or_none(item.get("field")),
+    )
 
 
 def _str_or_none(value: object) -> str | None:

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Client-wide defaults and the per-call :class:`RequestOptions`."""
 
 from __future__ import annotations

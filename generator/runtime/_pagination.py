@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Iterating over Intercom's cursor-paginated lists.
 
 Every page is a model with a ``pages`` object; ``pages.next.starting_after`` holds the cursor
@@ -86,17 +85,40 @@ class PageRequest(NamedTuple):
     """Whether the caller asked for a raw response (honoured for the first page only)."""
 
     @classmethod
-    def create(cls, method: str, path: str, *, page_type: Any, cursor: str, items_field: str,
-               path_params: Mapping[str, str | int] | None, query: Mapping[str, object] | None,
-               explode: Sequence[str], headers: Mapping[str, object | None] | None, body: object | None,
-               idempotent: bool | None, options: RequestOptions | None) -> PageRequest:
+    def create(
+        cls,
+        method: str,
+        path: str,
+        *,
+        page_type: Any,
+        cursor: str,
+        items_field: str,
+        path_params: Mapping[str, str | int] | None,
+        query: Mapping[str, object] | None,
+        explode: Sequence[str],
+        headers: Mapping[str, object | None] | None,
+        body: object | None,
+        idempotent: bool | None,
+        options: RequestOptions | None,
+    ) -> PageRequest:
         """Check the arguments of ``paginate`` and bundle them."""
         if cursor not in ("query", "body"):
             raise ValueError(f"cursor must be 'query' or 'body', not {cursor!r}")
-        return cls(method=method, path=path, page_type=page_type, cursor=cast("CursorLocation", cursor),
-                   items_field=items_field, path_params=path_params, query=query, explode=tuple(explode),
-                   headers=headers, body=body, idempotent=idempotent, options=without_raw_flag(options),
-                   raw=wants_raw(options))
+        return cls(
+            method=method,
+            path=path,
+            page_type=page_type,
+            cursor=cast("CursorLocation", cursor),
+            items_field=items_field,
+            path_params=path_params,
+            query=query,
+            explode=tuple(explode),
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=without_raw_flag(options),
+            raw=wants_raw(options),
+        )
 
     def for_cursor(self, cursor: str) -> PageRequest:
         """The request for the page that starts after ``cursor``."""
@@ -113,9 +135,14 @@ class PageRequest(NamedTuple):
     def request_kwargs(self, *, raw: bool = False) -> dict[str, Any]:
         """Keyword arguments for ``client.request``."""
         return {
-            "cast_to": self.page_type, "path_params": self.path_params, "query": self.query,
-            "explode": self.explode, "headers": self.headers, "body": self.body,
-            "idempotent": self.idempotent, "options": with_raw_flag(self.options) if raw else self.options,
+            "cast_to": self.page_type,
+            "path_params": self.path_params,
+            "query": self.query,
+            "explode": self.explode,
+            "headers": self.headers,
+            "body": self.body,
+            "idempotent": self.idempotent,
+            "options": with_raw_flag(self.options) if raw else self.options,
         }
 
 

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Turning a success response into the value a generated method returns.
 
 ``cast_to`` decides how:
@@ -92,8 +91,7 @@ def _parse_value(response: httpx.Response, cast_to: Any) -> object:
 def is_json_content_type(content_type: str) -> bool:
     """``application/json`` or any ``application/*+json`` type, parameters ignored."""
     media_type = content_type.split(";", 1)[0].strip().lower()
-    return media_type == "application/json" or (media_type.startswith("application/")
-                                                 and media_type.endswith("+json"))
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
 
 
 def _redirect_value(response: httpx.Response, cast_to: object) -> str:

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """Raw access to responses: :class:`APIResponse` and the wrappers that return it."""
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
 # This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
-# ruff: noqa: E501 - the banner above is longer than the line limit
 """When to retry a request and how long to wait first.
 
 What is retried:

@@ -16,12 +16,6 @@ from tests.support import CLIENT_PACKAGES, annotation_type, api_for, package_mod
 
 # (package, "METHOD path", status, example name) -> why it cannot parse
 KNOWN_DEFECTS: dict[tuple[str, str, str, str], str] = {
-    ("v2_11", "GET /conversations", "200", "successful"): (
-        "example gives `teammates` as a list; schema conversation.teammates is an object (conversation_teammates)"
-    ),
-    ("v2_11", "POST /conversations/search", "200", "successful"): (
-        "example gives `teammates` as a list; schema conversation.teammates is an object (conversation_teammates)"
-    ),
     ("unstable", "POST /tickets/{ticket_id}/change_type", "200", "Successful response"): (
         "example gives `ticket_state` as a string; schema ticket.ticket_state is an object (ticket_state)"
     ),

@@ -135,13 +135,15 @@ def json_response(status: int, payload: Any, headers: Mapping[str, str] | None =
     return httpx.Response(status, json=payload, headers=headers)
 
 
-def error_response(status: int, code: str, message: str, request_id: str = "req-1",
-                   headers: Mapping[str, str] | None = None) -> httpx.Response:
+def error_response(
+    status: int, code: str, message: str, request_id: str = "req-1", headers: Mapping[str, str] | None = None
+) -> httpx.Response:
     body = {"type": "error.list", "request_id": request_id, "errors": [{"code": code, "message": message}]}
     return httpx.Response(status, json=body, headers=headers)
 
 
 # Resources written the way the generator writes them.
+
 
 class ContactsResource(SyncResource):
     def show_contact(self, contact_id: str, *, request_options: RequestOptions | None = None) -> Contact:
@@ -153,8 +155,14 @@ class ContactsResource(SyncResource):
         self, *, per_page: int | None = None, request_options: RequestOptions | None = None
     ) -> SyncPaginator[ContactList, Contact]:
         return self._client.paginate(
-            "get", "/contacts", page_type=ContactList, item_type=Contact, cursor="query", items_field="data",
-            query={"per_page": per_page}, options=request_options,
+            "get",
+            "/contacts",
+            page_type=ContactList,
+            item_type=Contact,
+            cursor="query",
+            items_field="data",
+            query={"per_page": per_page},
+            options=request_options,
         )
 
 
@@ -165,9 +173,7 @@ class ContactsResourceWithRawResponse:
 
 
 class AsyncContactsResource(AsyncResource):
-    async def show_contact(
-        self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> Contact:
+    async def show_contact(self, contact_id: str, *, request_options: RequestOptions | None = None) -> Contact:
         return await self._client.request(
             "get", "/contacts/{id}", cast_to=Contact, path_params={"id": contact_id}, options=request_options
         )
@@ -176,8 +182,14 @@ class AsyncContactsResource(AsyncResource):
         self, *, per_page: int | None = None, request_options: RequestOptions | None = None
     ) -> AsyncPaginator[ContactList, Contact]:
         return self._client.paginate(
-            "get", "/contacts", page_type=ContactList, item_type=Contact, cursor="query", items_field="data",
-            query={"per_page": per_page}, options=request_options,
+            "get",
+            "/contacts",
+            page_type=ContactList,
+            item_type=Contact,
+            cursor="query",
+            items_field="data",
+            query={"per_page": per_page},
+            options=request_options,
         )
 
 

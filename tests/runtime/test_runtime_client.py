@@ -39,8 +39,7 @@ def test_without_any_token_no_authorization_header_is_sent(harness: Build) -> No
 
 @pytest.mark.parametrize(
     ("region", "host"),
-    [(None, "api.intercom.io"), ("us", "api.intercom.io"), ("eu", "api.eu.intercom.io"),
-     ("au", "api.au.intercom.io")],
+    [(None, "api.intercom.io"), ("us", "api.intercom.io"), ("eu", "api.eu.intercom.io"), ("au", "api.au.intercom.io")],
 )
 def test_region_selects_the_server(harness: Build, region: str | None, host: str) -> None:
     server = FakeServer()
@@ -93,9 +92,7 @@ def test_negative_retry_settings_are_rejected(kwargs: dict[str, float]) -> None:
 
 
 def test_repr_hides_the_token() -> None:
-    assert repr(Client(TOKEN)) == (
-        "Client(api_version='2.13', base_url='https://api.intercom.io', token='***')"
-    )
+    assert repr(Client(TOKEN)) == ("Client(api_version='2.13', base_url='https://api.intercom.io', token='***')")
     assert repr(AsyncClient(region="eu")) == (
         "AsyncClient(api_version='2.13', base_url='https://api.eu.intercom.io', token=None)"
     )

@@ -43,8 +43,9 @@ class Filter(BaseModel):
 
 def test_path_params_are_percent_encoded(harness: Build) -> None:
     server = FakeServer()
-    harness(server).request("get", "/contacts/{id}/notes/{note_id}", cast_to=object,
-                            path_params={"id": "abc", "note_id": 42})
+    harness(server).request(
+        "get", "/contacts/{id}/notes/{note_id}", cast_to=object, path_params={"id": "abc", "note_id": 42}
+    )
     assert server.last.url.raw_path == b"/contacts/abc/notes/42"
 
 
@@ -86,8 +87,7 @@ def test_random_ids_round_trip_through_one_segment() -> None:
         ("/contacts/{id}", {"id": ""}, "must not be empty"),
     ],
 )
-def test_path_param_mistakes_raise_value_error(template: str, params: dict[str, str] | None,
-                                                message: str) -> None:
+def test_path_param_mistakes_raise_value_error(template: str, params: dict[str, str] | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         build_path(template, params)
 
@@ -106,12 +106,26 @@ def test_enum_path_param_uses_its_value() -> None:
 def test_query_encoding(harness: Build) -> None:
     server = FakeServer()
     harness(server).request(
-        "get", "/contacts", cast_to=object,
-        query={"flag": True, "off": False, "gone": None, "ids": ["a", "b", None], "n": 3, "color": Color.RED,
-               "text": "a b&c=d"},
+        "get",
+        "/contacts",
+        cast_to=object,
+        query={
+            "flag": True,
+            "off": False,
+            "gone": None,
+            "ids": ["a", "b", None],
+            "n": 3,
+            "color": Color.RED,
+            "text": "a b&c=d",
+        },
     )
     assert server.last.url.params.multi_items() == [
-        ("flag", "true"), ("off", "false"), ("ids", "a"), ("ids", "b"), ("n", "3"), ("color", "red"),
+        ("flag", "true"),
+        ("off", "false"),
+        ("ids", "a"),
+        ("ids", "b"),
+        ("n", "3"),
+        ("color", "red"),
         ("text", "a b&c=d"),
     ]
 
@@ -119,12 +133,16 @@ def test_query_encoding(harness: Build) -> None:
 def test_explode_merges_mapping_items_into_the_query(harness: Build) -> None:
     server = FakeServer()
     harness(server).request(
-        "get", "/events", cast_to=object,
+        "get",
+        "/events",
+        cast_to=object,
         query={"type": "user", "filter": {"user_id": "u1", "email": None, "intercom_user_id": "x"}},
         explode=("filter",),
     )
     assert server.last.url.params.multi_items() == [
-        ("type", "user"), ("user_id", "u1"), ("intercom_user_id", "x"),
+        ("type", "user"),
+        ("user_id", "u1"),
+        ("intercom_user_id", "x"),
     ]
 
 
@@ -143,19 +161,31 @@ def test_unexploded_object_in_query_is_rejected() -> None:
 def test_default_query_and_extra_query_layers(harness: Build) -> None:
     server = FakeServer()
     client = harness(server, default_query={"per_page": 5, "region": "x"})
-    client.request("get", "/contacts", cast_to=object, query={"per_page": 10, "order": "asc"},
-                   options={"extra_query": {"order": "desc", "debug": True}})
+    client.request(
+        "get",
+        "/contacts",
+        cast_to=object,
+        query={"per_page": 10, "order": "asc"},
+        options={"extra_query": {"order": "desc", "debug": True}},
+    )
     assert server.last.url.params.multi_items() == [
-        ("per_page", "10"), ("region", "x"), ("order", "desc"), ("debug", "true"),
+        ("per_page", "10"),
+        ("region", "x"),
+        ("order", "desc"),
+        ("debug", "true"),
     ]
 
 
 def test_headers_from_operation_and_options(harness: Build) -> None:
     server = FakeServer()
     client = harness(server, default_headers={"X-Team": "support"})
-    client.request("get", "/contacts", cast_to=object,
-                   headers={"Intercom-Version": None, "X-Flag": True, "X-Dropped": None},
-                   options={"extra_headers": {"X-Team": "sales", "x-extra": "1"}})
+    client.request(
+        "get",
+        "/contacts",
+        cast_to=object,
+        headers={"Intercom-Version": None, "X-Flag": True, "X-Dropped": None},
+        options={"extra_headers": {"X-Team": "sales", "x-extra": "1"}},
+    )
     headers = server.last.headers
     assert headers["Intercom-Version"] == "2.13"
     assert headers["X-Flag"] == "true"
@@ -183,11 +213,16 @@ def test_list_and_dict_bodies_dump_nested_models(harness: Build) -> None:
     client = harness(server)
     client.request("post", "/bulk", cast_to=object, body=[Contact(id="1"), Contact(id="2", name="N")])
     assert json.loads(server.last.content) == [{"id": "1"}, {"id": "2", "name": "N"}]
-    client.request("post", "/search", cast_to=object,
-                   body={"query": {"field": "name"}, "contacts": (Contact(id="3", externalId="x"),),
-                         "color": Color.RED})
+    client.request(
+        "post",
+        "/search",
+        cast_to=object,
+        body={"query": {"field": "name"}, "contacts": (Contact(id="3", externalId="x"),), "color": Color.RED},
+    )
     assert json.loads(server.last.content) == {
-        "query": {"field": "name"}, "contacts": [{"id": "3", "externalId": "x"}], "color": "red",
+        "query": {"field": "name"},
+        "contacts": [{"id": "3", "externalId": "x"}],
+        "color": "red",
     }
 
 
@@ -212,4 +247,3 @@ def test_body_with_unsupported_value_fails_clearly() -> None:
 
 def test_unicode_body_is_utf8() -> None:
     assert encode_body({"name": "Zoë 名前"}) == '{"name":"Zoë 名前"}'.encode()
-

@@ -65,8 +65,9 @@ def test_each_status_raises_its_class(harness: Build, status: int, error_class: 
     assert status_error_class(status) is error_class
     assert error.status_code == status
     assert error.request_id == "rid-7"
-    assert error.body == ErrorBody(type="error.list", request_id="rid-7",
-                                   errors=[ErrorDetail(code="some_code", message="Some message")])
+    assert error.body == ErrorBody(
+        type="error.list", request_id="rid-7", errors=[ErrorDetail(code="some_code", message="Some message")]
+    )
     assert error.response.status_code == status
     assert error.headers["content-type"] == "application/json"
     assert '"some_code"' in error.raw_body
@@ -79,24 +80,31 @@ def test_message_names_status_errors_and_request_id(harness: Build) -> None:
 
 
 def test_several_errors_with_fields(harness: Build) -> None:
-    body = {"type": "error.list", "request_id": "r", "errors": [
-        {"code": "parameter_invalid", "message": "Email is invalid", "field": "email"},
-        {"code": "parameter_not_found", "message": "Name is missing"},
-        "not an error object",
-    ]}
+    body = {
+        "type": "error.list",
+        "request_id": "r",
+        "errors": [
+            {"code": "parameter_invalid", "message": "Email is invalid", "field": "email"},
+            {"code": "parameter_not_found", "message": "Name is missing"},
+            "not an error object",
+        ],
+    }
     error = fail(harness, json_response(422, body))
     assert error.body is not None
     assert error.body.errors == [
         ErrorDetail(code="parameter_invalid", message="Email is invalid", field="email"),
         ErrorDetail(code="parameter_not_found", message="Name is missing", field=None),
     ]
-    assert str(error) == ("422 Unprocessable Entity: parameter_invalid: Email is invalid; "
-                          "parameter_not_found: Name is missing (request_id=r)")
+    assert str(error) == (
+        "422 Unprocessable Entity: parameter_invalid: Email is invalid; "
+        "parameter_not_found: Name is missing (request_id=r)"
+    )
 
 
 def test_header_request_id_is_preferred(harness: Build) -> None:
-    reply = error_response(409, "conflict", "Already exists", request_id="from-body",
-                           headers={"X-Request-Id": "from-header"})
+    reply = error_response(
+        409, "conflict", "Already exists", request_id="from-body", headers={"X-Request-Id": "from-header"}
+    )
     assert fail(harness, reply).request_id == "from-header"
 
 
@@ -126,7 +134,8 @@ def test_long_error_bodies_are_shortened_in_the_message(harness: Build) -> None:
 
 def test_error_list_without_errors() -> None:
     assert parse_error_body(b'{"type": "error.list", "request_id": "r"}') == ErrorBody(
-        type="error.list", request_id="r", errors=[])
+        type="error.list", request_id="r", errors=[]
+    )
 
 
 def test_missing_token_gives_authentication_error(harness: Build) -> None:
@@ -171,8 +180,20 @@ def test_the_exception_tree() -> None:
 
 def test_the_errors_module_draws_the_tree() -> None:
     doc = runtime._errors.__doc__ or ""
-    for name in ("IntercomError", "APIError", "APIStatusError", "BadRequestError", "AuthenticationError",
-                 "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
-                 "RateLimitError", "InternalServerError", "APIConnectionError", "APITimeoutError",
-                 "ResponseValidationError"):
+    for name in (
+        "IntercomError",
+        "APIError",
+        "APIStatusError",
+        "BadRequestError",
+        "AuthenticationError",
+        "PermissionDeniedError",
+        "NotFoundError",
+        "ConflictError",
+        "UnprocessableEntityError",
+        "RateLimitError",
+        "InternalServerError",
+        "APIConnectionError",
+        "APITimeoutError",
+        "ResponseValidationError",
+    ):
         assert name in doc

@@ -127,10 +127,18 @@ def test_typed_pages_models_with_an_aliased_next(harness: Build) -> None:
 def test_body_cursor_keeps_other_pagination_keys(harness: Build) -> None:
     server = paged_server(THREE_PAGES)
     h = harness(server)
-    body = SearchRequest(query={"field": "role", "operator": "=", "value": "user"},
-                         pagination=SearchPagination(per_page=2))
-    paginator = h.client.paginate("post", "/contacts/search", page_type=ContactList, item_type=Contact,
-                                  cursor="body", items_field="data", body=body)
+    body = SearchRequest(
+        query={"field": "role", "operator": "=", "value": "user"}, pagination=SearchPagination(per_page=2)
+    )
+    paginator = h.client.paginate(
+        "post",
+        "/contacts/search",
+        page_type=ContactList,
+        item_type=Contact,
+        cursor="body",
+        items_field="data",
+        body=body,
+    )
     assert [c.id for c in h.collect(paginator)] == ["1", "2", "3", "4", "5"]
     query = {"field": "role", "operator": "=", "value": "user"}
     assert [json.loads(r.content) for r in server.requests] == [
@@ -144,11 +152,18 @@ def test_body_cursor_keeps_other_pagination_keys(harness: Build) -> None:
 def test_body_cursor_creates_the_pagination_object(harness: Build) -> None:
     server = paged_server(THREE_PAGES)
     h = harness(server)
-    paginator = h.client.paginate("post", "/conversations/search", page_type=ContactList, item_type=Contact,
-                                  cursor="body", body={"query": {"field": "open", "value": True}})
+    paginator = h.client.paginate(
+        "post",
+        "/conversations/search",
+        page_type=ContactList,
+        item_type=Contact,
+        cursor="body",
+        body={"query": {"field": "open", "value": True}},
+    )
     h.collect(paginator)
     assert json.loads(server.requests[1].content) == {
-        "query": {"field": "open", "value": True}, "pagination": {"starting_after": "c1"},
+        "query": {"field": "open", "value": True},
+        "pagination": {"starting_after": "c1"},
     }
 
 
@@ -178,15 +193,18 @@ def test_a_cycle_of_cursors_stops_too(harness: Build) -> None:
     assert len(server.requests) == 3
 
 
-@pytest.mark.parametrize("payload", [
-    {"data": [{"id": "1"}]},
-    {"data": [{"id": "1"}], "pages": None},
-    {"data": [{"id": "1"}], "pages": {"type": "pages"}},
-    {"data": [{"id": "1"}], "pages": {"next": None}},
-    {"data": [{"id": "1"}], "pages": {"next": {"starting_after": None}}},
-    {"data": [{"id": "1"}], "pages": {"next": {"starting_after": ""}}},
-    {"data": [{"id": "1"}], "pages": {"next": "https://api.intercom.io/contacts?page=2"}},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"data": [{"id": "1"}]},
+        {"data": [{"id": "1"}], "pages": None},
+        {"data": [{"id": "1"}], "pages": {"type": "pages"}},
+        {"data": [{"id": "1"}], "pages": {"next": None}},
+        {"data": [{"id": "1"}], "pages": {"next": {"starting_after": None}}},
+        {"data": [{"id": "1"}], "pages": {"next": {"starting_after": ""}}},
+        {"data": [{"id": "1"}], "pages": {"next": "https://api.intercom.io/contacts?page=2"}},
+    ],
+)
 def test_no_cursor_means_one_page(harness: Build, payload: dict[str, Any]) -> None:
     server = FakeServer(json_response(200, payload))
     h = harness(server)
@@ -239,9 +257,20 @@ def test_unknown_cursor_location_is_rejected(harness: Build) -> None:
 
 
 def test_body_cursor_needs_an_object_body() -> None:
-    spec = PageRequest.create("post", "/x", page_type=ContactList, cursor="body", items_field="data",
-                              path_params=None, query=None, explode=(), headers=None, body=[1, 2],
-                              idempotent=None, options=None)
+    spec = PageRequest.create(
+        "post",
+        "/x",
+        page_type=ContactList,
+        cursor="body",
+        items_field="data",
+        path_params=None,
+        query=None,
+        explode=(),
+        headers=None,
+        body=[1, 2],
+        idempotent=None,
+        options=None,
+    )
     with pytest.raises(TypeError, match="JSON object"):
         spec.for_cursor("c")
 

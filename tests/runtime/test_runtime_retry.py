@@ -35,8 +35,9 @@ def unavailable(**headers: str) -> httpx.Response:
 
 def get(harness: Build, server: FakeServer, method: str = "get", **kwargs: Any) -> Any:
     client_kwargs = kwargs.pop("client_kwargs", {})
-    return harness(server, **client_kwargs).request(method, "/contacts/{id}", cast_to=object,
-                                                    path_params={"id": "1"}, **kwargs)
+    return harness(server, **client_kwargs).request(
+        method, "/contacts/{id}", cast_to=object, path_params={"id": "1"}, **kwargs
+    )
 
 
 def test_429_waits_for_retry_after(harness: Build, waits: list[float]) -> None:
@@ -71,8 +72,12 @@ def test_a_reset_in_the_past_means_no_wait(harness: Build, waits: list[float]) -
 def test_waits_are_capped_by_max_retry_wait(harness: Build, waits: list[float]) -> None:
     get(harness, FakeServer(too_many(**{"Retry-After": "600"}), OK))
     get(harness, FakeServer(too_many(**{"Retry-After": "600"}), OK), client_kwargs={"max_retry_wait": 5.0})
-    get(harness, FakeServer(too_many(**{"X-RateLimit-Reset": str(int(NOW) + 600)}), OK),
-        client_kwargs={"max_retry_wait": 5.0}, options={"max_retry_wait": 1.5})
+    get(
+        harness,
+        FakeServer(too_many(**{"X-RateLimit-Reset": str(int(NOW) + 600)}), OK),
+        client_kwargs={"max_retry_wait": 5.0},
+        options={"max_retry_wait": 1.5},
+    )
     assert waits == [60.0, 5.0, 1.5]
 
 
@@ -146,14 +151,18 @@ def test_other_client_errors_are_not_retried(harness: Build) -> None:
     assert len(server.requests) == 1
 
 
-@pytest.mark.parametrize(("client_kwargs", "options", "attempts"), [
-    ({}, None, 3),
-    ({"max_retries": 4}, None, 5),
-    ({"max_retries": 4}, {"max_retries": 1}, 2),
-    ({}, {"max_retries": 0}, 1),
-])
-def test_attempts_are_bounded(harness: Build, waits: list[float], client_kwargs: dict[str, Any],
-                              options: dict[str, Any] | None, attempts: int) -> None:
+@pytest.mark.parametrize(
+    ("client_kwargs", "options", "attempts"),
+    [
+        ({}, None, 3),
+        ({"max_retries": 4}, None, 5),
+        ({"max_retries": 4}, {"max_retries": 1}, 2),
+        ({}, {"max_retries": 0}, 1),
+    ],
+)
+def test_attempts_are_bounded(
+    harness: Build, waits: list[float], client_kwargs: dict[str, Any], options: dict[str, Any] | None, attempts: int
+) -> None:
     server = FakeServer(too_many())
     with pytest.raises(RateLimitError):
         get(harness, server, client_kwargs=client_kwargs, options=options)
@@ -232,8 +241,9 @@ def test_default_idempotency_by_method() -> None:
     assert not is_idempotent("GET", False)
 
 
-@pytest.mark.parametrize(("value", "expected"), [("5", 5.0), ("0.5", 0.5), ("-3", 0.0), ("soon", None),
-                                                 ("Wed, 21 Oct 2015 07:28:00", None)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("5", 5.0), ("0.5", 0.5), ("-3", 0.0), ("soon", None), ("Wed, 21 Oct 2015 07:28:00", None)]
+)
 def test_retry_after_parsing(value: str, expected: float | None) -> None:
     assert retry_after_seconds(httpx.Headers({"Retry-After": value})) == expected
 

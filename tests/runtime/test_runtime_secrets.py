@@ -37,8 +37,9 @@ def failure_id(failure: httpx.Response | Exception) -> str:
 
 
 @pytest.mark.parametrize("failure", FAILURES, ids=failure_id)
-def test_errors_and_logs_never_contain_the_token(harness: Build, failure: httpx.Response | Exception,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_errors_and_logs_never_contain_the_token(
+    harness: Build, failure: httpx.Response | Exception, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     h = harness(FakeServer(failure))
     assert_no_token(repr(h.client))
@@ -59,8 +60,9 @@ def test_a_followed_302_answer_logs_nothing_secret(harness: Build, caplog: pytes
     caplog.set_level(logging.DEBUG)
     server = FakeServer(httpx.Response(302, headers={"Location": "https://recordings.example.com/r.mp3"}))
     h = harness(server)
-    raw = h.request("get", "/calls/{id}/recording", cast_to=str, path_params={"id": "9"},
-                    options={"_raw_response": True})
+    raw = h.request(
+        "get", "/calls/{id}/recording", cast_to=str, path_params={"id": "9"}, options={"_raw_response": True}
+    )
     assert raw.parsed == "https://recordings.example.com/r.mp3"
     assert raw.status_code == 302
     assert server.last.headers["Authorization"] == f"Bearer {TOKEN}"
@@ -76,8 +78,7 @@ def test_paginator_reprs_are_clean(harness: Build) -> None:
     assert "/contacts" in repr(paginator)
 
 
-def test_surrounding_whitespace_is_stripped_from_the_token(harness: Build,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_surrounding_whitespace_is_stripped_from_the_token(harness: Build, monkeypatch: pytest.MonkeyPatch) -> None:
     server = FakeServer()
     harness(server, token=f"  {TOKEN}\n").request("get", "/me", cast_to=object)
     assert server.last.headers["Authorization"] == f"Bearer {TOKEN}"

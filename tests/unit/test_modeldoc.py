@@ -5,7 +5,7 @@ from generator.ir.modeldoc import build_model_document, member_name
 
 def _doc(schemas: dict, hoisted: dict | None = None):  # type: ignore[type-arg]
     names = {k: "".join(w.title() for w in k.split("_")) for k in schemas}
-    return build_model_document("t", "1", schemas, names, hoisted or {})
+    return build_model_document("t", "1", schemas, names, hoisted=hoisted or {})
 
 
 def test_component_keys_become_class_names_and_refs_follow() -> None:

@@ -1,0 +1,79 @@
+# This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
+"""The hand-written runtime shared by every generated Intercom client package.
+
+Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient` and only set
+``api_version``, ``servers`` and ``default_region``; generated resource groups derive from
+:class:`SyncResource` / :class:`AsyncResource` and call ``self._client.request(...)`` or
+``self._client.paginate(...)``. In short:
+
+- Requests carry ``Authorization: Bearer <token>`` (when a token is known),
+  ``Intercom-Version``, ``Accept: application/json`` and a ``User-Agent``.
+- Answers are parsed into the operation's type; a body that does not fit raises
+  :class:`ResponseValidationError`, an error status the matching :class:`APIStatusError`.
+- 429 answers and failed connections are retried, 5xx answers only for idempotent requests
+  (see ``_retry`` for the exact rules and waits).
+- Redirects are not followed; a 302/303/307 with a ``Location`` is an answer whose value is
+  that URL (see ``_parse``).
+- :func:`to_raw_response` / :func:`to_async_raw_response` give the :class:`APIResponse`
+  (status, headers, request id, rate limit) around a value.
+- :class:`SyncPaginator` / :class:`AsyncPaginator` walk Intercom's cursor pagination.
+
+Everything a user may need to catch or inspect is re-exported here.
+"""
+
+from ._client import AsyncAPIClient, SyncAPIClient
+from ._errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    ErrorBody,
+    ErrorDetail,
+    IntercomError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
+from ._pagination import AsyncPaginator, SyncPaginator
+from ._resource import AsyncResource, SyncResource
+from ._response import APIResponse, RateLimit, to_async_raw_response, to_raw_response
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_WAIT",
+    "DEFAULT_TIMEOUT",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncAPIClient",
+    "AsyncPaginator",
+    "AsyncResource",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorBody",
+    "ErrorDetail",
+    "IntercomError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimit",
+    "RateLimitError",
+    "RequestOptions",
+    "ResponseValidationError",
+    "SyncAPIClient",
+    "SyncPaginator",
+    "SyncResource",
+    "UnprocessableEntityError",
+    "to_async_raw_response",
+    "to_raw_response",
+]

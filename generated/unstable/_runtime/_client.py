@@ -1,0 +1,350 @@
+# This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
+"""The client base classes generated clients derive from: :class:`SyncAPIClient` and :class:`AsyncAPIClient`.
+
+A generated client only sets class attributes::
+
+    class Intercom(SyncAPIClient):
+        api_version: ClassVar[str] = "2.13"
+        servers: ClassVar[Mapping[str, str]] = {"us": "https://api.intercom.io", ...}
+        default_region: ClassVar[str] = "us"
+
+Construction is cheap: the client's own ``httpx`` client is only created by the first request.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import TypeVar, cast
+
+import httpx
+
+from . import _retry
+from ._base import BaseAPIClient, PreparedCall, effective_timeout
+from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
+from ._pagination import AsyncPaginator, CursorLocation, PageRequest, SyncPaginator
+
+__all__ = ["AsyncAPIClient", "SyncAPIClient"]
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT")
+_ItemT = TypeVar("_ItemT")
+_SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
+_AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
+
+
+class SyncAPIClient(BaseAPIClient):
+    """Base class of generated synchronous clients.
+
+    ``token`` defaults to the ``INTERCOM_ACCESS_TOKEN`` environment variable; without either,
+    requests carry no ``Authorization`` header (and the API answers 401). ``base_url`` wins over
+    ``region``; ``region`` defaults to the class's ``default_region``. An injected
+    ``http_client`` is used as is and never closed by this client; its own ``timeout`` is used
+    unless ``timeout`` is given. Redirects are not followed unless ``follow_redirects`` is true.
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        region: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        follow_redirects: bool = False,
+    ) -> None:
+        super().__init__(
+            token,
+            base_url=base_url,
+            region=region,
+            timeout=effective_timeout(timeout, http_client),
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            default_headers=default_headers,
+            default_query=default_query,
+            follow_redirects=follow_redirects,
+        )
+        self._http = http_client
+        self._owns_http = http_client is None
+        self._http_lock = threading.Lock()
+        self._closed = False
+
+    def _make_http_client(self) -> httpx.Client:
+        """Create the client's own ``httpx.Client`` (called once, on first use)."""
+        return httpx.Client(timeout=self.timeout, follow_redirects=self._follow_redirects)
+
+    def _get_http(self) -> httpx.Client:
+        if self._http is None:
+            with self._http_lock:
+                if self._closed:
+                    raise RuntimeError("This client has been closed")
+                if self._http is None:
+                    self._http = self._make_http_client()
+        return self._http
+
+    def close(self) -> None:
+        """Close the client's own ``httpx.Client``; an injected one is left open."""
+        with self._http_lock:
+            self._closed = True
+            if self._owns_http and self._http is not None:
+                self._http.close()
+
+    def __enter__(self: _SyncClientT) -> _SyncClientT:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        path_params: Mapping[str, str | int] | None = None,
+        query: Mapping[str, object] | None = None,
+        explode: Sequence[str] = (),
+        headers: Mapping[str, object | None] | None = None,
+        body: object | None = None,
+        idempotent: bool | None = None,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """Send one API request, retrying as configured, and parse the answer into ``cast_to``.
+
+        Returns an :class:`APIResponse` instead when ``options`` carries the raw-response flag.
+        """
+        call = self._prepare(
+            self._get_http(),
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
+        response, retries, elapsed = self._send(call)
+        return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
+
+    def _send(self, call: PreparedCall) -> tuple[httpx.Response, int, datetime.timedelta]:
+        """Send ``call`` until it succeeds or the retry policy gives up."""
+        http = self._get_http()
+        retries = 0
+        wait: float | None
+        while True:
+            started = time.perf_counter()
+            try:
+                response = http.send(call.request, follow_redirects=self._follow_redirects)
+            except httpx.RequestError as error:
+                wait = self._wait_after_error(call, error, retries)
+            else:
+                elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+                wait = self._wait_after_response(call, response, retries)
+                if wait is None:
+                    return response, retries, elapsed
+                response.close()
+            _retry.sleep(wait)
+            retries += 1
+
+    def paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        page_type: type[_PageT],
+        item_type: type[_ItemT],
+        cursor: CursorLocation = "query",
+        items_field: str = "data",
+        path_params: Mapping[str, str | int] | None = None,
+        query: Mapping[str, object] | None = None,
+        explode: Sequence[str] = (),
+        headers: Mapping[str, object | None] | None = None,
+        body: object | None = None,
+        idempotent: bool | None = None,
+        options: RequestOptions | None = None,
+    ) -> SyncPaginator[_PageT, _ItemT]:
+        """Return a paginator over a cursor-paginated list (see :mod:`._pagination`).
+
+        Nothing is sent until the paginator is used, except when ``options`` carries the
+        raw-response flag: then the first page is fetched now and an :class:`APIResponse`
+        whose ``parsed`` is the paginator is returned.
+        """
+        spec = PageRequest.create(
+            method,
+            path,
+            page_type=page_type,
+            cursor=cursor,
+            items_field=items_field,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
+        paginator: SyncPaginator[_PageT, _ItemT] = SyncPaginator(self, spec, item_type)
+        if spec.raw:
+            return cast("SyncPaginator[_PageT, _ItemT]", paginator.fetch_first_page_raw())
+        return paginator
+
+
+class AsyncAPIClient(BaseAPIClient):
+    """Base class of generated asynchronous clients; see :class:`SyncAPIClient` for the arguments."""
+
+    def __init__(
+        self,
+        token: str | None = None,
+        *,
+        base_url: str | httpx.URL | None = None,
+        region: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        follow_redirects: bool = False,
+    ) -> None:
+        super().__init__(
+            token,
+            base_url=base_url,
+            region=region,
+            timeout=effective_timeout(timeout, http_client),
+            max_retries=max_retries,
+            max_retry_wait=max_retry_wait,
+            default_headers=default_headers,
+            default_query=default_query,
+            follow_redirects=follow_redirects,
+        )
+        self._http = http_client
+        self._owns_http = http_client is None
+        self._closed = False
+
+    def _make_http_client(self) -> httpx.AsyncClient:
+        """Create the client's own ``httpx.AsyncClient`` (called once, on first use)."""
+        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=self._follow_redirects)
+
+    def _get_http(self) -> httpx.AsyncClient:
+        if self._http is None:
+            if self._closed:
+                raise RuntimeError("This client has been closed")
+            self._http = self._make_http_client()
+        return self._http
+
+    async def aclose(self) -> None:
+        """Close the client's own ``httpx.AsyncClient``; an injected one is left open."""
+        self._closed = True
+        if self._owns_http and self._http is not None:
+            await self._http.aclose()
+
+    async def close(self) -> None:
+        """The same as :meth:`aclose`."""
+        await self.aclose()
+
+    async def __aenter__(self: _AsyncClientT) -> _AsyncClientT:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[_T],
+        path_params: Mapping[str, str | int] | None = None,
+        query: Mapping[str, object] | None = None,
+        explode: Sequence[str] = (),
+        headers: Mapping[str, object | None] | None = None,
+        body: object | None = None,
+        idempotent: bool | None = None,
+        options: RequestOptions | None = None,
+    ) -> _T:
+        """The async version of :meth:`SyncAPIClient.request`."""
+        call = self._prepare(
+            self._get_http(),
+            method,
+            path,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
+        response, retries, elapsed = await self._send(call)
+        return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
+
+    async def _send(self, call: PreparedCall) -> tuple[httpx.Response, int, datetime.timedelta]:
+        """Send ``call`` until it succeeds or the retry policy gives up."""
+        http = self._get_http()
+        retries = 0
+        wait: float | None
+        while True:
+            started = time.perf_counter()
+            try:
+                response = await http.send(call.request, follow_redirects=self._follow_redirects)
+            except httpx.RequestError as error:
+                wait = self._wait_after_error(call, error, retries)
+            else:
+                elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+                wait = self._wait_after_response(call, response, retries)
+                if wait is None:
+                    return response, retries, elapsed
+                await response.aclose()
+            await _retry.async_sleep(wait)
+            retries += 1
+
+    def paginate(
+        self,
+        method: str,
+        path: str,
+        *,
+        page_type: type[_PageT],
+        item_type: type[_ItemT],
+        cursor: CursorLocation = "query",
+        items_field: str = "data",
+        path_params: Mapping[str, str | int] | None = None,
+        query: Mapping[str, object] | None = None,
+        explode: Sequence[str] = (),
+        headers: Mapping[str, object | None] | None = None,
+        body: object | None = None,
+        idempotent: bool | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncPaginator[_PageT, _ItemT]:
+        """Return an async paginator (a plain method: nothing is sent until the paginator is used).
+
+        Awaiting the paginator fetches its first page; with the raw-response flag in ``options``
+        the await returns an :class:`APIResponse` whose ``parsed`` is the paginator.
+        """
+        spec = PageRequest.create(
+            method,
+            path,
+            page_type=page_type,
+            cursor=cursor,
+            items_field=items_field,
+            path_params=path_params,
+            query=query,
+            explode=explode,
+            headers=headers,
+            body=body,
+            idempotent=idempotent,
+            options=options,
+        )
+        return AsyncPaginator(self, spec, item_type)

@@ -1,0 +1,263 @@
+# This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
+"""Exceptions raised by the client.
+
+The whole tree::
+
+    IntercomError                      base of everything raised on purpose by this package
+     +-- APIError                      a request to the API failed
+          +-- APIStatusError           the API answered with an error status (also other 4xx, 3xx)
+          |    +-- BadRequestError            400
+          |    +-- AuthenticationError        401
+          |    +-- PermissionDeniedError      403
+          |    +-- NotFoundError              404
+          |    +-- ConflictError              409
+          |    +-- UnprocessableEntityError   422
+          |    +-- RateLimitError             429
+          |    +-- InternalServerError        500-599
+          +-- APIConnectionError       no answer: the connection failed or broke
+          |    +-- APITimeoutError     no answer in time
+          +-- ResponseValidationError  a success answer that does not fit the expected type
+
+Intercom describes failures with a body such as
+``{"type": "error.list", "request_id": "...", "errors": [{"code": "...", "message": "..."}]}``;
+:class:`APIStatusError` parses it into :class:`ErrorBody`. Bodies of another shape leave
+``body`` as ``None`` and keep the text in ``raw_body``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import httpx
+
+from ._retry import server_wait
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorBody",
+    "ErrorDetail",
+    "IntercomError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+]
+
+_SNIPPET_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ErrorDetail:
+    """One entry of the ``errors`` list of an Intercom error body."""
+
+    code: str | None
+    message: str | None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class ErrorBody:
+    """An Intercom error body (``"type": "error.list"``)."""
+
+    type: str | None
+    request_id: str | None
+    errors: list[ErrorDetail] = field(default_factory=list)
+
+
+class IntercomError(Exception):
+    """Base class of every exception this package raises on purpose."""
+
+
+class APIError(IntercomError):
+    """A request to the Intercom API failed; ``message`` says how."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIStatusError(APIError):
+    """The API answered with a status that is neither a success nor a handled redirect."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: ErrorBody | None) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.body = body
+        self.raw_body = response.text
+        self.request_id = find_request_id(response, body)
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status code."""
+        return self.response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers."""
+        return self.response.headers
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the access token is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the resource does not exist."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state (for example a duplicate)."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well formed but its content was rejected."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; ``retry_after`` is the advised wait in seconds, if known."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: ErrorBody | None) -> None:
+        super().__init__(message, response=response, body=body)
+        self.retry_after: float | None = server_wait(response)
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+class APIConnectionError(APIError):
+    """No answer was received: the connection could not be made or broke."""
+
+    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """No answer was received in time."""
+
+    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+        super().__init__(message, request=request)
+
+
+class ResponseValidationError(APIError):
+    """A success answer could not be parsed into the expected type.
+
+    ``reason`` summarises what did not fit; ``raw_body`` keeps the whole text.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, reason: str) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.raw_body = response.text
+        self.request_id = find_request_id(response, None)
+        self.reason = reason
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The exception class for an error status; the only place that maps statuses to classes."""
+    if 500 <= status_code <= 599:
+        return InternalServerError
+    by_status: dict[int, type[APIStatusError]] = {
+        400: BadRequestError,
+        401: AuthenticationError,
+        403: PermissionDeniedError,
+        404: NotFoundError,
+        409: ConflictError,
+        422: UnprocessableEntityError,
+        429: RateLimitError,
+    }
+    return by_status.get(status_code, APIStatusError)
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """Build the exception for an error ``response``, parsing Intercom's error body if present."""
+    body = parse_error_body(response.content)
+    error_class = status_error_class(response.status_code)
+    return error_class(_status_message(response, body), response=response, body=body)
+
+
+def parse_error_body(content: bytes) -> ErrorBody | None:
+    """Parse an Intercom error body; ``None`` when it is not JSON or not Intercom-shaped."""
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    errors = data.get("errors")
+    if not isinstance(errors, list) and data.get("type") != "error.list":
+        return None
+    details = [_error_detail(item) for item in errors or () if isinstance(item, dict)]
+    return ErrorBody(
+        type=_str_or_none(data.get("type")), request_id=_str_or_none(data.get("request_id")), errors=details
+    )
+
+
+def find_request_id(response: httpx.Response, body: ErrorBody | None) -> str | None:
+    """The request id from the ``X-Request-Id`` header, else from the body's ``request_id``."""
+    header: str | None = response.headers.get("x-request-id")
+    if header:
+        return header
+    if body is not None:
+        return body.request_id
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    value: object = data.get("request_id")
+    return _str_or_none(value)
+
+
+def snippet(text: str, limit: int = _SNIPPET_LENGTH) -> str:
+    """``text`` shortened to ``limit`` characters, saying how much was cut."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit} more characters)"
+
+
+def _error_detail(item: dict[str, object]) -> ErrorDetail:
+    return ErrorDetail(
+        code=_str_or_none(item.get("code")),
+        message=_str_or_none(item.get("message")),
+        field=_str_or_none(item.get("field")),
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _status_message(response: httpx.Response, body: ErrorBody | None) -> str:
+    message = f"{response.status_code} {response.reason_phrase}".rstrip()
+    if body is not None and body.errors:
+        parts = [": ".join(p for p in (e.code, e.message) if p) for e in body.errors]
+        message += ": " + "; ".join(p for p in parts if p)
+    elif body is None and response.text.strip():
+        message += ": " + snippet(response.text.strip())
+    request_id = find_request_id(response, body)
+    if request_id:
+        message += f" (request_id={request_id})"
+    return message

@@ -1,0 +1,225 @@
+# This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
+"""Configuration and request building shared by the sync and async clients."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar, NamedTuple
+
+import httpx
+
+from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
+from ._errors import APIConnectionError, APITimeoutError, make_status_error
+from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
+from ._parse import is_success, parse_response
+from ._response import APIResponse
+from ._retry import RetryPolicy, is_idempotent, log_retry
+
+TOKEN_ENV_VAR = "INTERCOM_ACCESS_TOKEN"  # noqa: S105 - the name of a variable, not a secret
+USER_AGENT_PRODUCT = "intercom-clientgen-python"
+logger = logging.getLogger("intercom")
+
+
+def clean_token(token: str | None) -> str | None:
+    """The token to send: ``token``, else ``$INTERCOM_ACCESS_TOKEN``, stripped; ``None`` when empty.
+
+    A token that could not be sent as a header value is rejected here, with a message that does
+    not repeat it, rather than failing later in the HTTP layer with one that might.
+    """
+    token = (token or os.environ.get(TOKEN_ENV_VAR) or "").strip()
+    if not token:
+        return None
+    if not token.isascii() or not token.isprintable() or any(ch.isspace() for ch in token):
+        raise ValueError("The access token must be printable ASCII without whitespace")
+    return token
+
+
+def effective_timeout(
+    timeout: float | httpx.Timeout | None, http_client: httpx.Client | httpx.AsyncClient | None
+) -> float | httpx.Timeout | None:
+    """An injected client's own timeout wins when the caller left ``timeout`` at its default."""
+    if http_client is not None and timeout is DEFAULT_TIMEOUT and http_client.timeout != httpx.Timeout(5.0):
+        return http_client.timeout
+    return timeout
+
+
+class PreparedCall(NamedTuple):
+    """One call, ready to be sent (and re-sent on retry)."""
+
+    method: str
+    path: str
+    """The path template, used in log messages instead of the real URL."""
+    request: httpx.Request
+    policy: RetryPolicy
+    raw: bool
+
+
+class BaseAPIClient:
+    """What :class:`SyncAPIClient` and :class:`AsyncAPIClient` have in common.
+
+    Generated subclasses set ``api_version``, ``servers`` (region name -> base URL) and
+    ``default_region``.
+    """
+
+    api_version: ClassVar[str]
+    servers: ClassVar[Mapping[str, str]] = {}
+    default_region: ClassVar[str] = "us"
+
+    def __init__(
+        self,
+        token: str | None,
+        *,
+        base_url: str | httpx.URL | None,
+        region: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        max_retry_wait: float,
+        default_headers: Mapping[str, str] | None,
+        default_query: Mapping[str, object] | None,
+        follow_redirects: bool,
+    ) -> None:
+        if not getattr(type(self), "api_version", None):
+            raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
+        if max_retries < 0:
+            raise ValueError("max_retries must not be negative")
+        if max_retry_wait < 0:
+            raise ValueError("max_retry_wait must not be negative")
+        self._token = clean_token(token)
+        self.region = None if base_url is not None else (region or self.default_region)
+        self.base_url = self._resolve_base_url(base_url, self.region)
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.max_retry_wait = max_retry_wait
+        self._default_headers = dict(default_headers or {})
+        self._default_query = dict(default_query or {})
+        self._follow_redirects = follow_redirects
+
+    @classmethod
+    def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
+        if base_url is None:
+            if region is None or region not in cls.servers:
+                known = ", ".join(sorted(cls.servers)) or "none"
+                raise ValueError(f"Unknown region {region!r}; known regions: {known}")
+            base_url = cls.servers[region]
+        url = httpx.URL(str(base_url))
+        if url.scheme not in {"http", "https"} or not url.host:
+            raise ValueError(f"base_url must be an absolute http(s) URL, got {str(base_url)!r}")
+        return str(url).rstrip("/")
+
+    @property
+    def user_agent(self) -> str:
+        """The ``User-Agent`` sent with every request."""
+        return f"{USER_AGENT_PRODUCT}/{self.api_version}"
+
+    def _default_request_headers(self) -> dict[str, str]:
+        headers = {
+            "Accept": "application/json",
+            "Intercom-Version": self.api_version,
+            "User-Agent": self.user_agent,
+        }
+        if self._token:
+            headers["Authorization"] = f"Bearer {self._token}"
+        return headers
+
+    def _prepare(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, str | int] | None,
+        query: Mapping[str, object] | None,
+        explode: Sequence[str],
+        headers: Mapping[str, object | None] | None,
+        body: object | None,
+        idempotent: bool | None,
+        options: RequestOptions | None,
+    ) -> PreparedCall:
+        """Build the ``httpx.Request`` and the retry policy for one call."""
+        opts: RequestOptions = options or {}
+        method = method.upper()
+        url = self.base_url + build_path(path, path_params)
+        params = encode_query(merge_query(self._default_query, query, explode, opts.get("extra_query")))
+        content = encode_body(body)
+        content_type = {"Content-Type": "application/json"} if content is not None else None
+        all_headers = merge_headers(
+            self._default_request_headers(), content_type, self._default_headers, headers, opts.get("extra_headers")
+        )
+        timeout = opts.get("timeout", self.timeout)
+        request = http.build_request(
+            method, url, params=tuple(params), headers=all_headers, content=content, timeout=timeout
+        )
+        policy = RetryPolicy(
+            max_retries=opts.get("max_retries", self.max_retries),
+            max_wait=opts.get("max_retry_wait", self.max_retry_wait),
+            idempotent=is_idempotent(method, idempotent) or opts.get("retry_non_idempotent", False),
+        )
+        logger.debug("Sending %s %s", method, path)
+        return PreparedCall(method=method, path=path, request=request, policy=policy, raw=wants_raw(options))
+
+    @staticmethod
+    def _result(
+        call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
+    ) -> Any:
+        """Parse ``response``; wrap it in an :class:`APIResponse` when the call asked for it."""
+        logger.debug(
+            "Received %s for %s %s (request_id=%s)",
+            response.status_code,
+            call.method,
+            call.path,
+            response.headers.get("x-request-id"),
+        )
+        parsed = parse_response(response, cast_to)
+        if call.raw:
+            return APIResponse(parsed, response, elapsed=elapsed, retries_taken=retries)
+        return parsed
+
+    def _wait_after_error(self, call: PreparedCall, error: httpx.RequestError, retries: int) -> float:
+        """Seconds to wait before retrying after a network failure; raises when giving up."""
+        wait = call.policy.wait_after_error(error, retries)
+        if wait is None:
+            raise self._connection_error(error, call.request) from error
+        log_retry(
+            call.method,
+            call.path,
+            wait=wait,
+            retries=retries,
+            max_retries=call.policy.max_retries,
+            reason=type(error).__name__,
+        )
+        return wait
+
+    @staticmethod
+    def _wait_after_response(call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
+        """``None`` for a success; else seconds to wait before retrying; raises when giving up."""
+        if is_success(response):
+            return None
+        wait = call.policy.wait_after_response(response, retries)
+        if wait is None:
+            raise make_status_error(response)
+        log_retry(
+            call.method,
+            call.path,
+            wait=wait,
+            retries=retries,
+            max_retries=call.policy.max_retries,
+            reason=f"{response.status_code} {response.reason_phrase}",
+        )
+        return wait
+
+    def _connection_error(self, error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+        """The exception raised when a network failure is not (or no longer) retried."""
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
+        detail = str(error) or type(error).__name__
+        if self._token:
+            detail = detail.replace(self._token, "***")
+        return APIConnectionError(f"Connection error: {detail}", request=request)
+
+    def __repr__(self) -> str:
+        token = "'***'" if self._token else "None"
+        name = type(self).__name__
+        return f"{name}(api_version={self.api_version!r}, base_url={self.base_url!r}, token={token})"

@@ -1,0 +1,65 @@
+# This file is part of the intercom-clientgen runtime and is copied into every generated package. Do not edit the copy.
+"""Client-wide defaults and the per-call :class:`RequestOptions`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TypedDict
+
+import httpx
+
+__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_MAX_RETRY_WAIT", "DEFAULT_TIMEOUT", "RequestOptions"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+"""60 seconds for reads, writes and pool waits; 10 seconds to connect."""
+
+DEFAULT_MAX_RETRIES = 2
+"""How many times a failed request is retried (so at most three attempts)."""
+
+DEFAULT_MAX_RETRY_WAIT = 60.0
+"""Upper bound, in seconds, on any single wait between two attempts."""
+
+
+class RequestOptions(TypedDict, total=False):
+    """Options accepted by every generated method as ``request_options=``.
+
+    Every key is optional; a key that is absent falls back to the client's setting.
+
+    - ``timeout``: seconds or an :class:`httpx.Timeout`; ``None`` disables the timeout.
+    - ``max_retries``: retries for this call (``0`` disables retrying).
+    - ``max_retry_wait``: cap, in seconds, on each wait between attempts.
+    - ``extra_headers``: headers added last; they override everything else.
+    - ``extra_query``: query parameters added last; they replace parameters of the same name.
+    - ``retry_non_idempotent``: also retry 5xx answers and failures after the request was sent
+      for methods that are not idempotent (POST, PATCH).
+
+    ``_raw_response`` is private: it is set by :func:`to_raw_response` and makes the call
+    return an :class:`APIResponse` instead of the parsed value.
+    """
+
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    max_retry_wait: float
+    extra_headers: Mapping[str, str]
+    extra_query: Mapping[str, object]
+    retry_non_idempotent: bool
+    _raw_response: bool
+
+
+def with_raw_flag(options: RequestOptions | None) -> RequestOptions:
+    """Return a copy of ``options`` that asks for an :class:`APIResponse`."""
+    flagged: RequestOptions = options.copy() if options else {}
+    flagged["_raw_response"] = True
+    return flagged
+
+
+def without_raw_flag(options: RequestOptions | None) -> RequestOptions:
+    """Return a copy of ``options`` without the raw-response flag."""
+    plain: RequestOptions = options.copy() if options else {}
+    plain.pop("_raw_response", None)
+    return plain
+
+
+def wants_raw(options: RequestOptions | None) -> bool:
+    """Tell whether ``options`` carries the raw-response flag."""
+    return bool(options and options.get("_raw_response"))
