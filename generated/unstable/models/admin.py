@@ -59,6 +59,3 @@ class Admin(BaseModel):
     """
     team_priority_level: team_priority_level_1.TeamPriorityLevel | None = None
     role: admin_role.AdminRole | None = None
-    """
-    The role assigned to this admin. Only present if the admin has a role assigned.
-    """

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import admin_reply_ticket_request_reply_option
+from . import admin_reply_ticket_request_reply_options_item
 
 
 class AdminReplyTicketRequest(BaseModel):
@@ -30,7 +30,8 @@ class AdminReplyTicketRequest(BaseModel):
     The time the reply was created. If not provided, the current time will be used.
     """
     reply_options: (
-        list[admin_reply_ticket_request_reply_option.AdminReplyTicketRequestReplyOption] | None
+        list[admin_reply_ticket_request_reply_options_item.AdminReplyTicketRequestReplyOptionsItem]
+        | None
     ) = Field(None, title="Quick Reply Options")
     """
     The quick reply options to display. Must be present for quick_reply message types.

@@ -50,15 +50,9 @@ class AdminWithApp(BaseModel):
     This is a list of ids of the teams that this admin is part of.
     """
     avatar: admin_with_app_avatar.AdminWithAppAvatar | None = None
-    """
-    This object represents the avatar associated with the admin.
-    """
     email_verified: bool | None = None
     """
     Identifies if this admin's email is verified.
     """
     role: admin_with_app_role.AdminWithAppRole | None = None
-    """
-    The role assigned to this admin. Only present if the admin has a role assigned.
-    """
     app: app_1.App | None = None

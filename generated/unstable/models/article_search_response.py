@@ -24,7 +24,4 @@ class ArticleSearchResponse(BaseModel):
     The total number of Articles matching the search query
     """
     data: article_search_response_data.ArticleSearchResponseData | None = None
-    """
-    An object containing the results of the search.
-    """
     pages: cursor_pages.CursorPages | None = None

@@ -81,14 +81,5 @@ class Company(BaseModel):
     The custom attributes you have set on the company.
     """
     tags: company_tags.CompanyTags | None = None
-    """
-    The list of tags associated with the company
-    """
     segments: company_segments.CompanySegments | None = None
-    """
-    The list of segments associated with the company
-    """
     notes: company_notes.CompanyNotes | None = None
-    """
-    The list of notes associated with the company
-    """

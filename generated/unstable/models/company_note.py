@@ -26,9 +26,6 @@ class CompanyNote(BaseModel):
     The time the note was created.
     """
     company: company_note_company.CompanyNoteCompany | None = None
-    """
-    Represents the company that the note was created about.
-    """
     author: admin.Admin | None = None
     body: str | None = None
     """

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import contact_reply_base_request_reply_option
+from . import contact_reply_base_request_reply_options_item
 
 
 class ContactReplyBaseRequest(BaseModel):
@@ -26,7 +26,8 @@ class ContactReplyBaseRequest(BaseModel):
     A list of image URLs that will be added as attachments. You can include up to 10 URLs.
     """
     reply_options: (
-        list[contact_reply_base_request_reply_option.ContactReplyBaseRequestReplyOption] | None
+        list[contact_reply_base_request_reply_options_item.ContactReplyBaseRequestReplyOptionsItem]
+        | None
     ) = Field(None, title="Contact Quick Reply")
     """
     The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import quick_reply_option1
+from . import conversation_part_metadata_quick_reply_options_item
 
 
 class ConversationPartMetadata(BaseModel):
@@ -13,7 +13,12 @@ class ConversationPartMetadata(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    quick_reply_options: list[quick_reply_option1.QuickReplyOption] | None = None
+    quick_reply_options: (
+        list[
+            conversation_part_metadata_quick_reply_options_item.ConversationPartMetadataQuickReplyOptionsItem
+        ]
+        | None
+    ) = None
     """
     The quick reply options sent by the Admin or bot, presented in this conversation part.
     """

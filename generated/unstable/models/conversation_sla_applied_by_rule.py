@@ -21,6 +21,3 @@ class ConversationSlaAppliedByRule(BaseModel):
         conversation_sla_applied_by_rule_sla_definition.ConversationSlaAppliedByRuleSlaDefinition
         | None
     ) = None
-    """
-    Target times configured for the SLA (in seconds)
-    """

@@ -21,6 +21,3 @@ class ConversationSlaAppliedByWorkflow(BaseModel):
         conversation_sla_applied_by_workflow_sla_definition.ConversationSlaAppliedByWorkflowSlaDefinition
         | None
     ) = None
-    """
-    Target times configured for the SLA (in seconds)
-    """

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import conversation_sla_paused_sla_states
+from . import conversation_sla_paused_sla_states_value
 
 
 class ConversationSlaPaused(BaseModel):
@@ -24,7 +24,8 @@ class ConversationSlaPaused(BaseModel):
     Overall SLA status at pause time
     """
     sla_states: (
-        dict[str, conversation_sla_paused_sla_states.ConversationSlaPausedSlaStates] | None
+        dict[str, conversation_sla_paused_sla_states_value.ConversationSlaPausedSlaStatesValue]
+        | None
     ) = None
     """
     Status of all SLA targets at pause time

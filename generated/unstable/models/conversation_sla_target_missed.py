@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import conversation_sla_target_missed_sla_states
+from . import conversation_sla_target_missed_sla_states_value
 
 
 class ConversationSlaTargetMissed(BaseModel):
@@ -32,7 +32,10 @@ class ConversationSlaTargetMissed(BaseModel):
     Overall SLA status
     """
     sla_states: (
-        dict[str, conversation_sla_target_missed_sla_states.ConversationSlaTargetMissedSlaStates]
+        dict[
+            str,
+            conversation_sla_target_missed_sla_states_value.ConversationSlaTargetMissedSlaStatesValue,
+        ]
         | None
     ) = None
     """

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field, RootModel
 
-from . import (
-    create_data_attribute_request_create_data_attribute_request,
-    create_data_attribute_request_create_data_attribute_request1,
-)
+from . import create_data_attribute_request_list_attribute, create_data_attribute_request_other_type
 
 
 class CreateDataAttributeRequest(
     RootModel[
-        create_data_attribute_request_create_data_attribute_request.CreateDataAttributeRequestCreateDataAttributeRequest
-        | create_data_attribute_request_create_data_attribute_request1.CreateDataAttributeRequestCreateDataAttributeRequest
+        create_data_attribute_request_list_attribute.CreateDataAttributeRequestListAttribute
+        | create_data_attribute_request_other_type.CreateDataAttributeRequestOtherType
     ]
 ):
     root: (
-        create_data_attribute_request_create_data_attribute_request.CreateDataAttributeRequestCreateDataAttributeRequest
-        | create_data_attribute_request_create_data_attribute_request1.CreateDataAttributeRequestCreateDataAttributeRequest
+        create_data_attribute_request_list_attribute.CreateDataAttributeRequestListAttribute
+        | create_data_attribute_request_other_type.CreateDataAttributeRequestOtherType
     ) = Field(..., title="Create Data Attribute Request")

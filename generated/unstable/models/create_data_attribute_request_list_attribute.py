@@ -6,15 +6,31 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import create_data_attribute_request_list_attribute_option
+from . import create_data_attribute_request_list_attribute_options_item
 
 
 class CreateDataAttributeRequestListAttribute(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data_type: Literal["options"] | str | None = None
+    data_type: Literal["options"] | str
     options: list[
-        create_data_attribute_request_list_attribute_option.CreateDataAttributeRequestListAttributeOption
+        create_data_attribute_request_list_attribute_options_item.CreateDataAttributeRequestListAttributeOptionsItem
     ]
     """
     Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+    """
+    name: str
+    """
+    The name of the data attribute.
+    """
+    model: Literal["contact", "company"] | str
+    """
+    The model that the data attribute belongs to.
+    """
+    description: str | None = None
+    """
+    The readable description you see in the UI for the attribute.
+    """
+    messenger_writable: bool | None = None
+    """
+    Can this attribute be updated by the Messenger
     """

@@ -9,6 +9,20 @@ from pydantic import BaseModel, ConfigDict
 
 class CreateDataAttributeRequestOtherType(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str | None = (
-        None
-    )
+    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str
+    name: str
+    """
+    The name of the data attribute.
+    """
+    model: Literal["contact", "company"] | str
+    """
+    The model that the data attribute belongs to.
+    """
+    description: str | None = None
+    """
+    The readable description you see in the UI for the attribute.
+    """
+    messenger_writable: bool | None = None
+    """
+    Can this attribute be updated by the Messenger
+    """

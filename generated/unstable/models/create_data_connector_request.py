@@ -6,7 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import create_data_connector_request_data_input, create_data_connector_request_header
+from . import (
+    create_data_connector_request_data_inputs_item,
+    create_data_connector_request_headers_item,
+)
 
 
 class CreateDataConnectorRequest(BaseModel):
@@ -43,14 +46,18 @@ class CreateDataConnectorRequest(BaseModel):
     """
     The user types this connector is available for.
     """
-    headers: list[create_data_connector_request_header.CreateDataConnectorRequestHeader] | None = (
-        None
-    )
+    headers: (
+        list[create_data_connector_request_headers_item.CreateDataConnectorRequestHeadersItem]
+        | None
+    ) = None
     """
     HTTP headers to include in the request.
     """
     data_inputs: (
-        list[create_data_connector_request_data_input.CreateDataConnectorRequestDataInput] | None
+        list[
+            create_data_connector_request_data_inputs_item.CreateDataConnectorRequestDataInputsItem
+        ]
+        | None
     ) = None
     """
     Input parameters accepted by the connector.

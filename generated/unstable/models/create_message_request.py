@@ -36,9 +36,6 @@ class CreateMessageRequest(BaseModel):
     from_: create_message_request_from.CreateMessageRequestFrom | None = Field(
         None, serialization_alias="from", validation_alias=AliasChoices("from")
     )
-    """
-    The sender of the message. If not provided, the default sender will be used.
-    """
     to: recipient.Recipient | list[recipient.Recipient] | None = None
     cc: recipient.Recipient | list[recipient.Recipient] | None = None
     bcc: recipient.Recipient | list[recipient.Recipient] | None = None

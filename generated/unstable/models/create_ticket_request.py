@@ -6,9 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import (
     create_ticket_request_assignment,
-    create_ticket_request_contacts_email,
-    create_ticket_request_contacts_external_id,
-    create_ticket_request_contacts_id,
+    create_ticket_request_contacts_item,
     ticket_request_custom_attributes,
 )
 
@@ -23,11 +21,7 @@ class CreateTicketRequest(BaseModel):
     """
     The ID of the type of ticket you want to create
     """
-    contacts: list[
-        create_ticket_request_contacts_id.CreateTicketRequestContactsId
-        | create_ticket_request_contacts_external_id.CreateTicketRequestContactsExternalId
-        | create_ticket_request_contacts_email.CreateTicketRequestContactsEmail
-    ]
+    contacts: list[create_ticket_request_contacts_item.CreateTicketRequestContactsItem]
     """
     The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
     """

@@ -7,10 +7,10 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from . import (
-    data_connector_detail_data_input,
-    data_connector_detail_header,
-    data_connector_detail_object_mapping,
-    data_connector_detail_response_field,
+    data_connector_detail_data_inputs_item,
+    data_connector_detail_headers_item,
+    data_connector_detail_object_mappings_item,
+    data_connector_detail_response_fields_item,
 )
 
 
@@ -50,7 +50,7 @@ class DataConnectorDetail(BaseModel):
     """
     The request body template. Supports template variables.
     """
-    headers: list[data_connector_detail_header.DataConnectorDetailHeader] | None = None
+    headers: list[data_connector_detail_headers_item.DataConnectorDetailHeadersItem] | None = None
     """
     HTTP headers for the request. Header values are always redacted as `"****"` in responses.
     """
@@ -90,18 +90,22 @@ class DataConnectorDetail(BaseModel):
     """
     Timeout in milliseconds for the client function, if applicable.
     """
-    data_inputs: list[data_connector_detail_data_input.DataConnectorDetailDataInput] | None = None
+    data_inputs: (
+        list[data_connector_detail_data_inputs_item.DataConnectorDetailDataInputsItem] | None
+    ) = None
     """
     The input parameters accepted by this data connector.
     """
     response_fields: (
-        list[data_connector_detail_response_field.DataConnectorDetailResponseField] | None
+        list[data_connector_detail_response_fields_item.DataConnectorDetailResponseFieldsItem]
+        | None
     ) = None
     """
     The fields returned in the connector response.
     """
     object_mappings: (
-        list[data_connector_detail_object_mapping.DataConnectorDetailObjectMapping] | None
+        list[data_connector_detail_object_mappings_item.DataConnectorDetailObjectMappingsItem]
+        | None
     ) = None
     """
     Mappings from connector response objects to Intercom objects.

@@ -26,6 +26,3 @@ class DataConnectorExecutionResultList(BaseModel):
     pages: (
         data_connector_execution_result_list_pages.DataConnectorExecutionResultListPages | None
     ) = None
-    """
-    Pagination information.
-    """

@@ -24,6 +24,3 @@ class DataConnectorExecutionResultListPages(BaseModel):
         data_connector_execution_result_list_pages_next.DataConnectorExecutionResultListPagesNext
         | None
     ) = None
-    """
-    Cursor for the next page of results.
-    """

@@ -24,6 +24,3 @@ class DataConnectorList(BaseModel):
     An array of data connector objects.
     """
     pages: data_connector_list_pages.DataConnectorListPages | None = None
-    """
-    Pagination information.
-    """

@@ -21,6 +21,3 @@ class DataConnectorListPages(BaseModel):
     The number of results per page.
     """
     next: data_connector_list_pages_next.DataConnectorListPagesNext | None = None
-    """
-    Cursor for the next page of results.
-    """

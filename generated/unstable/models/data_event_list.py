@@ -24,6 +24,3 @@ class DataEventList(BaseModel):
     A list of data events
     """
     pages: data_event_list_pages.DataEventListPages | None = None
-    """
-    Pagination
-    """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import error_error
+from . import error_errors_item
 
 
 class Error(BaseModel):
@@ -18,7 +18,7 @@ class Error(BaseModel):
     The type is error.list
     """
     request_id: str | None = None
-    errors: list[error_error.ErrorError] | None = None
+    errors: list[error_errors_item.ErrorErrorsItem] | None = None
     """
     An array of one or more error objects
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import get_export_reporting_data_get_datasets_response_datum
+from . import get_export_reporting_data_get_datasets_response_data_item
 
 
 class GetExportReportingDataGetDatasetsResponse(BaseModel):
@@ -12,7 +12,7 @@ class GetExportReportingDataGetDatasetsResponse(BaseModel):
     type: str | None = None
     data: (
         list[
-            get_export_reporting_data_get_datasets_response_datum.GetExportReportingDataGetDatasetsResponseDatum
+            get_export_reporting_data_get_datasets_response_data_item.GetExportReportingDataGetDatasetsResponseDataItem
         ]
         | None
     ) = None

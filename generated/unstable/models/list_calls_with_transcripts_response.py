@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import datum
+from . import list_calls_with_transcripts_response_data_item
 
 
 class ListCallsWithTranscriptsResponse(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
     type: str | None = None
-    data: list[datum.Datum] | None = None
+    data: (
+        list[
+            list_calls_with_transcripts_response_data_item.ListCallsWithTranscriptsResponseDataItem
+        ]
+        | None
+    ) = None

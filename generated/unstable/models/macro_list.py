@@ -24,6 +24,3 @@ class MacroList(BaseModel):
     The list of macro objects
     """
     pages: macro_list_pages.MacroListPages | None = None
-    """
-    Pagination information
-    """

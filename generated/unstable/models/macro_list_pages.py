@@ -24,6 +24,3 @@ class MacroListPages(BaseModel):
     Number of results per page
     """
     next: macro_list_pages_next.MacroListPagesNext | None = None
-    """
-    Cursor for the next page
-    """

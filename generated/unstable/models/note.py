@@ -26,13 +26,7 @@ class Note(BaseModel):
     The time the note was created.
     """
     contact: note_contact.NoteContact | None = None
-    """
-    Represents the contact that the note was created about.
-    """
     company: note_company.NoteCompany | None = None
-    """
-    Represents the company that the note was created about.
-    """
     author: admin.Admin | None = None
     body: str | None = None
     """

@@ -5,18 +5,24 @@ from __future__ import annotations
 from pydantic import RootModel
 
 from . import (
-    reply_ticket_request_body_reply_ticket_request_body,
-    reply_ticket_request_body_reply_ticket_request_body1,
+    reply_ticket_request_body_admin_reply_ticket_request,
+    reply_ticket_request_body_contact_reply_ticket_email_request,
+    reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request,
+    reply_ticket_request_body_contact_reply_ticket_user_id_request,
 )
 
 
 class ReplyTicketRequestBody(
     RootModel[
-        reply_ticket_request_body_reply_ticket_request_body.ReplyTicketRequestBodyReplyTicketRequestBody
-        | reply_ticket_request_body_reply_ticket_request_body1.ReplyTicketRequestBodyReplyTicketRequestBody
+        reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+        | reply_ticket_request_body_contact_reply_ticket_user_id_request.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+        | reply_ticket_request_body_contact_reply_ticket_email_request.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+        | reply_ticket_request_body_admin_reply_ticket_request.ReplyTicketRequestBodyAdminReplyTicketRequest
     ]
 ):
     root: (
-        reply_ticket_request_body_reply_ticket_request_body.ReplyTicketRequestBodyReplyTicketRequestBody
-        | reply_ticket_request_body_reply_ticket_request_body1.ReplyTicketRequestBodyReplyTicketRequestBody
+        reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+        | reply_ticket_request_body_contact_reply_ticket_user_id_request.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+        | reply_ticket_request_body_contact_reply_ticket_email_request.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+        | reply_ticket_request_body_admin_reply_ticket_request.ReplyTicketRequestBodyAdminReplyTicketRequest
     )

@@ -28,6 +28,3 @@ class SideConversationList(BaseModel):
     The total number of side conversations.
     """
     pages: side_conversation_list_pages.SideConversationListPages | None = None
-    """
-    Pagination metadata.
-    """

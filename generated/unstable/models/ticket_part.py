@@ -73,7 +73,4 @@ class TicketPart(BaseModel):
     """
     updated_attribute_data: (
         ticket_part_updated_attribute_data.TicketPartUpdatedAttributeData | None
-    ) = Field(None, title="Updated Attribute")
-    """
-    The updated attribute data of the ticket part. Only present for attribute update parts.
-    """
+    ) = None

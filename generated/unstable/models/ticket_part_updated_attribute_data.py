@@ -14,10 +14,4 @@ class TicketPartUpdatedAttributeData(BaseModel):
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
     attribute: ticket_part_updated_attribute_data_attribute.TicketPartUpdatedAttributeDataAttribute
-    """
-    Information about the attribute that was updated.
-    """
     value: ticket_part_updated_attribute_data_value.TicketPartUpdatedAttributeDataValue
-    """
-    The new value of the attribute.
-    """

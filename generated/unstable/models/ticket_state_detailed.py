@@ -42,6 +42,3 @@ class TicketStateDetailed(BaseModel):
     Whether the ticket state is archived
     """
     ticket_types: ticket_state_detailed_ticket_types.TicketStateDetailedTicketTypes | None = None
-    """
-    A list of ticket types associated with a given ticket state.
-    """

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pydantic import Field, RootModel
 
-from . import update_data_attribute_request_update_data_attribute_request
+from . import update_data_attribute_request_list_attribute, update_data_attribute_request_other_type
 
 
 class UpdateDataAttributeRequest(
     RootModel[
-        update_data_attribute_request_update_data_attribute_request.UpdateDataAttributeRequestUpdateDataAttributeRequest
+        update_data_attribute_request_list_attribute.UpdateDataAttributeRequestListAttribute
+        | update_data_attribute_request_other_type.UpdateDataAttributeRequestOtherType
     ]
 ):
     root: (
-        update_data_attribute_request_update_data_attribute_request.UpdateDataAttributeRequestUpdateDataAttributeRequest
+        update_data_attribute_request_list_attribute.UpdateDataAttributeRequestListAttribute
+        | update_data_attribute_request_other_type.UpdateDataAttributeRequestOtherType
     ) = Field(..., title="Update Data Attribute Request")
-    """
-    Requires one of: (nothing).
-    """

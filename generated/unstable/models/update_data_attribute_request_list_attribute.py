@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import update_data_attribute_request_list_attribute_option
+from . import update_data_attribute_request_list_attribute_options_item
 
 
 class UpdateDataAttributeRequestListAttribute(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
     options: list[
-        update_data_attribute_request_list_attribute_option.UpdateDataAttributeRequestListAttributeOption
+        update_data_attribute_request_list_attribute_options_item.UpdateDataAttributeRequestListAttributeOptionsItem
     ]
     """
     Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+    """
+    archived: bool | None = None
+    """
+    Whether the attribute is to be archived or not.
+    """
+    description: str | None = None
+    """
+    The readable description you see in the UI for the attribute.
+    """
+    messenger_writable: bool | None = None
+    """
+    Can this attribute be updated by the Messenger
     """

@@ -6,7 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import update_data_connector_request_data_input, update_data_connector_request_header
+from . import (
+    update_data_connector_request_data_inputs_item,
+    update_data_connector_request_headers_item,
+)
 
 
 class UpdateDataConnectorRequest(BaseModel):
@@ -48,14 +51,18 @@ class UpdateDataConnectorRequest(BaseModel):
     """
     The audience types this connector targets.
     """
-    headers: list[update_data_connector_request_header.UpdateDataConnectorRequestHeader] | None = (
-        None
-    )
+    headers: (
+        list[update_data_connector_request_headers_item.UpdateDataConnectorRequestHeadersItem]
+        | None
+    ) = None
     """
     HTTP headers to include in the request.
     """
     data_inputs: (
-        list[update_data_connector_request_data_input.UpdateDataConnectorRequestDataInput] | None
+        list[
+            update_data_connector_request_data_inputs_item.UpdateDataConnectorRequestDataInputsItem
+        ]
+        | None
     ) = None
     """
     The input parameters accepted by this data connector. Replaces all existing inputs.

@@ -44,6 +44,3 @@ class WhatsappMessageStatus(BaseModel):
     The WhatsApp message ID
     """
     error: whatsapp_message_status_error.WhatsappMessageStatusError | None = None
-    """
-    Error details, present only when status is "failed"
-    """

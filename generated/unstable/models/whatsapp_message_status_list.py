@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import whatsapp_message_status_list_event, whatsapp_message_status_list_pages
+from . import whatsapp_message_status_list_events_item, whatsapp_message_status_list_pages
 
 
 class WhatsappMessageStatusList(BaseModel):
@@ -21,4 +21,4 @@ class WhatsappMessageStatusList(BaseModel):
     """
     Total number of events
     """
-    events: list[whatsapp_message_status_list_event.WhatsappMessageStatusListEvent]
+    events: list[whatsapp_message_status_list_events_item.WhatsappMessageStatusListEventsItem]

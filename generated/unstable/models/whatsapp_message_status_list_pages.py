@@ -21,6 +21,3 @@ class WhatsappMessageStatusListPages(BaseModel):
     Total number of pages
     """
     next: whatsapp_message_status_list_pages_next.WhatsappMessageStatusListPagesNext | None = None
-    """
-    Information for fetching next page (null if no more pages)
-    """

@@ -26,6 +26,3 @@ class WorkflowExport(BaseModel):
     The workspace identifier.
     """
     workflow: workflow_export_workflow.WorkflowExportWorkflow | None = None
-    """
-    The workflow configuration.
-    """

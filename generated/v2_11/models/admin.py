@@ -52,7 +52,4 @@ class Admin(BaseModel):
     This object represents the avatar associated with the admin.
     """
     avatar: admin_avatar.AdminAvatar | None = None
-    """
-    The avatar object associated with the admin
-    """
     team_priority_level: team_priority_level_1.TeamPriorityLevel | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from . import (
-    article_search_highlights_highlighted_summary_item,
+    article_search_highlights_highlighted_summary_item_item,
     article_search_highlights_highlighted_title_item,
 )
 
@@ -28,7 +28,7 @@ class ArticleSearchHighlights(BaseModel):
     """
     highlighted_summary: list[
         list[
-            article_search_highlights_highlighted_summary_item.ArticleSearchHighlightsHighlightedSummaryItem
+            article_search_highlights_highlighted_summary_item_item.ArticleSearchHighlightsHighlightedSummaryItemItem
         ]
     ]
     """

@@ -81,10 +81,4 @@ class Company(BaseModel):
     The custom attributes you have set on the company.
     """
     tags: company_tags.CompanyTags | None = None
-    """
-    The list of tags associated with the company
-    """
     segments: company_segments.CompanySegments | None = None
-    """
-    The list of segments associated with the company
-    """

@@ -18,14 +18,4 @@ class ConvertVisitorRequest(BaseModel):
     Represents the role of the Contact model. Accepts `lead` or `user`.
     """
     user: convert_visitor_request_user.ConvertVisitorRequestUser
-    """
-    The unique identifiers retained after converting or merging.
-
-    Requires one of: `id` | `user_id`.
-    """
     visitor: convert_visitor_request_visitor.ConvertVisitorRequestVisitor
-    """
-    The unique identifiers to convert a single Visitor.
-
-    Requires one of: `id` | `user_id` | `email`.
-    """

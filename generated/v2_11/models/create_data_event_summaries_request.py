@@ -21,6 +21,3 @@ class CreateDataEventSummariesRequest(BaseModel):
         create_data_event_summaries_request_event_summaries.CreateDataEventSummariesRequestEventSummaries
         | None
     ) = None
-    """
-    A list of event summaries for the user. Each event summary should contain the event name, the time the event occurred, and the number of times the event occurred. The event name should be a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
-    """

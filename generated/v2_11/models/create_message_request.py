@@ -36,13 +36,7 @@ class CreateMessageRequest(BaseModel):
     from_: create_message_request_from.CreateMessageRequestFrom | None = Field(
         None, serialization_alias="from", validation_alias=AliasChoices("from")
     )
-    """
-    The sender of the message. If not provided, the default sender will be used.
-    """
     to: create_message_request_to.CreateMessageRequestTo | None = None
-    """
-    The recipient of the message. If not provided, the default recipient will be used.
-    """
     created_at: int | None = None
     """
     The time the message was created. If not provided, the current time will be used.

@@ -28,9 +28,6 @@ class Note(BaseModel):
     The time the note was created.
     """
     contact: note_contact.NoteContact | None = Field(...)
-    """
-    Represents the contact that the note was created about.
-    """
     author: admin.Admin
     body: str
     """

@@ -24,7 +24,4 @@ class SearchArticlesResponse(BaseModel):
     The total number of Articles matching the search query
     """
     data: search_articles_response_data.SearchArticlesResponseData
-    """
-    An object containing the results of the search.
-    """
     pages: cursor_pages.CursorPages | None = None

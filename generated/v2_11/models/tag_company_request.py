@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import tag_company_request_company
+from . import tag_company_request_companies_item
 
 
 class TagCompanyRequest(BaseModel):
@@ -17,7 +17,7 @@ class TagCompanyRequest(BaseModel):
     """
     The name of the tag, which will be created if not found.
     """
-    companies: list[tag_company_request_company.TagCompanyRequestCompany]
+    companies: list[tag_company_request_companies_item.TagCompanyRequestCompaniesItem]
     """
     The id or company_id of the company can be passed as input parameters.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import tag_multiple_users_request_user
+from . import tag_multiple_users_request_users_item
 
 
 class TagMultipleUsersRequest(BaseModel):
@@ -17,4 +17,4 @@ class TagMultipleUsersRequest(BaseModel):
     """
     The name of the tag, which will be created if not found.
     """
-    users: list[tag_multiple_users_request_user.TagMultipleUsersRequestUser]
+    users: list[tag_multiple_users_request_users_item.TagMultipleUsersRequestUsersItem]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import update_data_attribute_request_option
+from . import update_data_attribute_request_options_item
 
 
 class UpdateDataAttributeRequest(BaseModel):
@@ -17,9 +17,10 @@ class UpdateDataAttributeRequest(BaseModel):
     """
     The readable description you see in the UI for the attribute.
     """
-    options: list[update_data_attribute_request_option.UpdateDataAttributeRequestOption] | None = (
-        None
-    )
+    options: (
+        list[update_data_attribute_request_options_item.UpdateDataAttributeRequestOptionsItem]
+        | None
+    ) = None
     """
     To create list attributes. Provide a set of hashes with `value` as the key of the options you want to make. `data_type` must be `string`.
     """

@@ -20,9 +20,6 @@ class ActivityLog(BaseModel):
     The id representing the activity.
     """
     performed_by: activity_log_performed_by.ActivityLogPerformedBy | None = None
-    """
-    Details about the Admin involved in the activity.
-    """
     metadata: activity_log_metadata.ActivityLogMetadata | None = None
     created_at: int | None = None
     """

@@ -50,9 +50,6 @@ class AdminWithApp(BaseModel):
     This is a list of ids of the teams that this admin is part of.
     """
     avatar: admin_with_app_avatar.AdminWithAppAvatar | None = None
-    """
-    This object represents the avatar associated with the admin.
-    """
     email_verified: bool | None = None
     """
     Identifies if this admin's email is verified.

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import (
-    attach_contact_to_conversation_request_customer_email,
-    attach_contact_to_conversation_request_customer_intercom_user_id,
-    attach_contact_to_conversation_request_customer_user_id,
-)
+from . import attach_contact_to_conversation_request_customer
 
 
 class AttachContactToConversationRequest(BaseModel):
@@ -22,8 +18,6 @@ class AttachContactToConversationRequest(BaseModel):
     The `id` of the admin who is adding the new participant.
     """
     customer: (
-        attach_contact_to_conversation_request_customer_intercom_user_id.AttachContactToConversationRequestCustomerIntercomUserId
-        | attach_contact_to_conversation_request_customer_user_id.AttachContactToConversationRequestCustomerUserId
-        | attach_contact_to_conversation_request_customer_email.AttachContactToConversationRequestCustomerEmail
+        attach_contact_to_conversation_request_customer.AttachContactToConversationRequestCustomer
         | None
     ) = None

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import (
-    create_ticket_request_contacts_email,
-    create_ticket_request_contacts_external_id,
-    create_ticket_request_contacts_id,
-    ticket_request_custom_attributes,
-)
+from . import create_ticket_request_contacts_item, ticket_request_custom_attributes
 
 
 class CreateTicketRequest(BaseModel):
@@ -22,11 +17,7 @@ class CreateTicketRequest(BaseModel):
     """
     The ID of the type of ticket you want to create
     """
-    contacts: list[
-        create_ticket_request_contacts_id.CreateTicketRequestContactsId
-        | create_ticket_request_contacts_external_id.CreateTicketRequestContactsExternalId
-        | create_ticket_request_contacts_email.CreateTicketRequestContactsEmail
-    ]
+    contacts: list[create_ticket_request_contacts_item.CreateTicketRequestContactsItem]
     """
     The list of contacts (users or leads) affected by this ticket. Currently only one is allowed
     """

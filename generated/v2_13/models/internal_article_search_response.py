@@ -24,7 +24,4 @@ class InternalArticleSearchResponse(BaseModel):
     The total number of Internal Articles matching the search query
     """
     data: internal_article_search_response_data.InternalArticleSearchResponseData | None = None
-    """
-    An object containing the results of the search.
-    """
     pages: cursor_pages.CursorPages | None = None

@@ -26,9 +26,6 @@ class Note(BaseModel):
     The time the note was created.
     """
     contact: note_contact.NoteContact | None = None
-    """
-    Represents the contact that the note was created about.
-    """
     author: admin.Admin | None = None
     body: str | None = None
     """

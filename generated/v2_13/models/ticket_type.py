@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import ticket_type_attribute_list, ticket_type_ticket_states
 
@@ -44,12 +44,7 @@ class TicketType(BaseModel):
     The id of the workspace that the ticket type belongs to.
     """
     ticket_type_attributes: ticket_type_attribute_list.TicketTypeAttributeList | None = None
-    ticket_states: ticket_type_ticket_states.TicketTypeTicketStates | None = Field(
-        None, title="Ticket States"
-    )
-    """
-    A list of ticket states associated with a given ticket type.
-    """
+    ticket_states: ticket_type_ticket_states.TicketTypeTicketStates | None = None
     archived: bool | None = None
     """
     Whether the ticket type is archived or not.

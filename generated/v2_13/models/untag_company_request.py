@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import untag_company_request_company
+from . import untag_company_request_companies_item
 
 
 class UntagCompanyRequest(BaseModel):
@@ -17,7 +17,7 @@ class UntagCompanyRequest(BaseModel):
     """
     The name of the tag which will be untagged from the company
     """
-    companies: list[untag_company_request_company.UntagCompanyRequestCompany]
+    companies: list[untag_company_request_companies_item.UntagCompanyRequestCompaniesItem]
     """
     The id or company_id of the company can be passed as input parameters.
     """

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import visitor_tags_tag
+from . import visitor_tags_tags_item
 
 
 class VisitorTags(BaseModel):
@@ -15,4 +15,4 @@ class VisitorTags(BaseModel):
     """
     The type of the object
     """
-    tags: list[visitor_tags_tag.VisitorTagsTag] | None = None
+    tags: list[visitor_tags_tags_item.VisitorTagsTagsItem] | None = None
