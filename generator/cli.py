@@ -36,13 +36,23 @@ def _collect(results: list[Built], diagnostics: Diagnostics) -> None:
         diagnostics.extend(result.diagnostics)
 
 
+def _class_names(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in args.class_name or []:
+        key, _, name = item.partition("=")
+        if not key or not name.isidentifier():
+            raise SystemExit(f"intercom-gen generate: --class-name wants KEY=ClassName, got {item!r}")
+        pairs.append((key, name))
+    return tuple(sorted(pairs))
+
+
 def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     if args.spec is not None:
         if not args.name or args.out is None:
             raise SystemExit("intercom-gen generate: --spec needs --name and --out")
         if not _PACKAGE_NAME.match(args.name):
             raise SystemExit(f"intercom-gen generate: --name {args.name!r} is not a Python package name")
-        targets = [file_target(args.spec, args.name, args.out, strict=args.strict)]
+        targets = [file_target(args.spec, args.name, args.out, strict=args.strict, class_names=_class_names(args))]
     else:
         registry = load_registry()
         targets = client_targets(registry, args.version, strict=args.strict)
@@ -105,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--name", help="package name, with --spec")
     gen.add_argument("--out", type=Path, help="output folder, with --spec (the package is written to OUT/NAME)")
     gen.add_argument("--force", action="store_true", help="regenerate even when inputs did not change")
+    gen.add_argument(
+        "--class-name",
+        action="append",
+        metavar="KEY=Name",
+        help="with --spec: class name for a schema key (repeatable)",
+    )
     gen.set_defaults(handler=cmd_generate)
     check = sub.add_parser("check", help="verify generated/ and the spec pins; exit 1 on any difference")
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")

@@ -40,6 +40,7 @@ class Target:
     regenerate_command: str
     expected_sha256: str | None = None
     strict: bool = False
+    class_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -58,7 +59,7 @@ def build_package(target: Target) -> Built:
         progress.phase("loading spec")
         document, data = load_mapping(target.spec_path, label=target.spec_label)
         progress.phase("building the IR")
-        api = build_api(document, target.spec_label, diagnostics)
+        api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
         progress.phase("rendering models and endpoints")
         spec = PackageSpec(target.package, target.spec_label, sha256_of(data), target.regenerate_command)
         files = render_package(api, spec, diagnostics)
@@ -87,7 +88,10 @@ def _tool_fingerprint() -> str:
 
 def fingerprint(target: Target, tools: str) -> str:
     spec = target.spec_path.read_bytes() if target.spec_path.is_file() else b""
-    key = f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{sha256_of(spec)}"
+    key = (
+        f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{target.class_names}"
+    )
+    key += f"|{sha256_of(spec)}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 

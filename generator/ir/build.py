@@ -46,7 +46,8 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schema key {key!r} does not give a usable class name; add an override",
+                f"schema key {key!r} does not give a usable class name; add a class-name override "
+                "(registry `class_names`, or --class-name KEY=Name)",
                 code="bad-name",
             )
             continue
@@ -54,7 +55,8 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; add an override for one of them",
+                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; rename one with a class-name "
+                "override (registry `class_names`, or --class-name KEY=Name)",
                 code="name-collision",
             )
             continue
@@ -157,7 +159,8 @@ def build_api(
         diagnostics.error(
             source,
             pointer,
-            f"inline union member would be named {name!r}, which is already taken",
+            f"inline schema would be named {name!r}, which is already taken; rename the other class "
+            "with a class-name override (registry `class_names`, or --class-name KEY=Name)",
             code="name-collision",
         )
     if collisions:

@@ -151,7 +151,9 @@ class ModelDocBuilder:
 
 def _single_ref(node: Any) -> dict[str, Any] | None:
     """``allOf: [{$ref: X}]`` with only documentation beside it is just ``X`` (no wrapper class)."""
-    if not isinstance(node, Mapping) or set(node) - {"allOf", "description", "title", "nullable"}:
+    if not isinstance(node, Mapping) or set(node) - {"allOf", "description", "title", "nullable", "type"}:
+        return None
+    if node.get("type", "object") != "object":
         return None
     members = node.get("allOf")
     if isinstance(members, list) and len(members) == 1 and isinstance(members[0], Mapping) and "$ref" in members[0]:

@@ -30,7 +30,8 @@ class Hoister:
             self._diagnostics.error(
                 self._source,
                 pointer,
-                f"inline schema would be named {name!r}, which {other} already uses; add an override in the registry",
+                f"inline schema would be named {name!r}, which {other} already uses; rename that class with a "
+                "class-name override (registry `class_names`, or --class-name KEY=Name)",
                 code="name-collision",
             )
             return name

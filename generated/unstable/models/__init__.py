@@ -582,7 +582,6 @@ if TYPE_CHECKING:
     from .subscription_type import SubscriptionType as SubscriptionType
     from .subscription_type_list import SubscriptionTypeList as SubscriptionTypeList
     from .tag import Tag as Tag
-    from .tag_applied_by import TagAppliedBy as TagAppliedBy
     from .tag_basic import TagBasic as TagBasic
     from .tag_company_request import TagCompanyRequest as TagCompanyRequest
     from .tag_company_request_companies_item import (
@@ -1047,7 +1046,6 @@ _MODULES: dict[str, str] = {
     "SubscriptionType": "subscription_type",
     "SubscriptionTypeList": "subscription_type_list",
     "Tag": "tag",
-    "TagAppliedBy": "tag_applied_by",
     "TagBasic": "tag_basic",
     "TagCompanyRequest": "tag_company_request",
     "TagCompanyRequestCompaniesItem": "tag_company_request_companies_item",
@@ -1465,7 +1463,6 @@ __all__ = [
     "SubscriptionType",
     "SubscriptionTypeList",
     "Tag",
-    "TagAppliedBy",
     "TagBasic",
     "TagCompanyRequest",
     "TagCompanyRequestCompaniesItem",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import tag_applied_by
+from . import reference
 
 
 class Tag(BaseModel):
@@ -29,4 +29,4 @@ class Tag(BaseModel):
     """
     The time when the tag was applied to the object
     """
-    applied_by: tag_applied_by.TagAppliedBy | None = None
+    applied_by: reference.Reference | None = None
