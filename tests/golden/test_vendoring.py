@@ -90,6 +90,8 @@ def test_a_renamed_copy_works_with_only_httpx_and_pydantic(tmp_path: Path) -> No
         "client = ic.Intercom(token='t', http_client=httpx.Client(transport=httpx.MockTransport(handler)))\n"
         "print(client.contacts.show_contact('abc').id, ic.API_VERSION)\n"
     )
-    result = subprocess.run([python, "-E", "-s", "-c", script], cwd=project, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [python, "-E", "-s", "-c", script], cwd=project, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "abc 2.13"
