@@ -1,0 +1,16 @@
+"""BC: adding a component schema is not breaking: the client's ``models`` gain a class."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..change import Finding, Rule, Severity
+from ..model import VersionDiff
+
+
+def check(diff: VersionDiff) -> Iterator[Finding]:
+    for key in diff.schemas_added:
+        yield Finding(None, key, None, "schema", {"target": f"schema `{key}`"})
+
+
+RULE = Rule("schema-added", Severity.NON_BREAKING, check)

@@ -1,0 +1,16 @@
+"""BC: removing a component schema is breaking: its model class disappears from ``models``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..change import Finding, Rule, Severity
+from ..model import VersionDiff
+
+
+def check(diff: VersionDiff) -> Iterator[Finding]:
+    for key in diff.schemas_removed:
+        yield Finding(None, key, None, "schema", {"target": f"schema `{key}`"})
+
+
+RULE = Rule("schema-removed", Severity.BREAKING, check)
