@@ -41,6 +41,8 @@ class Change:
     message: str
     location: str | None = None
     """Where in the operation or schema: ``request body``, ``response 200``, ``query parameter``..."""
+    affects: tuple[str, ...] = ()
+    """For a change to a component schema: the operations whose requests or responses use it."""
 
     def sort_key(self) -> tuple[int, str, str, str, str, str]:
         return (
@@ -72,6 +74,7 @@ class Finding:
     property: str | None
     location: str | None
     params: Mapping[str, str] = field(default_factory=dict)
+    affects: tuple[str, ...] = ()
 
 
 Check = Callable[[VersionDiff], Iterable[Finding]]

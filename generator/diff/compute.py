@@ -28,7 +28,7 @@ from .model import (
     Side,
     VersionDiff,
 )
-from .usage import schema_sides
+from .usage import schema_usage
 
 _PLACEHOLDER = re.compile(r"\{[^{}/]*\}")
 OPERATION_ROOT = ""
@@ -70,7 +70,7 @@ class _Side:
         self.schemas: Mapping[str, Any] = api.spec["components"]["schemas"]
         self.keys = {str(k) for k, v in self.schemas.items() if not is_repaired(v)}
         self.flattener = Flattener(self.schemas)
-        self.sides = schema_sides(api)
+        self.usage = schema_usage(api)
 
 
 def diff_views(old: View, new: View, label: str) -> tuple[PropertyDiff, ...]:
@@ -235,8 +235,9 @@ def _schema_groups(before: _Side, after: _Side) -> tuple[PropertyGroup, ...]:
             continue  # identical text: refs inside it are compared on their own components
         properties = diff_views(before.flattener.component(key), after.flattener.component(key), key)
         if properties:
-            sides = before.sides.get(key, frozenset()) | after.sides.get(key, frozenset())
-            groups.append(PropertyGroup(None, key, "schema", sides or BOTH_SIDES, properties))
+            sides = before.usage.sides.get(key, frozenset()) | after.usage.sides.get(key, frozenset())
+            users = after.usage.operations.get(key) or before.usage.operations.get(key, ())
+            groups.append(PropertyGroup(None, key, "schema", sides or BOTH_SIDES, properties, users))
     return tuple(groups)
 
 
@@ -258,4 +259,5 @@ def compute_diff(old: Api, new: Api) -> VersionDiff:
         schemas_added=tuple(sorted(after.keys - before.keys)),
         schemas_removed=tuple(sorted(before.keys - after.keys)),
         schemas_modified=_schema_groups(before, after),
+        schema_users={**before.usage.operations, **after.usage.operations},
     )

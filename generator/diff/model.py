@@ -17,7 +17,8 @@ difference breaks a caller is decided later, by the rules in ``generator.diff.ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["request", "response"]
@@ -70,6 +71,8 @@ class PropertyGroup:
     location: str
     sides: frozenset[Side]
     properties: tuple[PropertyDiff, ...]
+    affects: tuple[str, ...] = ()
+    """For a component schema: the operations whose requests or responses use it."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ class VersionDiff:
     schemas_added: tuple[str, ...]
     schemas_removed: tuple[str, ...]
     schemas_modified: tuple[PropertyGroup, ...]
+    schema_users: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Component schema -> operations using it (newer side, or older side for removed schemas)."""
 
     def property_groups(self) -> tuple[PropertyGroup, ...]:
         """Every group of property differences: component schemas first, then operations."""

@@ -110,6 +110,7 @@ def _change(rule: Rule, finding: Finding) -> Change:
         property=finding.property,
         message=MESSAGES[rule.id].format(**finding.params),
         location=finding.location,
+        affects=finding.affects,
     )
 
 

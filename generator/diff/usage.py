@@ -8,6 +8,7 @@ response reaches it. Rules use this to judge a change made inside a shared compo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..ir.model import Api
@@ -63,15 +64,35 @@ class Reach:
         return seen
 
 
-def schema_sides(api: Api) -> dict[str, frozenset[Side]]:
-    """Map each component schema reached by some operation to the sides it travels on."""
+@dataclass(frozen=True)
+class Usage:
+    """Per component schema: the sides it travels on and the operations (``GET /x``) using it."""
+
+    sides: Mapping[str, frozenset[Side]]
+    operations: Mapping[str, tuple[str, ...]]
+
+
+def schema_usage(api: Api) -> Usage:
+    """Which operations reach each component schema, from their requests or their responses."""
     reach = Reach(api.spec["components"]["schemas"])
     sides: dict[str, set[Side]] = {}
+    users: dict[str, list[str]] = {}
     for op in api.operations:
         request = [p.schema for p in op.parameters] + ([op.body.schema] if op.body is not None else [])
         responses = [r.schema for r in op.responses if r.schema is not None]
-        for key in reach.closure(request):
+        requested, responded = reach.closure(request), reach.closure(responses)
+        for key in requested:
             sides.setdefault(key, set()).add("request")
-        for key in reach.closure(responses):
+        for key in responded:
             sides.setdefault(key, set()).add("response")
-    return {key: frozenset(value) for key, value in sides.items()}
+        for key in requested | responded:
+            users.setdefault(key, []).append(op.key)
+    return Usage(
+        sides={key: frozenset(value) for key, value in sides.items()},
+        operations={key: tuple(sorted(value)) for key, value in users.items()},
+    )
+
+
+def schema_sides(api: Api) -> Mapping[str, frozenset[Side]]:
+    """Map each component schema reached by some operation to the sides it travels on."""
+    return schema_usage(api).sides

@@ -12,6 +12,7 @@ from generator.diff.usage import schema_sides
 from generator.ir.build import build_api
 from generator.ir.model import Api
 from tests.conftest import tiny_spec
+from tests.diff.diff_support import changes_for
 
 
 def api(spec: dict[str, Any]) -> Api:
@@ -67,3 +68,13 @@ def test_schemas_travel_on_the_sides_operations_use_them() -> None:
     assert sides["contact"] == {"response"}
     assert sides["note"] == {"request"}
     assert "intercom_version" not in sides  # the version header is never a method argument
+
+
+def test_a_schema_change_names_the_operations_using_it() -> None:
+    (change,) = changes_for("property_added")
+    assert change.operation is None
+    assert change.affects == ("GET /contacts/{id}", "POST /contacts")
+    (request_change,) = changes_for("required_request_property_added")
+    assert request_change.affects == ("POST /contacts",)
+    (unused,) = changes_for("schema_added")
+    assert unused.affects == ()

@@ -36,3 +36,9 @@ def test_every_rule_has_a_test_module_stating_its_judgement() -> None:
         module = TESTS / f"test_rule_{rule.id.replace('-', '_')}.py"
         assert module.is_file(), module.name
         assert "    # BC: " in module.read_text(), module.name
+
+
+def test_the_readme_lists_every_rule_with_its_severity() -> None:
+    readme = (TESTS.parent.parent / "README.md").read_text()
+    for rule in ALL_RULES:
+        assert f"| `{rule.id}` | {rule.severity.value} |" in readme, rule.id

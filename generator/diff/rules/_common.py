@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..change import Finding
 from ..compute import OPERATION_ROOT
@@ -47,6 +48,7 @@ def property_finding(group: PropertyGroup, prop: PropertyDiff, **params: str) ->
         property=prop.path or None,
         location=group.location,
         params={"target": property_target(group, prop.path), **params},
+        affects=group.affects,
     )
 
 
@@ -84,7 +86,11 @@ def enum_sites(
 
 
 def with_params(finding: Finding, **params: str) -> Finding:
-    return Finding(finding.operation, finding.schema, finding.property, finding.location, {**finding.params, **params})
+    return replace(finding, params={**finding.params, **params})
+
+
+def schema_finding(diff: VersionDiff, key: str) -> Finding:
+    return Finding(None, key, None, "schema", {"target": f"schema `{key}`"}, diff.schema_users.get(key, ()))
 
 
 def code(value: str) -> str:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 from ..change import Finding, Rule, Severity
 from ..model import VersionDiff
+from ._common import schema_finding
 
 
 def check(diff: VersionDiff) -> Iterator[Finding]:
     for key in diff.schemas_removed:
-        yield Finding(None, key, None, "schema", {"target": f"schema `{key}`"})
+        yield schema_finding(diff, key)
 
 
 RULE = Rule("schema-removed", Severity.BREAKING, check)
