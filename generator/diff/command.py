@@ -7,16 +7,14 @@ import sys
 from typing import Any
 
 from ..diagnostics import Diagnostics
-from .loader import load_api
+from .loader import load_pair
 from .registry import diff_apis
 from .report import FORMATS, render
 
 
 def cmd_diff(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     """Print the judged changes; a version or file that cannot be loaded is an error (exit 1)."""
-    private = Diagnostics()  # warnings about the specs concern generation, not the diff
-    old = load_api(args.old, private)
-    new = load_api(args.new, private)
+    old, new = load_pair(args.old, args.new)  # warnings about the specs concern generation, not the diff
     sys.stdout.write(render(args.format, args.old, args.new, diff_apis(old, new)))
     return 0
 

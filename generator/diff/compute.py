@@ -76,8 +76,8 @@ class _Side:
 def diff_views(old: View, new: View, label: str) -> tuple[PropertyDiff, ...]:
     """Property differences between two views of one root.
 
-    A difference is left to the component that declares it when that component is merged into
-    both views: the component's own diff reports it once, instead of once per place using it.
+    A difference reached through the same component on both sides is left to that component:
+    its own diff reports it once, instead of once per place using it.
     """
     shared = (old.owners & new.owners) - {label}
     found: list[PropertyDiff] = []
@@ -87,9 +87,9 @@ def diff_views(old: View, new: View, label: str) -> tuple[PropertyDiff, ...]:
         before, after = old.properties.get(path), new.properties.get(path)
         if before is not None and after is not None and before.same_shape(after):
             continue
-        sources = (before.sources if before else frozenset()) | (after.sources if after else frozenset())
-        same_declarer = before is None or after is None or before.sources == after.sources
-        if sources <= shared and same_declarer:
+        via = (before.via if before else frozenset()) | (after.via if after else frozenset())
+        same_way = before is None or after is None or before.via == after.via
+        if via <= shared and same_way:
             continue
         found.append(PropertyDiff(path, before, after))
     return _drop_descendants(found)
@@ -164,38 +164,33 @@ def _body(op: Operation) -> BodyInfo | None:
 
 
 def _group(
-    operation: str, location: str, sides: frozenset[Side], old_view: View, new_view: View
+    where: tuple[str, str, str],
+    old_schema: Mapping[str, Any] | None,
+    new_schema: Mapping[str, Any] | None,
+    before: _Side,
+    after: _Side,
 ) -> PropertyGroup | None:
+    """Compare one body or response; identical text can only differ inside components, compared on their own."""
+    if old_schema == new_schema:
+        return None
+    old_view = before.flattener.view(old_schema, OPERATION_ROOT)
+    new_view = after.flattener.view(new_schema, OPERATION_ROOT)
     properties = diff_views(old_view, new_view, OPERATION_ROOT)
+    operation, location, side = where
+    sides: frozenset[Side] = frozenset(("request",)) if side == "request" else frozenset(("response",))
     return PropertyGroup(operation, None, location, sides, properties) if properties else None
 
 
 def _operation_groups(old: Operation, new: Operation, before: _Side, after: _Side) -> list[PropertyGroup]:
     groups: list[PropertyGroup | None] = []
     if old.body is not None and new.body is not None:
-        groups.append(
-            _group(
-                new.key,
-                "request body",
-                frozenset(("request",)),
-                before.flattener.view(old.body.schema, OPERATION_ROOT),
-                after.flattener.view(new.body.schema, OPERATION_ROOT),
-            )
-        )
+        groups.append(_group((new.key, "request body", "request"), old.body.schema, new.body.schema, before, after))
     old_responses = {r.status: r for r in old.responses}
     for response in new.responses:
         previous = old_responses.get(response.status)
-        if previous is None or (previous.schema is None and response.schema is None):
-            continue
-        groups.append(
-            _group(
-                new.key,
-                f"response {response.status}",
-                frozenset(("response",)),
-                before.flattener.view(previous.schema, OPERATION_ROOT),
-                after.flattener.view(response.schema, OPERATION_ROOT),
-            )
-        )
+        if previous is not None:
+            where = (new.key, f"response {response.status}", "response")
+            groups.append(_group(where, previous.schema, response.schema, before, after))
     return [g for g in groups if g is not None]
 
 

@@ -7,8 +7,9 @@ inline objects and arrays are descended; a property that points at a component s
 (``$ref``, or a composition of refs only) is a leaf whose type is that schema's key, because the
 component's own properties are compared once, on the component.
 
-Every ``Prop`` records the component schemas (or the root's own label) that declare it, so the
-diff can tell a change made in a shared component from one made where it is used. Recursive
+Every ``Prop`` records the component schemas (or the root's own label) that declare it and the
+components through which the root reaches it, so the diff can tell a change made in a shared
+component from one made where it is used. Recursive
 schemas stop at the first repeat of a component, and nesting is bounded in depth.
 """
 
@@ -44,12 +45,18 @@ class _Declaration:
     owner: str
     stack: tuple[str, ...]
 
+    @property
+    def via(self) -> str:
+        """The component the root referred to on the way here, or the root's own label."""
+        return self.stack[0] if self.stack else self.owner
+
 
 @dataclass
 class _Field:
     declarations: list[_Declaration]
     required: bool
     sources: set[str] = field(default_factory=set)
+    via: set[str] = field(default_factory=set)
 
     def add(self, declarations: list[_Declaration]) -> None:
         for declaration in declarations:
@@ -60,6 +67,13 @@ class _Field:
 def _members(node: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     value = node.get(key)
     return [m for m in value if isinstance(m, dict)] if isinstance(value, list) else []
+
+
+def _composed(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The members of every composition (``allOf``, ``oneOf``, ``anyOf``) of a schema."""
+    if "allOf" not in node and "oneOf" not in node and "anyOf" not in node:
+        return []
+    return [m for key in _COMPOSITIONS for m in _members(node, key)]
 
 
 def _is_null(node: Mapping[str, Any]) -> bool:
@@ -90,19 +104,20 @@ def nullable(node: Mapping[str, Any]) -> bool:
     return any(_is_null(m) for key in ("oneOf", "anyOf") for m in _members(node, key))
 
 
-def describe(node: Mapping[str, Any], depth: int = 0) -> str:
+def describe(node: Mapping[str, Any], seen: frozenset[int] = frozenset()) -> str:
     """A short, stable spelling of a schema's type: ``string``, ``contact``, ``array<tag>``, ``object``."""
     ref = node.get("$ref")
     if isinstance(ref, str):
         return schema_name(ref) or ref
-    if depth > MAX_DEPTH:
-        return "any"
+    if id(node) in seen or len(seen) > MAX_DEPTH:
+        return "any"  # an inline schema containing itself (YAML aliases)
+    seen = seen | {id(node)}
     for key in _COMPOSITIONS:
         if key not in node:
             continue
         members = [m for m in _members(node, key) if not _is_null(m) and _is_structural(m)]
         if members:
-            parts = sorted({describe(m, depth + 1) for m in members})
+            parts = sorted({describe(m, seen) for m in members})
             if "properties" in node:
                 parts.append("object")  # properties written beside the composition
             return parts[0] if len(parts) == 1 else f"{key}({', '.join(parts)})"
@@ -112,7 +127,7 @@ def describe(node: Mapping[str, Any], depth: int = 0) -> str:
         kind = kinds[0] if len(kinds) == 1 else " | ".join(kinds)
     items = node.get("items")
     if kind == "array" or isinstance(items, dict):
-        return f"array<{describe(items, depth + 1) if isinstance(items, dict) else 'any'}>"
+        return f"array<{describe(items, seen) if isinstance(items, dict) else 'any'}>"
     if kind == "object" or "properties" in node or "additionalProperties" in node:
         return "object"
     return str(kind) if kind else _enum_type(node)
@@ -156,6 +171,7 @@ def _merge(fields: dict[str, _Field], name: str, incoming: _Field) -> None:
     existing.add(incoming.declarations)
     existing.required = existing.required or incoming.required
     existing.sources |= incoming.sources
+    existing.via |= incoming.via
 
 
 class Flattener:
@@ -188,7 +204,9 @@ class Flattener:
         key = schema_name(schema["$ref"]) if len(schema) == 1 and isinstance(schema.get("$ref"), str) else None
         if key is not None and key != label and isinstance(self._schemas.get(key), dict):
             component = self.component(key)  # a bare ref declares nothing itself: reuse the component's view
-            return View(root, component.properties, component.owners | {key})
+            via = frozenset((key,))
+            reached = {path: replace(prop, via=via) for path, prop in component.properties.items()}
+            return View(root, reached, component.owners | {key})
         properties: dict[str, Prop] = {}
         owners: set[str] = set()
         self._walk([_Declaration(schema, label, ())], "", owners, properties, root=True)
@@ -202,26 +220,34 @@ class Flattener:
         out: dict[str, Prop],
         *,
         root: bool = False,
+        above: frozenset[int] = frozenset(),
     ) -> None:
+        """Flatten one level, then the inline objects and array items below it.
+
+        ``above`` holds the inline schemas already walked on the way here: a schema that contains
+        itself (possible with YAML aliases) is not walked again.
+        """
         if prefix.count(".") > MAX_DEPTH:
             return
         fields: dict[str, _Field] = {}
         items: list[_Declaration] = []
         for declaration in declarations:
             node = declaration.node
-            if not root and _is_named(node):
+            if id(node) in above or (not root and _is_named(node)):
                 continue
             for name, incoming in self._fields(declaration, owners).items():
                 _merge(fields, name, incoming)
-            item = node.get("items")
-            if isinstance(item, dict) and not _is_named(item):
-                items.append(_Declaration(item, declaration.owner, declaration.stack))
+            for holder in (node, *_composed(node)):
+                item = holder.get("items")
+                if isinstance(item, dict) and not _is_named(item):
+                    items.append(_Declaration(item, declaration.owner, declaration.stack))
+        above = above | {id(d.node) for d in declarations}
         if items:
-            self._walk(items, (prefix[:-1] if prefix else "") + "[].", owners, out)
+            self._walk(items, (prefix[:-1] if prefix else "") + "[].", owners, out, above=above)
         for name, field_ in fields.items():
             path = prefix + name
             out[path] = _prop(field_)
-            self._walk(field_.declarations, path + ".", owners, out)
+            self._walk(field_.declarations, path + ".", owners, out, above=above)
 
     def _resolve(self, declaration: _Declaration, owners: set[str]) -> _Declaration | None:
         """Follow a ``$ref`` chain to a component schema; None on a cycle or a missing target."""
@@ -247,7 +273,11 @@ class Flattener:
         if isinstance(properties, dict):
             for name, sub in properties.items():
                 if isinstance(sub, dict):
-                    fields[str(name)] = _Field([_Declaration(sub, owner, stack)], False, {owner})
+                    declaration = _Declaration(sub, owner, stack)
+                    fields[str(name)] = _Field([declaration], False, {owner}, {declaration.via})
+        if not _composed(node):
+            self._mark_required(node, fields, resolved)
+            return fields
         for member in _members(node, "allOf"):
             for name, incoming in self._fields(_Declaration(member, owner, stack), owners).items():
                 _merge(fields, name, incoming)
@@ -255,6 +285,7 @@ class Flattener:
             self._fields(_Declaration(m, owner, stack), owners)
             for key in ("oneOf", "anyOf")
             for m in _members(node, key)
+            if not _is_null(m)
         ]
         for name in dict.fromkeys(name for alternative in alternatives for name in alternative):
             present = [alternative[name] for alternative in alternatives if name in alternative]
@@ -262,12 +293,19 @@ class Flattener:
             for part in present:
                 merged.add(part.declarations)
                 merged.sources |= part.sources
+                merged.via |= part.via
             _merge(fields, name, merged)
+        self._mark_required(node, fields, resolved)
+        return fields
+
+    @staticmethod
+    def _mark_required(node: Mapping[str, Any], fields: dict[str, _Field], where: _Declaration) -> None:
+        """Apply a ``required`` list, which may name properties its compositions declare."""
         for name in _required_names(node):
             if name in fields and not fields[name].required:
                 fields[name].required = True
-                fields[name].sources.add(owner)
-        return fields
+                fields[name].sources.add(where.owner)
+                fields[name].via.add(where.via)
 
 
 def _required_names(node: Mapping[str, Any]) -> Iterator[str]:
@@ -287,4 +325,5 @@ def _prop(item: _Field) -> Prop:
         required=item.required,
         enum=enum,
         sources=frozenset(item.sources),
+        via=frozenset(item.via),
     )

@@ -35,6 +35,8 @@ class Prop:
     enum: tuple[str, ...] | None
     sources: frozenset[str]
     """Where it is declared: component schema keys, or the root's own label for inline declarations."""
+    via: frozenset[str] = frozenset()
+    """How the root reaches it: the components the root itself refers to, or the root's own label."""
 
     def same_shape(self, other: Prop) -> bool:
         return (self.type, self.nullable, self.required, self.enum) == (

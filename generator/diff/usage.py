@@ -26,14 +26,14 @@ def _direct_refs(node: Any) -> set[str]:
         if id(current) in visited:
             continue  # YAML aliases can make a document cyclic
         visited.add(id(current))
-        if isinstance(current, Mapping):
+        if isinstance(current, dict):
             ref = current.get("$ref")
             key = schema_name(ref) if isinstance(ref, str) else None
             if key is not None:
                 found.add(key)
-            stack.extend(v for v in current.values() if isinstance(v, Mapping | list))
+            stack.extend(v for v in current.values() if isinstance(v, dict | list))
         elif isinstance(current, list):
-            stack.extend(v for v in current if isinstance(v, Mapping | list))
+            stack.extend(v for v in current if isinstance(v, dict | list))
     return found
 
 
