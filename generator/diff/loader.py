@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -55,9 +56,11 @@ def load_pair(old: str, new: str) -> tuple[Api, Api]:
     """Load two versions, the older one in a forked worker while this process loads the newer.
 
     Parsing a spec is most of a diff's time, so on a machine with more than one CPU the two
-    parses overlap. Where fork is unavailable the two load one after the other.
+    parses overlap. Where fork is unavailable or unsafe (one CPU, other threads running) the two
+    load one after the other.
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if not forkable or (os.cpu_count() or 1) < 2:
         return load_api(old), load_api(new)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import GeneratorError
-from generator.diff import load_api
+from generator.diff import load_api, loader
 from generator.diff.loader import load_pair
 from tests.diff.diff_support import fixture
 
@@ -21,14 +21,21 @@ def test_a_spec_file_loads_into_the_ir() -> None:
     assert {op.key for op in api.operations} == {"POST /contacts", "GET /contacts/{id}"}
 
 
-def test_load_pair_loads_both_sides_like_load_api() -> None:
+@pytest.fixture(params=["in parallel", "one after the other"])
+def cpus(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "one after the other":
+        monkeypatch.setattr(loader.os, "cpu_count", lambda: 1)
+    return str(request.param)
+
+
+def test_load_pair_loads_both_sides_like_load_api(cpus: str) -> None:
     older, newer = load_pair(BASE, REVISION)
     assert {op.key for op in older.operations} == {op.key for op in load_api(BASE).operations}
     assert {op.key for op in newer.operations} == {op.key for op in load_api(REVISION).operations}
 
 
 @pytest.mark.parametrize("side", ["old", "new"])
-def test_load_pair_reports_a_bad_side_by_name(side: str, tmp_path: Path) -> None:
+def test_load_pair_reports_a_bad_side_by_name(side: str, tmp_path: Path, cpus: str) -> None:
     missing = str(tmp_path / "missing.yaml")
     refs = (missing, REVISION) if side == "old" else (BASE, missing)
     with pytest.raises(GeneratorError) as exc:
