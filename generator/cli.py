@@ -11,12 +11,16 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
-from .pipeline import Built, build_all, differences, errors_in, write_results
 from .registry import load_registry, verify_pin
-from .targets import client_targets, file_target
-from .writer import compare_tree, unified_diff
+
+if TYPE_CHECKING:
+    from .pipeline import Built
+
+# generate and check import the rendering pipeline (black, datamodel-code-generator) when they
+# run, so commands that never render (diff) start quickly
 
 _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Command = Callable[[argparse.Namespace, Diagnostics], int]
@@ -47,6 +51,9 @@ def _class_names(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 
 def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .pipeline import build_all, errors_in, write_results
+    from .targets import client_targets, file_target
+
     if args.spec is not None:
         if not args.name or args.out is None:
             raise SystemExit("intercom-gen generate: --spec needs --name and --out")
@@ -75,6 +82,10 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
 
 
 def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .pipeline import build_all, differences, errors_in
+    from .targets import client_targets
+    from .writer import compare_tree, unified_diff
+
     registry = load_registry()
     failed = False
     for entry in registry.versions:

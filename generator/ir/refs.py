@@ -79,6 +79,12 @@ def schema_name(ref: str) -> str | None:
 
 
 FREE_FORM_REPAIR: dict[str, Any] = {"type": "object", "additionalProperties": True}
+REPAIRED_DESCRIPTION = "Not defined in the upstream spec (dangling $ref); accepted as a free-form object."
+
+
+def is_repaired(schema: Any) -> bool:
+    """True for a component schema that ``repair_dangling`` added (the spec itself never defined it)."""
+    return isinstance(schema, Mapping) and schema == {**FREE_FORM_REPAIR, "description": REPAIRED_DESCRIPTION}
 
 
 def check_refs(document: dict[str, Any], source: str, diagnostics: Diagnostics) -> set[str]:
@@ -130,9 +136,6 @@ def repair_dangling(document: dict[str, Any], dangling: set[str]) -> dict[str, A
     for ref in sorted(dangling):
         name = schema_name(ref)
         if name is not None and name not in schemas:
-            schemas[name] = {
-                **FREE_FORM_REPAIR,
-                "description": "Not defined in the upstream spec (dangling $ref); accepted as a free-form object.",
-            }
+            schemas[name] = {**FREE_FORM_REPAIR, "description": REPAIRED_DESCRIPTION}
     components["schemas"] = schemas
     return {**document, "components": components}
