@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 
 def register_extra_commands(sub: Any) -> None:
     """Each further command module adds its parser here."""
-    _ = (sub, argparse)
+    from .contract.command import register as register_contract
+
+    register_contract(sub)
