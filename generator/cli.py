@@ -15,7 +15,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
 from .pipeline import Built, build_all, differences, errors_in, write_results
 from .registry import load_registry, verify_pin
-from .reports import REPORTS_DIR, refresh_reports, stale_reports, summary
+from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
 from .targets import client_targets, file_target
 from .writer import compare_tree, unified_diff
 
@@ -78,7 +78,7 @@ def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
         return False
     files, difference = stale
     if difference:
-        print(f"reports: generated/reports is out of date ({summary(difference)})")
+        print(f"reports: generated/reports is out of date ({difference_summary(difference)})")
         if args.diff:
             print(unified_diff(REPORTS_DIR, files, difference))
         print("  fix: intercom-gen generate")

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics
 from ..load import decode, read_bytes
-from ..targets import GENERATED_DIR
+from ..reports import GENERATED_DIR
 from .draft import draft_claims
 from .report import RENDERERS
 from .run import run_contracts

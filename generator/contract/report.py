@@ -9,7 +9,7 @@ from .claims import VERDICTS
 from .evaluate import ClaimResult, describe
 from .package import PackageResult
 from .run import ChangelogReport, ContractReport
-from .unexplained import DiffChange
+from .unexplained import DiffChange, severity
 
 NEEDS_REASON = ("contradicted", "partial", "not-new")
 _DIFF_MISSING = "the version diff is not part of this build, so changes no claim explains are not listed"
@@ -32,8 +32,8 @@ def _claim_dict(claim: ClaimResult, package: PackageResult) -> dict[str, Any]:
 
 
 def _change_dict(change: DiffChange) -> dict[str, Any]:
-    keys = ("id", "severity", "operation", "schema", "property", "message")
-    return {key: getattr(change, key) for key in keys}
+    keys = ("id", "operation", "schema", "property", "message")
+    return {"severity": severity(change), **{key: getattr(change, key) for key in keys}}
 
 
 def render_json(report: ContractReport) -> str:
@@ -126,10 +126,16 @@ def _changes(changes: tuple[DiffChange, ...] | None) -> list[str]:
         return [f"- ({_DIFF_MISSING})"]
     if not changes:
         return ["- none"]
+    counts = {level: sum(1 for c in changes if severity(c) == level) for level in ("breaking", "non-breaking", "info")}
+    summary = ", ".join(f"{count} {level}" for level, count in counts.items() if count)
     return [
-        f"- {c.severity}: `{c.id}` {c.operation or c.schema or ''}{'.' + c.property if c.property else ''}: "
-        f"{_cell(c.message)}"
-        for c in changes
+        f"{len(changes)} changes ({summary}), breaking first:",
+        "",
+        *[
+            f"- {severity(c)}: `{c.id}` {c.operation or c.schema or ''}{'.' + c.property if c.property else ''}: "
+            f"{_cell(c.message)}"
+            for c in changes
+        ],
     ]
 
 
@@ -166,7 +172,7 @@ def render_text(report: ContractReport) -> str:
         if changes is None:
             lines.append(f"  ({_DIFF_MISSING})")
         else:
-            breaking = sum(1 for c in changes if c.severity == "breaking")
+            breaking = sum(1 for c in changes if severity(c) == "breaking")
             lines.append(f"  changes no claim explains: {len(changes)} ({breaking} breaking)")
     problems = report.problems()
     lines += [f"problem: {p}" for p in problems] or [

@@ -47,7 +47,7 @@ def test_stale_reports_are_found(tmp_path: Path) -> None:
     (root / "a.md").write_text("edited by hand")
     stale = reports.stale_reports(Diagnostics(), root, [_fake])
     assert stale is not None and stale[1].changed == ("a.md",)
-    assert reports.summary(stale[1]) == "1 changed"
+    assert reports.difference_summary(stale[1]) == "1 changed"
 
 
 def test_the_committed_contract_report_is_fresh() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import importlib.util
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from contract_support import real_run, tiny_pair
 from generator.contract.claims import Assertion
 from generator.contract.report import render_json, render_markdown, render_text
 from generator.contract.run import run_contracts
-from generator.contract.unexplained import diff_function, subject
+from generator.contract.unexplained import diff_function, severity, subject, unexplained
 from generator.diagnostics import Diagnostics
 from generator.ir.model import Api
 from tests.support import GENERATED
@@ -20,7 +21,7 @@ from tests.support import GENERATED
 @dataclass(frozen=True)
 class FakeChange:
     id: str
-    severity: str
+    severity: Any
     operation: str | None
     schema: str | None
     property: str | None
@@ -75,6 +76,7 @@ def test_unexplained_changes_are_listed_breaking_first() -> None:
     ]
     markdown = render_markdown(report)
     assert "- breaking: `api-path-removed` GET /somewhere: gone" in markdown
+    assert "3 changes (1 breaking, 1 non-breaking, 1 info), breaking first:" in markdown
     assert "a claimed change" not in markdown.split("## Unstable")[0].split("## 2.13")[1]
     assert '"available": true' in render_json(report)
     assert "changes no claim explains: 3 (1 breaking)" in render_text(report)
@@ -89,3 +91,55 @@ def test_without_the_diff_reports_say_so() -> None:
 def test_the_adapter_finds_the_diff_when_it_is_part_of_the_build() -> None:
     present = importlib.util.find_spec("generator.diff") is not None
     assert (diff_function() is not None) == present
+
+
+def test_schemas_that_come_with_an_added_operation_or_property_are_explained() -> None:
+    def add(spec: dict[str, Any]) -> None:
+        schemas = spec["components"]["schemas"]
+        schemas["contact_blocked"] = {"type": "object", "properties": {"id": {"type": "string"}}}
+        schemas["phone_details"] = {"type": "object", "properties": {"e164": {"$ref": "#/components/schemas/e164"}}}
+        schemas["e164"] = {"type": "string"}
+        schemas["contact_blocked"]["properties"]["error"] = {"$ref": "#/components/schemas/error"}
+        schemas["contact"]["properties"]["phone"] = {"$ref": "#/components/schemas/phone_details"}
+        spec["paths"]["/contacts/{id}/block"] = {
+            "post": {
+                "operationId": "BlockContact",
+                "tags": ["Contacts"],
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/contact_blocked"}}},
+                    }
+                },
+            }
+        }
+
+    base, target = tiny_pair(add)
+    block = subject(Assertion("operation-added", {"operation": "BlockContact"}, ""), base, target)
+    phone = subject(Assertion("property-added", {"schema": "contact", "property": "phone"}, ""), base, target)
+    assert block is not None and phone is not None
+    assert block.explains(FakeChange("schema-added", "non-breaking", None, "contact_blocked", None, "m"))
+    assert phone.explains(FakeChange("schema-added", "non-breaking", None, "phone_details", None, "m"))
+    assert phone.explains(FakeChange("schema-added", "non-breaking", None, "e164", None, "m"))
+    assert not block.explains(FakeChange("property-added", "non-breaking", None, "error", "code", "m"))
+    assert not phone.explains(FakeChange("property-added", "non-breaking", None, "contact", "email", "m"))
+    old = subject(Assertion("operation-added", {"operation": "ShowContact"}, ""), base, target)
+    assert old is not None and not old.explains(FakeChange("property-added", "info", None, "contact", "role", "m"))
+
+
+class Severity(str, enum.Enum):
+    BREAKING = "breaking"
+    INFO = "info"
+
+
+def test_string_enum_severities_are_shown_as_their_value() -> None:
+    changes = [
+        FakeChange("b", Severity.INFO, None, "x", None, "m"),
+        FakeChange("a", Severity.BREAKING, None, "y", None, "m"),
+    ]
+    base, target = tiny_pair()
+    report, _ = real_run()
+    result = report.changelogs[0].result
+    ordered = unexplained(changes, result, base, target)  # type: ignore[arg-type]
+    assert [severity(c) for c in ordered] == ["breaking", "info"]
