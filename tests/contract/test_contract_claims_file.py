@@ -101,3 +101,26 @@ def test_index_problems_are_located(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError) as caught:
         load_index(write(tmp_path / "index.yaml", "changelogs:\n  - {version: '2.11'}\n"))
     assert caught.value.diagnostics[0].pointer == "/changelogs/0"
+
+
+def test_a_claim_naming_an_unknown_operation_is_reported_by_the_whole_run(tmp_path: Path) -> None:
+    from generator.contract.report import render_json, render_text
+    from generator.contract.run import run_contracts
+    from tests.support import GENERATED
+
+    write(tmp_path / "t.txt", "Use the new Frobnicate endpoint.")
+    claims = (
+        'base: "2.12"\ntarget: "2.13"\nclaims:\n  - id: frobnicate\n    quote: "Use the new Frobnicate endpoint."\n'
+        "    asserts: {kind: operation-added, operation: frobnicateContact}\n    expected: holds\n"
+    )
+    write(tmp_path / "t.claims.yaml", claims)
+    index = write(tmp_path / "index.yaml", "changelogs:\n  - {version: '2.13', text: t.txt, claims: t.claims.yaml}\n")
+    diagnostics = Diagnostics()
+    report = run_contracts(diagnostics, generated=GENERATED, index=index, use_diff=False)
+    [error] = list(diagnostics)
+    assert error.render() == (
+        f"error [claims-invalid]: {tmp_path / 't.claims.yaml'} at /claims/0: "
+        "claim 'frobnicate': unknown operation 'frobnicateContact' (in no registered version)"
+    )
+    assert "frobnicate: verdict unverifiable, expected holds" in render_text(report)
+    assert '"verdict": "unverifiable"' in render_json(report)
