@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
 from .registry import load_registry, verify_pin
+from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
 
 if TYPE_CHECKING:
     from .pipeline import Built
@@ -78,7 +79,29 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     for result in results:
         state = "unchanged" if result.skipped else "written"
         print(f"{result.target.package}: {state} ({result.target.out_dir})")
+    if args.spec is None:
+        reports = refresh_reports(diagnostics)
+        if reports is None:
+            print("intercom-gen: generated/reports was not written (errors above).", file=sys.stderr)
+            return 1
+        print(f"reports: {reports} ({REPORTS_DIR})")
     return 0
+
+
+def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
+    """True when generated/reports is up to date."""
+    from .writer import unified_diff
+
+    stale = stale_reports(diagnostics)
+    if stale is None:
+        return False
+    files, difference = stale
+    if difference:
+        print(f"reports: generated/reports is out of date ({difference_summary(difference)})")
+        if args.diff:
+            print(unified_diff(REPORTS_DIR, files, difference))
+        print("  fix: intercom-gen generate")
+    return not difference
 
 
 def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
@@ -108,6 +131,8 @@ def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
                 difference = compare_tree(result.target.out_dir, result.files)
                 print(unified_diff(result.target.out_dir, result.files, difference))
             print(f"  fix: {result.target.regenerate_command}")
+    if not _check_reports(args, diagnostics):
+        failed = True
     if not failed:
         print("generated/ is up to date and every spec matches its pin.")
     return 1 if failed else 0
@@ -133,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --spec: class name for a schema key (repeatable)",
     )
     gen.set_defaults(handler=cmd_generate)
-    check = sub.add_parser("check", help="verify generated/ and the spec pins; exit 1 on any difference")
+    check = sub.add_parser(
+        "check", help="verify generated/ (packages and reports) and the spec pins; exit 1 on any difference"
+    )
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")
     check.set_defaults(handler=cmd_check)
     from .commands import register_extra_commands
