@@ -12,7 +12,7 @@ from .run import ChangelogReport, ContractReport
 from .unexplained import DiffChange, severity
 
 NEEDS_REASON = ("contradicted", "partial", "not-new")
-_DIFF_MISSING = "the version diff is not part of this build, so changes no claim explains are not listed"
+_DIFF_MISSING = "changes no claim explains were not computed for this run"
 
 
 def _claim_dict(claim: ClaimResult, package: PackageResult) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from .claims import INDEX_FILE, load_index
 from .evaluate import ChangelogResult, evaluate_changelog
 from .package import Confirmer, PackageError, PackageResult
 from .specquery import Version
-from .unexplained import DiffChange, DiffFunction, diff_function, unexplained
+from .unexplained import DiffChange, DiffFunction, unexplained
 from .versions import all_versions
 
 
@@ -71,7 +71,10 @@ def run_contracts(
     use_diff: bool = True,
 ) -> ContractReport:
     versions = versions if versions is not None else all_versions()
-    diff = diff if diff is not None or not use_diff else diff_function()
+    if diff is None and use_diff:
+        from ..diff import diff_apis
+
+        diff = diff_apis
     confirmer = Confirmer(versions, generated)
     reports = []
     for entry in load_index(index):

@@ -1,8 +1,7 @@
 """Changes between a changelog's two versions that none of its claims explains.
 
-The version diff lives in ``generator.diff`` (``diff_apis(old, new) -> list[Change]``). This module
-is the only place that reaches for it, and it does so at run time: when the diff is not part of
-the build, ``diff_function()`` returns None and reports say so instead of listing changes.
+The version diff (``generator.diff.diff_apis(old, new) -> list[Change]``) lists every change
+between a changelog's two versions; this module keeps those no claim explains.
 
 A claim explains a change when they name the same thing: the same operation (by ``METHOD /path``
 in either version), or the same schema and property, or a schema the target adds together with
@@ -12,10 +11,9 @@ new property). Claims that only give advice (doc-only, unverifiable) explain not
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from ..ir.model import Api
 from .claims import Assertion
@@ -43,18 +41,6 @@ class DiffChange(Protocol):
 
 
 DiffFunction = Callable[[Api, Api], Sequence[DiffChange]]
-
-
-def diff_function() -> DiffFunction | None:
-    """``generator.diff.diff_apis`` when the diff is part of this build, else None."""
-    try:
-        module = importlib.import_module("generator.diff")
-    except ModuleNotFoundError as exc:
-        if exc.name in ("generator.diff", "generator"):
-            return None
-        raise
-    function = getattr(module, "diff_apis", None)
-    return cast(DiffFunction, function) if callable(function) else None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def tiny_pair(change: Any = None) -> tuple[Version, Version]:
 def real_run() -> tuple[ContractReport, tuple[str, ...]]:
     """Every committed changelog contract, with the diagnostics it produced (rendered)."""
     diagnostics = Diagnostics()
-    report = run_contracts(diagnostics, generated=GENERATED, use_diff=False)
+    report = run_contracts(diagnostics, generated=GENERATED)
     return report, tuple(d.render() for d in diagnostics)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from contract_support import real_run
 
-from generator import cli, reports
+from generator import cli, pipeline, reports
 from generator.contract.report import render_markdown
 from generator.diagnostics import Diagnostics
 
@@ -63,7 +63,7 @@ def test_check_fails_on_a_stale_report(
     shutil.copytree(reports.REPORTS_DIR, copy)
     monkeypatch.setattr(cli, "REPORTS_DIR", copy)
     monkeypatch.setattr(cli, "stale_reports", lambda d: reports.stale_reports(d, copy))
-    monkeypatch.setattr(cli, "build_all", lambda targets, **_: [])  # the packages have their own golden test
+    monkeypatch.setattr(pipeline, "build_all", lambda targets, **_: [])  # the packages have their own golden test
     assert cli.main(["check"]) == 0
     (copy / "contract.md").write_text("stale", encoding="utf-8")
     assert cli.main(["check", "--diff"]) == 1

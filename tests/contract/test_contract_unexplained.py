@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import importlib.util
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +11,7 @@ from contract_support import real_run, tiny_pair
 from generator.contract.claims import Assertion
 from generator.contract.report import render_json, render_markdown, render_text
 from generator.contract.run import run_contracts
-from generator.contract.unexplained import diff_function, severity, subject, unexplained
+from generator.contract.unexplained import severity, subject, unexplained
 from generator.diagnostics import Diagnostics
 from generator.ir.model import Api
 from tests.support import GENERATED
@@ -82,15 +81,19 @@ def test_unexplained_changes_are_listed_breaking_first() -> None:
     assert "changes no claim explains: 3 (1 breaking)" in render_text(report)
 
 
-def test_without_the_diff_reports_say_so() -> None:
-    report, _ = real_run()
+def test_a_run_without_the_diff_says_so() -> None:
+    report = run_contracts(Diagnostics(), generated=GENERATED, use_diff=False)
     assert not report.diff_available
-    assert "the version diff is not part of this build" in render_markdown(report)
+    assert "changes no claim explains were not computed for this run" in render_markdown(report)
 
 
-def test_the_adapter_finds_the_diff_when_it_is_part_of_the_build() -> None:
-    present = importlib.util.find_spec("generator.diff") is not None
-    assert (diff_function() is not None) == present
+def test_the_committed_run_lists_unexplained_changes_breaking_first() -> None:
+    report, _ = real_run()
+    assert report.diff_available
+    for item in report.changelogs:
+        assert item.unexplained is not None
+        order = [severity(change) for change in item.unexplained]
+        assert order == sorted(order, key=["breaking", "non-breaking", "info"].index)
 
 
 def test_schemas_that_come_with_an_added_operation_or_property_are_explained() -> None:
