@@ -8,6 +8,9 @@ The spec is not changed; this builds a separate, smaller document that holds onl
   version, and a client must not fail on them;
 - ``anyOf``/``oneOf`` members that only state which properties are required are dropped (they
   say "send one of these"; typing cannot express it) and the rule is kept in the description;
+- an ``anyOf``/``oneOf`` with an alternative that allows anything (only a title) requires
+  nothing: the properties of its inline object alternatives become optional properties of the
+  schema itself, and the alternatives are kept in the description;
 - inline object members of ``anyOf``/``oneOf`` are hoisted to classes named after where they
   stand and what tells them apart: ``{Parent}{Title}`` when the member has a title, otherwise
   ``{Parent}With{Property}`` after the first required property no other member requires;
@@ -27,6 +30,8 @@ from .examples import ExampleAudit
 from .refs import SCHEMA_PREFIX, join, schema_name
 
 _CONSTRAINT_ONLY = frozenset({"required", "title", "description"})
+_UNCONSTRAINED = frozenset({"title", "description"})
+_PLAIN_OBJECT = frozenset({"type", "properties", "required", "title", "description"})
 _DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml"})
 _LOOSE_FORMATS = {
     "integer": frozenset({"date-time", "timestamp", "int64", "int32"}),
@@ -59,6 +64,28 @@ def _open_enum(schema: dict[str, Any]) -> dict[str, Any]:
     if "default" in schema:
         outer["default"] = schema["default"]
     return outer
+
+
+def _open_union(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Flatten an ``anyOf``/``oneOf`` that has an alternative allowing anything (see the docstring)."""
+    for keyword in ("anyOf", "oneOf"):
+        members = schema.get(keyword)
+        if not isinstance(members, list) or not all(isinstance(m, Mapping) for m in members):
+            continue
+        open_members = [m for m in members if set(m) <= _UNCONSTRAINED]
+        objects = [m for m in members if m not in open_members]
+        plain = all(set(m) <= _PLAIN_OBJECT and m.get("type", "object") == "object" for m in objects)
+        if not open_members or not plain:
+            continue
+        flat = {k: v for k, v in schema.items() if k != keyword}
+        properties = dict(flat.get("properties") or {})
+        for member in objects:
+            for name, sub in (member.get("properties") or {}).items():
+                properties.setdefault(name, sub)
+        flat["properties"] = properties
+        _with_note(flat, _describe_requirements(members).replace("Requires one of", "May have one of"))
+        return flat
+    return schema
 
 
 def member_name(base: str, member: Mapping[str, Any], siblings: list[Mapping[str, Any]]) -> str:
@@ -101,6 +128,7 @@ class ModelDocBuilder:
             if pointer in self._audit.nullable:
                 return {"anyOf": [{"$ref": self.ref(node["$ref"])}], "nullable": True}
             return {"$ref": self.ref(node["$ref"])}
+        node = _open_union(node)
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key in _DROPPED_KEYS or (isinstance(key, str) and key.startswith("x-")):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +15,7 @@ from .refs import join, resolve_pointer, split_ref
 from .types import Annotator
 
 VERSION_HEADER = "intercom-version"
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 class Hoister:
@@ -85,7 +88,10 @@ class OperationBuilder:
                 f"operationId {op_id!r} does not give a usable Python name",
                 code="bad-name",
             )
-        parameters = self._parameters(pointer, shared_params, raw.get("parameters") or [])
+        own_params = list(raw.get("parameters") or [])
+        parameters = self._parameters(pointer, shared_params, own_params)
+        parameters = self._fill_path(pointer, path, parameters)
+        version_header = self._version_header(pointer, [*shared_params, *own_params])
         body = self._body(pointer, raw.get("requestBody"), base)
         responses = self._responses(pointer, raw.get("responses") or {})
         result = self._result(pointer, responses, base)
@@ -105,6 +111,7 @@ class OperationBuilder:
             result=result,
             pagination=None,
             pointer=pointer,
+            version_header=version_header,
         )
         pagination = detect_pagination(op, self._annotator)
         if pagination is None:
@@ -150,6 +157,72 @@ class OperationBuilder:
             out.append(parameter)
         required_first = sorted(out, key=lambda p: (p.location != "path", not p.required))
         return tuple(required_first)
+
+    def _fill_path(self, pointer: str, path: str, parameters: tuple[Parameter, ...]) -> tuple[Parameter, ...]:
+        """Give every ``{placeholder}`` of the path a parameter that fills it.
+
+        A placeholder the spec declares as a query (or header) parameter of the same name is
+        filled from that argument, which is still sent where the spec declares it; one the spec
+        does not declare at all becomes a required string path parameter.
+        """
+        declared = {p.name for p in parameters if p.location == "path"}
+        out = list(parameters)
+        for name in dict.fromkeys(_PLACEHOLDER.findall(path)):
+            if name in declared:
+                continue
+            index = next((i for i, p in enumerate(out) if p.name == name), None)
+            if index is not None:
+                out[index] = dataclasses.replace(out[index], fills_path=True)
+                message = (
+                    f"path placeholder {{{name}}} is declared as a {out[index].location} parameter; "
+                    "the method fills the path from it and also sends it as declared"
+                )
+                self._diagnostics.warning(self._source, join(pointer, "parameters"), message, code="path-parameter")
+                continue
+            out.insert(0, self._undeclared_path_parameter(name))
+            self._diagnostics.warning(
+                self._source,
+                join(pointer, "parameters"),
+                f"path placeholder {{{name}}} has no parameter; generated as a required string",
+                code="path-parameter",
+            )
+        return tuple(out)
+
+    @staticmethod
+    def _undeclared_path_parameter(name: str) -> Parameter:
+        return Parameter(
+            name=name,
+            py_name=parameter_name(name) or "path_value",
+            location="path",
+            required=True,
+            annotation="str",
+            description="Not declared in the spec; fills the path placeholder of the same name.",
+            deprecated=False,
+            explode_object=False,
+            schema={"type": "string"},
+        )
+
+    def _version_header(self, pointer: str, raw_params: list[Any]) -> str | None:
+        """The operation's own spelling of the client's version, when its header enum differs."""
+        version = str((self._spec.get("info") or {}).get("version", ""))
+        for raw in raw_params:
+            param = self._deref(raw)
+            if not isinstance(param, Mapping) or str(param.get("name", "")).lower() != VERSION_HEADER:
+                continue
+            schema = param.get("schema")
+            enum = self._annotator.deref(schema).get("enum") if isinstance(schema, Mapping) else None
+            if not isinstance(enum, list) or version in enum:
+                return None
+            spelling = next((str(v) for v in enum if str(v).lower() == version.lower()), None)
+            if spelling is not None:
+                self._diagnostics.info(
+                    self._source,
+                    pointer,
+                    f"operation accepts Intercom-Version {spelling!r}, not {version!r}; the method sends {spelling!r}",
+                    code="version-spelling",
+                )
+            return spelling
+        return None
 
     def _parameter(self, name: str, location: str, param: Mapping[str, Any], where: str) -> Parameter:
         schema = param.get("schema") if isinstance(param.get("schema"), Mapping) else {}

@@ -62,8 +62,8 @@ def _mapping(params: tuple[Parameter, ...]) -> str:
 
 def _common_args(op: Operation) -> list[str]:
     args = [repr(op.method), repr(op.path)]
-    if op.path_parameters:
-        args.append(f"path_params={_mapping(op.path_parameters)}")
+    if op.path_arguments:
+        args.append(f"path_params={_mapping(op.path_arguments)}")
     if op.query_parameters:
         args.append(f"query={_mapping(op.query_parameters)}")
     if op.exploded:
@@ -72,6 +72,8 @@ def _common_args(op: Operation) -> list[str]:
     accept = _accept(op)
     if accept:
         headers.insert(0, f"'Accept': {accept!r}")
+    if op.version_header is not None:
+        headers.insert(0, f"'Intercom-Version': {op.version_header!r}")
     if headers:
         args.append("headers={" + ", ".join(headers) + "}")
     if op.body is not None:

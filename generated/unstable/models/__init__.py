@@ -629,14 +629,8 @@ if TYPE_CHECKING:
     from .update_data_attribute_request import (
         UpdateDataAttributeRequest as UpdateDataAttributeRequest,
     )
-    from .update_data_attribute_request_list_attribute import (
-        UpdateDataAttributeRequestListAttribute as UpdateDataAttributeRequestListAttribute,
-    )
-    from .update_data_attribute_request_list_attribute_option import (
-        UpdateDataAttributeRequestListAttributeOption as UpdateDataAttributeRequestListAttributeOption,
-    )
-    from .update_data_attribute_request_update_data_attribute_request import (
-        UpdateDataAttributeRequestUpdateDataAttributeRequest as UpdateDataAttributeRequestUpdateDataAttributeRequest,
+    from .update_data_attribute_request_option import (
+        UpdateDataAttributeRequestOption as UpdateDataAttributeRequestOption,
     )
     from .update_data_connector_request import (
         UpdateDataConnectorRequest as UpdateDataConnectorRequest,
@@ -1066,9 +1060,7 @@ _MODULES: dict[str, str] = {
     "UpdateConversationPartRequest": "update_conversation_part_request",
     "UpdateConversationRequest": "update_conversation_request",
     "UpdateDataAttributeRequest": "update_data_attribute_request",
-    "UpdateDataAttributeRequestListAttribute": "update_data_attribute_request_list_attribute",
-    "UpdateDataAttributeRequestListAttributeOption": "update_data_attribute_request_list_attribute_option",
-    "UpdateDataAttributeRequestUpdateDataAttributeRequest": "update_data_attribute_request_update_data_attribute_request",
+    "UpdateDataAttributeRequestOption": "update_data_attribute_request_option",
     "UpdateDataConnectorRequest": "update_data_connector_request",
     "UpdateDataConnectorRequestDataInput": "update_data_connector_request_data_input",
     "UpdateDataConnectorRequestHeader": "update_data_connector_request_header",
@@ -1478,9 +1470,7 @@ __all__ = [
     "UpdateConversationPartRequest",
     "UpdateConversationRequest",
     "UpdateDataAttributeRequest",
-    "UpdateDataAttributeRequestListAttribute",
-    "UpdateDataAttributeRequestListAttributeOption",
-    "UpdateDataAttributeRequestUpdateDataAttributeRequest",
+    "UpdateDataAttributeRequestOption",
     "UpdateDataConnectorRequest",
     "UpdateDataConnectorRequestDataInput",
     "UpdateDataConnectorRequestHeader",

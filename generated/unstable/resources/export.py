@@ -63,6 +63,7 @@ class ExportResource(SyncResource):
         return self._client.request(
             "get",
             "/export/reporting_data/{job_identifier}",
+            path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
@@ -108,6 +109,7 @@ class ExportResource(SyncResource):
         return self._client.request(
             "get",
             "/download/reporting_data/{job_identifier}",
+            path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "job_identifier": job_identifier},
             headers={"Accept": accept},
             cast_to=type(None),
@@ -179,6 +181,7 @@ class AsyncExportResource(AsyncResource):
         return await self._client.request(
             "get",
             "/export/reporting_data/{job_identifier}",
+            path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
@@ -224,6 +227,7 @@ class AsyncExportResource(AsyncResource):
         return await self._client.request(
             "get",
             "/download/reporting_data/{job_identifier}",
+            path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "job_identifier": job_identifier},
             headers={"Accept": accept},
             cast_to=type(None),

@@ -4,6 +4,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 
-class UpdateDataAttributeRequestListAttributeOption(BaseModel):
+class UpdateDataAttributeRequestOption(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
     value: str | None = None
