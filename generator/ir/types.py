@@ -96,6 +96,10 @@ class Annotator:
             return f"{MODELS}.{hoist(schema)}"
         return self.value(schema)
 
+    def model_union(self, schema: Mapping[str, Any]) -> str | None:
+        """``A | B`` for a ``oneOf``/``anyOf`` of model refs with nothing beside it; else ``None``."""
+        return self._ref_union(schema)
+
     def _ref_union(self, schema: Mapping[str, Any]) -> str | None:
         """``oneOf``/``anyOf`` of model refs and nothing else beside it -> ``A | B``."""
         for keyword in ("oneOf", "anyOf"):

@@ -82,11 +82,17 @@ def _common_args(op: Operation) -> list[str]:
 
 
 def _accept(op: Operation) -> str | None:
-    """A non-JSON success content type is asked for explicitly (the runtime defaults to JSON)."""
+    """A non-JSON success content type is asked for explicitly (the runtime defaults to JSON).
+
+    The content types of the operation's other answers follow with a lower preference, so a
+    server that negotiates content can still send its JSON error bodies.
+    """
     success = next((r for r in op.responses if r.status == op.result.status), None)
     if success is None or success.content_type is None or success.content_type.endswith("json"):
         return None
-    return success.content_type
+    others = dict.fromkeys(r.content_type for r in op.responses if r.content_type and r is not success)
+    others.pop(success.content_type, None)
+    return ", ".join([success.content_type, *(f"{t};q=0.9" for t in others)])
 
 
 def _param_docs(op: Operation) -> str:
