@@ -1,4 +1,4 @@
-"""``intercom-gen``: generate, check, diff and contract commands.
+"""``intercom-gen``: generate, check, spec, diff and contract commands.
 
 Diagnostics are collected while a command runs and printed once at the end; the exit status is
 0 on success, 1 when a check finds differences or a spec has errors, 2 on bad usage.
@@ -138,6 +138,30 @@ def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     return 1 if failed else 0
 
 
+def cmd_spec(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .specout import emit_specs
+    from .targets import registry_target
+
+    registry = load_registry()
+    entries = [registry.get(args.version)] if args.version else list(registry.clients())
+    for entry in entries:
+        problem = verify_pin(entry)
+        if problem:
+            diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
+        if not entry.is_client:
+            diagnostics.error(entry.spec_label(), "", f"{entry.name} is a baseline, not a client", code="not-a-client")
+    if diagnostics.has_errors():
+        return 1
+    targets = [registry_target(entry, strict=args.strict) for entry in entries]
+    emitted = emit_specs(targets, args.out, diagnostics)
+    if not emitted or diagnostics.has_errors(strict=args.strict):
+        print("intercom-gen: nothing was written (errors above).", file=sys.stderr)
+        return 1
+    for item in emitted:
+        print(f"{item.package}: {item.path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intercom-gen", description="Typed Intercom API clients from pinned OpenAPI specs."
@@ -163,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")
     check.set_defaults(handler=cmd_check)
+    spec = sub.add_parser(
+        "spec",
+        help="write the normalised spec each client is generated from (dangling refs repaired) as JSON",
+    )
+    spec.add_argument("--version", help="only this registered client version (e.g. 2.11)")
+    spec.add_argument("--out", type=Path, required=True, help="folder to write <package>.json into")
+    spec.set_defaults(handler=cmd_spec)
     from .commands import register_extra_commands
 
     register_extra_commands(sub)

@@ -44,6 +44,9 @@ class Parameter:
     deprecated: bool
     explode_object: bool
     schema: Mapping[str, Any] = field(repr=False)
+    fills_path: bool = False
+    """A query or header parameter whose name is also a ``{placeholder}`` of the path (a spec defect):
+    its value fills the path as well."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,9 @@ class Operation:
     result: Result
     pagination: Pagination | None
     pointer: str
+    version_header: str | None = None
+    """The ``Intercom-Version`` value to send when the operation declares another spelling of the
+    client's version (``unstable`` for ``Unstable``); ``None`` sends the client's own."""
 
     @property
     def key(self) -> str:
@@ -106,6 +112,11 @@ class Operation:
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def path_arguments(self) -> tuple[Parameter, ...]:
+        """The parameters that fill the path's placeholders (path parameters and ``fills_path`` ones)."""
+        return tuple(p for p in self.parameters if p.location == "path" or p.fills_path)
 
     @property
     def query_parameters(self) -> tuple[Parameter, ...]:

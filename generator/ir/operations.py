@@ -85,9 +85,11 @@ class OperationBuilder:
                 f"operationId {op_id!r} does not give a usable Python name",
                 code="bad-name",
             )
-        parameters = ParameterBuilder(self._annotator, self._deref, self._source, self._diagnostics).build(
-            path, pointer, shared_params, raw.get("parameters") or []
-        )
+        own = list(raw.get("parameters") or [])
+        params = ParameterBuilder(self._annotator, self._deref, self._source, self._diagnostics)
+        parameters = params.build(path, pointer, shared_params, own)
+        version = str((self._spec.get("info") or {}).get("version", ""))
+        version_header = params.version_spelling(pointer, [*shared_params, *own], version)
         body = self._body(pointer, raw.get("requestBody"), base)
         responses = self._responses(pointer, raw.get("responses") or {})
         result = self._result(pointer, responses, base)
@@ -107,6 +109,7 @@ class OperationBuilder:
             result=result,
             pagination=None,
             pointer=pointer,
+            version_header=version_header,
         )
         pagination = detect_pagination(op, self._annotator)
         if pagination is None:

@@ -63,5 +63,7 @@ def detect_pagination(op: Operation, annotator: Annotator) -> Pagination | None:
     else:
         return None
     items = annotator.deref(props[arrays[0]]).get("items")
-    item = annotator.value(items) if isinstance(items, Mapping) and annotator.is_model_ref(items) else "Any"
+    item = "Any"
+    if isinstance(items, Mapping):
+        item = annotator.value(items) if annotator.is_model_ref(items) else annotator.model_union(items) or "Any"
     return Pagination(cursor, arrays[0], item, op.result.annotation)

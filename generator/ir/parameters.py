@@ -1,7 +1,8 @@
 """Operation parameters: merging path-level and operation-level ones, and the path template.
 
 The path template is the truth about path parameters: a ``{name}`` no path parameter declares is
-taken from a same-named parameter declared elsewhere (a spec slip) or declared as a string, and a
+filled from a same-named parameter declared elsewhere (a spec slip; the value is also sent where
+the spec declares it, so a validating server accepts the request) or declared as a string, and a
 declared path parameter the template does not use is dropped; each case is reported.
 """
 
@@ -30,6 +31,7 @@ class ParameterBuilder:
         self._deref = deref
         self._source = source
         self._diagnostics = diagnostics
+        self._fills: set[str] = set()
 
     def build(self, path: str, pointer: str, shared: list[Any], own: list[Any]) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
@@ -98,7 +100,30 @@ class ParameterBuilder:
             deprecated=bool(param.get("deprecated")),
             explode_object=explode,
             schema=schema,
+            fills_path=name in self._fills,
         )
+
+    def version_spelling(self, pointer: str, raw_params: list[Any], version: str) -> str | None:
+        """The operation's own spelling of the client's version when its header enum differs
+        (Unstable declares ``unstable`` on a few operations); None sends the client's own."""
+        for raw in raw_params:
+            param = self._deref(raw)
+            if not isinstance(param, Mapping) or str(param.get("name", "")).lower() != VERSION_HEADER:
+                continue
+            schema = param.get("schema")
+            enum = self._annotator.deref(schema).get("enum") if isinstance(schema, Mapping) else None
+            if not isinstance(enum, list) or version in enum:
+                return None
+            spelling = next((str(v) for v in enum if str(v).lower() == version.lower()), None)
+            if spelling is not None:
+                self._diagnostics.info(
+                    self._source,
+                    pointer,
+                    f"operation accepts Intercom-Version {spelling!r}, not {version!r}; the method sends {spelling!r}",
+                    code="version-spelling",
+                )
+            return spelling
+        return None
 
     def _reconcile_path(self, path: str, pointer: str, merged: Merged) -> None:
         placeholders = _PLACEHOLDER.findall(path)
@@ -116,10 +141,12 @@ class ParameterBuilder:
                 continue
             elsewhere = next(((key, value) for key, value in merged.items() if key[0] == name), None)
             if elsewhere is not None:
-                (_, location), (param, where) = elsewhere
-                del merged[(name, location)]
-                merged[(name, "path")] = ({**param, "in": "path", "required": True}, where)
-                message = f"{{{name}}} is in the path but declared 'in: {location}'; treated as a path parameter"
+                (_, location), (_, where) = elsewhere
+                self._fills.add(name)
+                message = (
+                    f"{{{name}}} is in the path but declared 'in: {location}'; the argument fills the path "
+                    "and is also sent as declared"
+                )
             else:
                 merged[(name, "path")] = (
                     {"name": name, "in": "path", "required": True, "schema": {"type": "string"}},

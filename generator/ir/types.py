@@ -99,6 +99,10 @@ class Annotator:
             return self._union_of(schema, name) or f"{MODELS}.{name}"
         return self.value(schema)
 
+    def model_union(self, schema: Mapping[str, Any]) -> str | None:
+        """``A | B`` for a union of models with nothing beside it (no hoisting); else ``None``."""
+        return self._union_of(schema, None)
+
     def _class_of(self, schema: Mapping[str, Any]) -> str | None:
         name = schema_name(str(schema.get("$ref", "")))
         return self._class_names.get(name) if name is not None else None

@@ -62,8 +62,8 @@ def _mapping(params: tuple[Parameter, ...]) -> str:
 
 def _common_args(op: Operation) -> list[str]:
     args = [repr(op.method), repr(op.path)]
-    if op.path_parameters:
-        args.append(f"path_params={_mapping(op.path_parameters)}")
+    if op.path_arguments:
+        args.append(f"path_params={_mapping(op.path_arguments)}")
     if op.query_parameters:
         args.append(f"query={_mapping(op.query_parameters)}")
     if op.exploded:
@@ -72,6 +72,8 @@ def _common_args(op: Operation) -> list[str]:
     accept = _accept(op)
     if accept:
         headers.insert(0, f"'Accept': {accept!r}")
+    if op.version_header is not None:
+        headers.insert(0, f"'Intercom-Version': {op.version_header!r}")
     if headers:
         args.append("headers={" + ", ".join(headers) + "}")
     if op.body is not None:
@@ -80,11 +82,17 @@ def _common_args(op: Operation) -> list[str]:
 
 
 def _accept(op: Operation) -> str | None:
-    """A non-JSON success content type is asked for explicitly (the runtime defaults to JSON)."""
+    """A non-JSON success content type is asked for explicitly (the runtime defaults to JSON).
+
+    The content types of the operation's other answers follow with a lower preference, so a
+    server that negotiates content can still send its JSON error bodies.
+    """
     success = next((r for r in op.responses if r.status == op.result.status), None)
     if success is None or success.content_type is None or success.content_type.endswith("json"):
         return None
-    return success.content_type
+    others = dict.fromkeys(r.content_type for r in op.responses if r.content_type and r is not success)
+    others.pop(success.content_type, None)
+    return ", ".join([success.content_type, *(f"{t};q=0.9" for t in others)])
 
 
 def _param_docs(op: Operation) -> str:

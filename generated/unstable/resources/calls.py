@@ -108,7 +108,7 @@ class CallsResource(SyncResource):
             "get",
             "/calls/{id}/transcript",
             path_params={"id": id},
-            headers={"Accept": "text/plain"},
+            headers={"Accept": "text/plain, application/json;q=0.9"},
             cast_to=str,
             options=request_options,
         )
@@ -362,7 +362,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/calls/{id}/transcript",
             path_params={"id": id},
-            headers={"Accept": "text/plain"},
+            headers={"Accept": "text/plain, application/json;q=0.9"},
             cast_to=str,
             options=request_options,
         )

@@ -51,6 +51,7 @@ class CustomChannelEventsResource(SyncResource):
         return self._client.request(
             "post",
             "/custom_channel_events/notify_new_conversation",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -72,6 +73,7 @@ class CustomChannelEventsResource(SyncResource):
         return self._client.request(
             "post",
             "/custom_channel_events/notify_new_message",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -93,6 +95,7 @@ class CustomChannelEventsResource(SyncResource):
         return self._client.request(
             "post",
             "/custom_channel_events/notify_quick_reply_selected",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -114,6 +117,7 @@ class CustomChannelEventsResource(SyncResource):
         return self._client.request(
             "post",
             "/custom_channel_events/notify_attribute_collected",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -158,6 +162,7 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         return await self._client.request(
             "post",
             "/custom_channel_events/notify_new_conversation",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -179,6 +184,7 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         return await self._client.request(
             "post",
             "/custom_channel_events/notify_new_message",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -200,6 +206,7 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         return await self._client.request(
             "post",
             "/custom_channel_events/notify_quick_reply_selected",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,
@@ -221,6 +228,7 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         return await self._client.request(
             "post",
             "/custom_channel_events/notify_attribute_collected",
+            headers={"Intercom-Version": "unstable"},
             body=body,
             cast_to=_models.CustomChannelNotificationResponse,
             options=request_options,

@@ -45,18 +45,18 @@ class ExportResource(SyncResource):
 
     def get_export_reporting_data_job_identifier(
         self,
-        job_identifier: str,
         *,
         app_id: str,
         client_id: str,
+        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> _models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
-            job_identifier: Unique identifier of the job.
             app_id: The Intercom defined code of the workspace the company is associated to.
             client_id: (no description in the spec)
+            job_identifier: Unique identifier of the job.
 
         `GET /export/reporting_data/{job_identifier}`
         """
@@ -64,7 +64,7 @@ class ExportResource(SyncResource):
             "get",
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            query={"app_id": app_id, "client_id": client_id},
+            query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
@@ -85,10 +85,10 @@ class ExportResource(SyncResource):
 
     def get_download_reporting_data_job_identifier(
         self,
-        job_identifier: str,
         *,
         accept: Literal["application/octet-stream"] | str,
         app_id: str,
+        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Download completed export job data
@@ -100,9 +100,9 @@ class ExportResource(SyncResource):
         > You will have to specify the header Accept: `application/octet-stream` when hitting this endpoint.
 
         Args:
-            job_identifier: (no description in the spec)
             accept: Required header for downloading the export file
             app_id: (no description in the spec)
+            job_identifier: (no description in the spec)
 
         `GET /download/reporting_data/{job_identifier}`
         """
@@ -110,7 +110,7 @@ class ExportResource(SyncResource):
             "get",
             "/download/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            query={"app_id": app_id},
+            query={"app_id": app_id, "job_identifier": job_identifier},
             headers={"Accept": accept},
             cast_to=type(None),
             options=request_options,
@@ -163,18 +163,18 @@ class AsyncExportResource(AsyncResource):
 
     async def get_export_reporting_data_job_identifier(
         self,
-        job_identifier: str,
         *,
         app_id: str,
         client_id: str,
+        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> _models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
-            job_identifier: Unique identifier of the job.
             app_id: The Intercom defined code of the workspace the company is associated to.
             client_id: (no description in the spec)
+            job_identifier: Unique identifier of the job.
 
         `GET /export/reporting_data/{job_identifier}`
         """
@@ -182,7 +182,7 @@ class AsyncExportResource(AsyncResource):
             "get",
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            query={"app_id": app_id, "client_id": client_id},
+            query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
@@ -203,10 +203,10 @@ class AsyncExportResource(AsyncResource):
 
     async def get_download_reporting_data_job_identifier(
         self,
-        job_identifier: str,
         *,
         accept: Literal["application/octet-stream"] | str,
         app_id: str,
+        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Download completed export job data
@@ -218,9 +218,9 @@ class AsyncExportResource(AsyncResource):
         > You will have to specify the header Accept: `application/octet-stream` when hitting this endpoint.
 
         Args:
-            job_identifier: (no description in the spec)
             accept: Required header for downloading the export file
             app_id: (no description in the spec)
+            job_identifier: (no description in the spec)
 
         `GET /download/reporting_data/{job_identifier}`
         """
@@ -228,7 +228,7 @@ class AsyncExportResource(AsyncResource):
             "get",
             "/download/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            query={"app_id": app_id},
+            query={"app_id": app_id, "job_identifier": job_identifier},
             headers={"Accept": accept},
             cast_to=type(None),
             options=request_options,

@@ -8,7 +8,6 @@ Everything about your News
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 from .. import models as _models
 from .._runtime import (
@@ -48,13 +47,13 @@ class NewsResource(SyncResource):
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -161,14 +160,14 @@ class NewsResource(SyncResource):
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -189,13 +188,13 @@ class NewsResource(SyncResource):
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -262,13 +261,13 @@ class AsyncNewsResource(AsyncResource):
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -375,14 +374,14 @@ class AsyncNewsResource(AsyncResource):
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -403,13 +402,13 @@ class AsyncNewsResource(AsyncResource):
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, Any]:
+    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
             page_type=_models.PaginatedResponse,
-            item_type=object,
+            item_type=_models.NewsItem | _models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
