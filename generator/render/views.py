@@ -139,7 +139,14 @@ def operation_view(op: Operation) -> OperationView:
 
 
 def _item_type(annotation: str) -> str:
-    return "object" if annotation == "Any" else annotation
+    """The runtime value for ``item_type`` (it only carries the type): a union is not a ``type``."""
+    if annotation == "Any":
+        return "object"
+    return f"cast(Any, {annotation})" if _is_union(annotation) else annotation
+
+
+def _is_union(annotation: str) -> bool:
+    return "|" in annotation
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,8 @@ def _typing_imports(resource: Resource) -> str:
         + [op.pagination.item_annotation for op in resource.operations if op.pagination]
     )
     names = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", text)]
-    if any(op.result.needs_cast for op in resource.operations):
+    unions = any(op.pagination and _is_union(op.pagination.item_annotation) for op in resource.operations)
+    if unions or any(op.result.needs_cast for op in resource.operations):
         names += ["cast"] + ([] if "Any" in names else ["Any"])
     return ", ".join(sorted(names))
 

@@ -72,17 +72,19 @@ def _response_for(op: Operation) -> httpx.Response:
     return httpx.Response(status, json=example, headers={"X-Request-Id": "req-1"})
 
 
-def _expected_path(op: Operation, args: list[Any]) -> str:
+def _expected_path(op: Operation, args: list[Any], kwargs: dict[str, Any]) -> str:
+    values = dict(zip([p.py_name for p in op.path_parameters], args, strict=False)) | kwargs
     path = op.path
-    for parameter, value in zip(op.path_parameters, args, strict=False):
-        path = path.replace("{" + parameter.name + "}", quote(str(value), safe=""))
+    for parameter in op.path_arguments:
+        path = path.replace("{" + parameter.name + "}", quote(str(values[parameter.py_name]), safe=""))
     return path
 
 
-def _check_request(op: Operation, request: httpx.Request, args: list[Any], version: str) -> None:
+def _check_request(op: Operation, request: httpx.Request, call: tuple[list[Any], dict[str, Any]], version: str) -> None:
+    args, kwargs = call
     assert request.method == op.method.upper()
-    assert request.url.raw_path.decode().split("?")[0] == _expected_path(op, args)
-    assert request.headers["Intercom-Version"] == version
+    assert request.url.raw_path.decode().split("?")[0] == _expected_path(op, args, kwargs)
+    assert request.headers["Intercom-Version"] == (op.version_header or version)
     assert request.headers["Authorization"] == f"Bearer {TOKEN}"
     required: list[Parameter] = [p for p in op.query_parameters if p.required and not p.explode_object]
     for parameter in required:
@@ -143,7 +145,7 @@ def test_sync_call_reaches_the_wire_and_parses(package: str, op: Operation) -> N
         return
     result = method(*args, **kwargs)
     (request,) = seen
-    _check_request(op, request, args, module.API_VERSION)
+    _check_request(op, request, (args, kwargs), module.API_VERSION)
     _check_result(package, op, result)
 
 
@@ -162,18 +164,18 @@ def test_async_call_reaches_the_wire_and_parses(package: str, op: Operation) -> 
             args, kwargs = _call_args(package, op)
             method = getattr(getattr(client, _resource_attribute(package, op)), op.py_name)
             try:
-                return args, await method(*args, **kwargs)
+                return (args, kwargs), await method(*args, **kwargs)
             except module.ResponseValidationError:
                 if not _defect(package, op):
                     raise
-                return args, None
+                return (args, kwargs), None
 
-    args, result = asyncio.run(run())
+    call, result = asyncio.run(run())
     if _defect(package, op):
         assert result is None, "a known spec defect now parses: remove it from KNOWN_DEFECTS"
         return
     (request,) = seen
-    _check_request(op, request, args, module.API_VERSION)
+    _check_request(op, request, call, module.API_VERSION)
     _check_result(package, op, result)
 
 

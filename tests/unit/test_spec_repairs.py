@@ -40,9 +40,9 @@ def test_a_placeholder_declared_in_the_query_fills_the_path_too() -> None:
     view = operation_view(op)
     assert "path_params={'job_identifier': job_identifier}" in view.request_args
     assert "query={'job_identifier': job_identifier}" in view.request_args
-    (warning,) = [d for d in diagnostics if d.code == "path-parameter"]
-    assert warning.pointer == "/paths/~1export~1{job_identifier}/get/parameters"
-    assert "declared as a query parameter" in warning.message
+    (warning,) = [d for d in diagnostics if d.code == "path-mismatch"]
+    assert warning.pointer == "/paths/~1export~1{job_identifier}/get/parameters/0"
+    assert "declared 'in: query'" in warning.message
 
 
 def test_an_undeclared_placeholder_becomes_a_required_string() -> None:
@@ -52,14 +52,14 @@ def test_an_undeclared_placeholder_becomes_a_required_string() -> None:
     (job,) = op.parameters
     assert (job.name, job.location, job.required, job.annotation) == ("job_identifier", "path", True, "str")
     assert "self, job_identifier: str, *" in operation_view(op).signature
-    assert any(d.code == "path-parameter" and "has no parameter" in d.message for d in diagnostics)
+    assert any(d.code == "path-mismatch" and "not declared" in d.message for d in diagnostics)
 
 
 def test_declared_placeholders_need_no_repair(spec: dict[str, Any]) -> None:
     diagnostics = Diagnostics()
     api = build_api(spec, "tiny.yaml", diagnostics)
     assert not any(p.fills_path for op in api.operations for p in op.parameters)
-    assert not [d for d in diagnostics if d.code == "path-parameter"]
+    assert not [d for d in diagnostics if d.code == "path-mismatch"]
 
 
 def test_an_operation_with_its_own_version_spelling_sends_it(spec: dict[str, Any]) -> None:
@@ -83,7 +83,7 @@ def test_a_version_enum_without_the_clients_version_in_any_spelling_changes_noth
     assert all(op.version_header is None for op in api.operations)
 
 
-def test_a_union_with_an_alternative_that_allows_anything_requires_nothing() -> None:
+def test_a_union_with_an_alternative_that_allows_anything_gives_a_variant_without_it() -> None:
     schema = {
         "type": "object",
         "properties": {"archived": {"type": "boolean"}},
@@ -97,11 +97,15 @@ def test_a_union_with_an_alternative_that_allows_anything_requires_nothing() -> 
         ],
     }
     document, members, _ = build_model_document("t", "1", {"update": schema}, {"update": "Update"}, hoisted={})
-    out = document["components"]["schemas"]["Update"]
-    assert "oneOf" not in out and "required" not in out
-    assert set(out["properties"]) == {"archived", "options"}
-    assert "May have one of: `options` | (nothing)." in out["description"]
-    assert members == {}
+    schemas = document["components"]["schemas"]
+    assert schemas["Update"]["oneOf"] == [
+        {"$ref": "#/components/schemas/UpdateListAttribute"},
+        {"$ref": "#/components/schemas/UpdateOtherType"},
+    ]
+    with_options, without = schemas["UpdateListAttribute"]["allOf"], schemas["UpdateOtherType"]["allOf"]
+    assert with_options[0]["required"] == ["options"] and "archived" in with_options[1]["properties"]
+    assert without[0] == {"title": "other type"} and "archived" in without[1]["properties"]
+    assert set(members) == {"UpdateListAttribute", "UpdateOtherType"}
 
 
 def test_a_union_of_required_alternatives_keeps_its_members() -> None:

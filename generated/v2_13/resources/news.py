@@ -8,6 +8,7 @@ Everything about your News
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, cast
 
 from .. import models as _models
 from .._runtime import (
@@ -53,7 +54,7 @@ class NewsResource(SyncResource):
             "get",
             "/news/news_items",
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -167,7 +168,7 @@ class NewsResource(SyncResource):
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -194,7 +195,7 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds",
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -267,7 +268,7 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/news_items",
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -381,7 +382,7 @@ class AsyncNewsResource(AsyncResource):
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -408,7 +409,7 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds",
             page_type=_models.PaginatedResponse,
-            item_type=_models.NewsItem | _models.Newsfeed,
+            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
