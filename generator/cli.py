@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
-from .pipeline import Built, build_all, differences, errors_in, write_results
+from .pipeline import INTERNAL_ERROR_HINT, Built, build_all, differences, errors_in, write_results
 from .registry import load_registry, verify_pin
 from .targets import client_targets, file_target
 from .writer import compare_tree, unified_diff
@@ -55,7 +55,7 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     results = build_all(targets, use_cache=not args.force)
     _collect(results, diagnostics)
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
-        print("intercom-gen: nothing was written (errors above).", file=sys.stderr)
+        diagnostics.footer = "nothing was written"
         return 1
     write_results(results)
     for result in results:
@@ -127,9 +127,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = 1
     except KeyboardInterrupt:
         print("intercom-gen: interrupted; nothing was written.", file=sys.stderr)
-        status = 130
+        return 130
+    except Exception as exc:  # the last resort: a bug must not print a traceback
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        diagnostics.error(
+            "intercom-gen",
+            "",
+            f"internal error: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}",
+            code="internal-error",
+        )
+        status = 1
+    if args.strict:
+        diagnostics.promote_warnings()
     print_diagnostics(list(diagnostics), verbose=args.verbose)
+    print_summary(diagnostics)
     return status
+
+
+def print_summary(diagnostics: Diagnostics) -> None:
+    """One closing line when anything went wrong: how many errors and warnings, and what it meant."""
+    counts = diagnostics.counts()
+    errors, warnings = counts[Level.ERROR], counts[Level.WARNING]
+    if not errors:
+        return
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    outcome = f"; {diagnostics.footer}" if diagnostics.footer else ""
+    print(f"intercom-gen: {', '.join(parts)}{outcome}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

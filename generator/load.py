@@ -7,6 +7,7 @@ that names the file and the line.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,49 @@ def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any
             source, "", f"expected a mapping at the top level, found {kind}", code="not-a-mapping", line=1
         )
     return document, data
+
+
+def line_finder(text: str) -> Callable[[str], int | None]:
+    """A function from JSON pointer to the 1-based line where that place starts in ``text``.
+
+    The YAML is composed (not constructed) once, on first use, to keep the node positions; a
+    pointer that leaves the document gives the line of the deepest place that exists.
+    """
+    root: list[yaml.Node | None] = []
+
+    def find(pointer: str) -> int | None:
+        if not root:
+            try:
+                root.append(yaml.compose(text, Loader=_Loader))
+            except yaml.YAMLError:
+                root.append(None)
+        node = root[0]
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for token in _pointer_tokens(pointer):
+            found = _child(node, token)
+            if found is None:
+                break
+            key_line, node = found
+            line = key_line + 1
+        return line
+
+    return find
+
+
+def _pointer_tokens(pointer: str) -> list[str]:
+    if not pointer.startswith("/"):
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def _child(node: yaml.Node, token: str) -> tuple[int, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == token:
+                return key.start_mark.line, value
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        item = node.value[int(token)]
+        return item.start_mark.line, item
+    return None

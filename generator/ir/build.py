@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostics, GeneratorError, Level
-from ..naming import RESERVED_ATTRIBUTES, model_class, module_name, resource_attribute, resource_class, snake_case
+from ..naming import (
+    MODEL_IMPORTS,
+    RESERVED_ATTRIBUTES,
+    model_class,
+    module_name,
+    resource_attribute,
+    resource_class,
+    snake_case,
+)
 from .examples import audit_examples
+from .fields import check_field_names, field_aliases
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
@@ -18,7 +26,6 @@ from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
 
 _REGION_HOST = re.compile(r"^https?://api\.([a-z]{2})\.intercom\.io/?$")
-_PYDANTIC_RESERVED = re.compile(r"^(model_|_)")
 
 
 def _servers(spec: Mapping[str, Any]) -> tuple[Server, ...]:
@@ -39,6 +46,7 @@ def _class_names(
 ) -> dict[str, str]:
     names: dict[str, str] = {}
     owners: dict[str, str] = {}
+    modules: dict[str, str] = {}
     for key in schemas:
         name = overrides.get(key) or model_class(str(key))
         pointer = join("", "components", "schemas", key)
@@ -46,39 +54,56 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schema key {key!r} does not give a usable class name; add an override",
+                f"schema key {key!r} does not give a usable class name; rename the schema in the spec",
                 code="bad-name",
+            )
+            continue
+        if name in MODEL_IMPORTS:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schema key {key!r} would become class {name!r}, a name the generated model modules import;"
+                " rename the schema in the spec",
+                code="reserved-name",
             )
             continue
         if name in owners:
             diagnostics.error(
                 source,
                 pointer,
-                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; add an override for one of them",
+                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; rename one of them in the spec",
                 code="name-collision",
             )
             continue
-        owners[name] = str(key)
+        module = module_name(name)
+        if module in modules:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schemas {modules[module]!r} and {key!r} both become module models/{module}.py;"
+                " rename one of them in the spec",
+                code="name-collision",
+            )
+            continue
+        owners[name] = modules[module] = str(key)
         names[str(key)] = name
     return names
 
 
-def _field_aliases(document: Any, found: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``...)."""
-    found = {} if found is None else found
-    if isinstance(document, Mapping):
-        props = document.get("properties")
-        if isinstance(props, Mapping):
-            for name in props:
-                text = str(name)
-                if not text.isidentifier() or keyword.iskeyword(text) or _PYDANTIC_RESERVED.match(text):
-                    found[text] = [text]
-        for value in document.values():
-            _field_aliases(value, found)
-    elif isinstance(document, list):
-        for value in document:
-            _field_aliases(value, found)
-    return found
+def _check_method_names(attribute: str, ops: list[Operation], source: str, diagnostics: Diagnostics) -> None:
+    """Each method (and each ``iter_`` method of a paginated list) of a resource has its own name."""
+    seen: dict[str, str] = {}
+    for op in ops:
+        names = [op.py_name] + ([f"iter_{op.py_name}"] if op.pagination is not None else [])
+        for name in names:
+            if name in seen:
+                diagnostics.error(
+                    source,
+                    op.pointer,
+                    f"{op.key} and {seen[name]} both become method {attribute}.{name}",
+                    code="name-collision",
+                )
+            seen[name] = op.key
 
 
 def _resources(
@@ -104,16 +129,7 @@ def _resources(
             continue
         attributes[attribute] = tag
         ops = grouped[tag]
-        seen: dict[str, str] = {}
-        for op in ops:
-            if op.py_name in seen:
-                diagnostics.error(
-                    source,
-                    op.pointer,
-                    f"{op.key} and {seen[op.py_name]} both become method {attribute}.{op.py_name}",
-                    code="name-collision",
-                )
-            seen[op.py_name] = op.key
+        _check_method_names(attribute, ops, source, diagnostics)
         resources.append(
             Resource(
                 tag, attribute, resource_class(tag), snake_case(tag), descriptions.get(tag, "").strip(), tuple(ops)
@@ -144,6 +160,7 @@ def build_api(
             if method in item:
                 operations.append(builder.build(str(path), method, item[method], list(item.get("parameters") or [])))
     resources = _resources(operations, spec, source, diagnostics)
+    check_field_names(spec, source, diagnostics)
     if diagnostics.has_errors():
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     info = spec.get("info") or {}
@@ -157,7 +174,7 @@ def build_api(
         diagnostics.error(
             source,
             pointer,
-            f"inline union member would be named {name!r}, which is already taken",
+            f"inline union member would be named {name!r}, which is already taken; give the member a title in the spec",
             code="name-collision",
         )
     if collisions:
@@ -178,6 +195,6 @@ def build_api(
         resources=resources,
         models=tuple(sorted(models, key=lambda m: m.class_name)),
         model_document=document,
-        field_aliases=_field_aliases(document),
+        field_aliases=field_aliases(document),
         spec=spec,
     )

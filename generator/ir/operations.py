@@ -31,7 +31,8 @@ class Hoister:
             self._diagnostics.error(
                 self._source,
                 pointer,
-                f"inline schema would be named {name!r}, which {other} already uses; add an override in the registry",
+                f"inline schema would be named {name!r}, which {other} already uses;"
+                " rename the schema or the operationId in the spec",
                 code="name-collision",
             )
             return name

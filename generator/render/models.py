@@ -92,6 +92,7 @@ def _check_classes(api: Api, modules: Mapping[str, str], diagnostics: Diagnostic
             diagnostics.error(
                 api.source,
                 model.origin,
-                f"expected class {model.class_name} in models/{model.module}.py; the model generator put it elsewhere",
+                f"the model generator did not put class {model.class_name} in models/{model.module}.py (it renames a"
+                " class whose name clashes with one it needs); rename the schema in the spec",
                 code="model-missing",
             )
