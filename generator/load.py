@@ -56,7 +56,10 @@ def parse_yaml(text: str, source: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "malformed YAML"
-        raise GeneratorError.single(source, "", f"not valid YAML: {problem}", code="yaml-syntax", line=line) from None
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        raise GeneratorError.single(
+            source, "", f"not valid YAML: {problem}{column}", code="yaml-syntax", line=line
+        ) from None
     except yaml.YAMLError as exc:
         raise GeneratorError.single(source, "", f"not valid YAML: {exc}", code="yaml-syntax") from None
 
@@ -69,11 +72,53 @@ def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any
         raise GeneratorError.single(source, "", "file is empty", code="empty-file")
     document = parse_yaml(decode(data, source), source)
     if not isinstance(document, dict):
-        kind = type(document).__name__ if document is not None else "nothing"
         raise GeneratorError.single(
-            source, "", f"expected a mapping at the top level, found {kind}", code="not-a-mapping", line=1
+            source, "", f"expected a mapping at the top level, found {_kind(document)}", code="not-a-mapping", line=1
         )
+    check_shape(document, source)
     return document, data
+
+
+def _kind(value: Any) -> str:
+    kinds = {type(None): "nothing", str: "a string", list: "a list", int: "a number", float: "a number"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+MAX_NODES = 5_000_000
+MAX_DEPTH = 200
+
+
+def check_shape(document: Any, source: str) -> None:
+    """Refuse documents no spec has: self-containing (a recursive YAML alias), absurdly deep or,
+    once YAML aliases are expanded, absurdly large (an alias bomb). Everything after loading walks
+    the document, so these would otherwise hang or overflow the stack.
+    """
+    sizes: dict[int, int] = {}  # id of container -> number of nodes below it, aliases expanded
+    open_: set[int] = set()
+    stack: list[tuple[Any, int, bool]] = [(document, 0, False)]
+    while stack:
+        node, depth, leaving = stack.pop()
+        if leaving:
+            open_.discard(id(node))
+            children = node.values() if isinstance(node, dict) else node
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise _shape_error(source, f"expands to more than {MAX_NODES:,} values (YAML aliases?)")
+            continue
+        if not isinstance(node, dict | list) or id(node) in sizes:
+            continue
+        if id(node) in open_:
+            raise _shape_error(source, "contains itself (a recursive YAML alias)")
+        if depth > MAX_DEPTH:
+            raise _shape_error(source, f"is nested more than {MAX_DEPTH} levels deep")
+        open_.add(id(node))
+        stack.append((node, depth, True))
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1, False) for child in children)
+
+
+def _shape_error(source: str, problem: str) -> GeneratorError:
+    return GeneratorError.single(source, "", f"the document {problem}", code="bad-shape")
 
 
 def line_finder(text: str) -> Callable[[str], int | None]:

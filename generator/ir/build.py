@@ -106,6 +106,16 @@ def _check_method_names(attribute: str, ops: list[Operation], source: str, diagn
             seen[name] = op.key
 
 
+def _tag_problem(tag: str, attribute: str, taken: Mapping[str, str]) -> str | None:
+    if not attribute:
+        return f"tag {tag!r} does not give a usable Python name for its resource"
+    if attribute in RESERVED_ATTRIBUTES:
+        return f"tag {tag!r} would become client.{attribute}, which the client itself uses; rename the tag"
+    if attribute in taken:
+        return f"tags {taken[attribute]!r} and {tag!r} both become client.{attribute}; rename one of them"
+    return None
+
+
 def _resources(
     operations: list[Operation], spec: Mapping[str, Any], source: str, diagnostics: Diagnostics
 ) -> tuple[Resource, ...]:
@@ -119,13 +129,9 @@ def _resources(
     attributes: dict[str, str] = {}
     for tag in sorted(grouped, key=resource_attribute):
         attribute = resource_attribute(tag)
-        if not attribute or attribute in RESERVED_ATTRIBUTES or attribute in attributes:
-            diagnostics.error(
-                source,
-                "/tags",
-                f"tag {tag!r} does not give a usable, unique resource name ({attribute!r})",
-                code="name-collision",
-            )
+        problem = _tag_problem(tag, attribute, attributes)
+        if problem:
+            diagnostics.error(source, join(grouped[tag][0].pointer, "tags"), problem, code="name-collision")
             continue
         attributes[attribute] = tag
         ops = grouped[tag]

@@ -9,15 +9,12 @@ numbered suffix; a name must come from the spec, so that is reported as an error
 from __future__ import annotations
 
 import functools
-import keyword
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostics
 from .refs import join
 
-_PYDANTIC_RESERVED = re.compile(r"^(model_|_)")
 _NOT_SCHEMAS = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas
 
 
@@ -37,12 +34,17 @@ def _objects_with_properties(document: Any) -> list[tuple[str, Mapping[str, Any]
 
 
 def field_aliases(document: Any) -> dict[str, list[str]]:
-    """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``...)."""
+    """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``, ``json``...).
+
+    Each is given to the model generator as its own validation alias, so the field both parses and
+    dumps under the wire name (without it, a renamed field such as ``json_`` would only dump as
+    ``json`` and never be filled from a response).
+    """
     found: dict[str, list[str]] = {}
     for _, properties in _objects_with_properties(document):
         for name in properties:
             text = str(name)
-            if not text.isidentifier() or keyword.iskeyword(text) or _PYDANTIC_RESERVED.match(text):
+            if python_field_name(text) != text:
                 found[text] = [text]
     return found
 

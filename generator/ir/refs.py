@@ -12,6 +12,7 @@ from typing import Any
 from ..diagnostics import Diagnostics
 
 SCHEMA_PREFIX = "#/components/schemas/"
+_KINDS: dict[type, str] = {dict: "a mapping", list: "a list", str: "a string", int: "a number", float: "a number"}
 
 
 def escape(token: str) -> str:
@@ -132,7 +133,7 @@ def check_refs(document: dict[str, Any], source: str, diagnostics: Diagnostics) 
 def _ref_problem(document: Any, where: str, ref: object) -> tuple[str, str] | None:
     """(code, message) of what is wrong with one ``$ref``; code ``dangling-schema`` is only a warning."""
     if not isinstance(ref, str):
-        return "bad-ref", f"$ref must be a string, not {type(ref).__name__}"
+        return "bad-ref", f"$ref must be a string, not {_KINDS.get(type(ref), type(ref).__name__)}"
     tokens = split_ref(ref)
     if tokens is None:
         return (
@@ -146,7 +147,7 @@ def _ref_problem(document: Any, where: str, ref: object) -> tuple[str, str] | No
             return "dangling-schema", ""
         return "dangling-ref", f"dangling $ref {ref!r}: nothing at that location"
     if not isinstance(target, Mapping):
-        return "bad-ref", f"$ref {ref!r} points at a {type(target).__name__}, not at an object"
+        return "bad-ref", f"$ref {ref!r} points at {_KINDS.get(type(target), type(target).__name__)}, not at an object"
     if _in_schema(where) and schema_name(ref) is None:
         return "bad-ref", f"$ref {ref!r} in a schema must name a component schema (#/components/schemas/NAME)"
     return None
