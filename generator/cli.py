@@ -57,7 +57,14 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
         diagnostics.footer = "nothing was written"
         return 1
-    write_results(results)
+    try:
+        write_results(results)
+    except OSError as exc:
+        where = exc.filename or next(iter(results)).target.out_dir
+        reason = exc.strerror or type(exc).__name__
+        diagnostics.error(str(where), "", f"cannot write the generated package: {reason}", code="write-failed")
+        diagnostics.footer = "nothing was changed"
+        return 1
     for result in results:
         state = "unchanged" if result.skipped else "written"
         print(f"{result.target.package}: {state} ({result.target.out_dir})")
@@ -109,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="verify generated/ and the spec pins; exit 1 on any difference")
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")
     check.set_defaults(handler=cmd_check)
+    for command in (gen, check):
+        # also accepted after the command name; SUPPRESS keeps the global flag when this one is absent
+        command.add_argument(
+            "--strict", action="store_true", default=argparse.SUPPRESS, help="treat warnings as errors"
+        )
     from .commands import register_extra_commands
 
     register_extra_commands(sub)

@@ -52,16 +52,31 @@ def decode(data: bytes, source: str) -> str:
 def parse_yaml(text: str, source: str) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters...)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise GeneratorError.single(
+            source,
+            "",
+            f"not valid YAML: the character U+{ord(character):04X} is not allowed (column {column})",
+            code="yaml-syntax",
+            line=line,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "malformed YAML"
         column = f" (column {mark.column + 1})" if mark is not None else ""
         raise GeneratorError.single(
-            source, "", f"not valid YAML: {problem}{column}", code="yaml-syntax", line=line
+            source,
+            "",
+            f"not valid YAML: {problem}{column}",
+            code="yaml-syntax",
+            line=mark.line + 1 if mark is not None else 1,
         ) from None
     except yaml.YAMLError as exc:
-        raise GeneratorError.single(source, "", f"not valid YAML: {exc}", code="yaml-syntax") from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GeneratorError.single(source, "", f"not valid YAML: {first}", code="yaml-syntax", line=1) from None
 
 
 def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any], bytes]:

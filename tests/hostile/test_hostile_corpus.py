@@ -36,6 +36,7 @@ CASES = [
     Case("truncated_mid_flow_mapping.yaml", "yaml-syntax", 18, None, ("not valid YAML", "'}'")),
     Case("top_level_list.yaml", "not-a-mapping", 1, None, ("expected a mapping", "a list")),
     Case("top_level_string.yaml", "not-a-mapping", 1, None, ("expected a mapping", "a string")),
+    Case("control_character.yaml", "yaml-syntax", 3, None, ("U+0007 is not allowed", "column 16")),
     Case("latin1_not_utf8.yaml", "not-utf8", 3, None, ("not UTF-8", "0xe9")),
     Case("empty.yaml", "empty-file", None, None, ("file is empty",)),
     Case("only_comment.yaml", "not-a-mapping", 1, None, ("found nothing",)),
