@@ -79,7 +79,10 @@ def build_package(target: Target) -> Built:
         diagnostics.extend(exc.diagnostics)
         files = {}
     except FormatError as exc:
-        diagnostics.error(target.spec_label, "", f"internal error: {exc}", code="format-failed")
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        diagnostics.error(
+            target.spec_label, "", f"internal error: {first}; {INTERNAL_ERROR_HINT}", code="format-failed"
+        )
         files = {}
     except Exception as exc:  # the last resort: a bug must not print a traceback
         detail = str(exc).splitlines()[0] if str(exc) else ""

@@ -90,20 +90,38 @@ def _class_names(
     return names
 
 
+def _check_operation_ids(operations: list[Operation], source: str, diagnostics: Diagnostics) -> None:
+    """OpenAPI requires unique operationIds; a repeat in one resource is an error (see below), else a warning."""
+    first: dict[str, Operation] = {}
+    for op in operations:
+        if op.operation_id is None:
+            continue
+        other = first.setdefault(op.operation_id, op)
+        if other is not op and other.tags[0] != op.tags[0]:
+            diagnostics.warning(
+                source,
+                join(op.pointer, "operationId"),
+                f"operationId {op.operation_id!r} is also used by {other.key}; operationIds must be unique",
+                code="duplicate-operation-id",
+            )
+
+
 def _check_method_names(attribute: str, ops: list[Operation], source: str, diagnostics: Diagnostics) -> None:
     """Each method (and each ``iter_`` method of a paginated list) of a resource has its own name."""
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str | None]] = {}
     for op in ops:
         names = [op.py_name] + ([f"iter_{op.py_name}"] if op.pagination is not None else [])
         for name in names:
             if name in seen:
+                same_id = op.operation_id is not None and name == op.py_name and seen[name][1] == op.operation_id
+                what = f"both have operationId {op.operation_id!r}, so both" if same_id else "both"
                 diagnostics.error(
                     source,
-                    op.pointer,
-                    f"{op.key} and {seen[name]} both become method {attribute}.{name}",
-                    code="name-collision",
+                    join(op.pointer, "operationId") if same_id else op.pointer,
+                    f"{op.key} and {seen[name][0]} {what} become method {attribute}.{name}",
+                    code="duplicate-operation-id" if same_id else "name-collision",
                 )
-            seen[name] = op.key
+            seen[name] = (op.key, op.operation_id)
 
 
 def _tag_problem(tag: str, attribute: str, taken: Mapping[str, str]) -> str | None:
@@ -165,6 +183,7 @@ def build_api(
         for method in HTTP_METHODS:
             if method in item:
                 operations.append(builder.build(str(path), method, item[method], list(item.get("parameters") or [])))
+    _check_operation_ids(operations, source, diagnostics)
     resources = _resources(operations, spec, source, diagnostics)
     check_field_names(spec, source, diagnostics)
     if diagnostics.has_errors():

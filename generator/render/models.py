@@ -51,6 +51,8 @@ _EXTRA_TEMPLATE_DATA = {"#all#": {"config": {"coerce_numbers_to_str": True}}}
 
 def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
     """Return ``{module file name: source}`` for the ``models`` package (without ``__init__``)."""
+    if not api.model_document.get("components", {}).get("schemas"):
+        return {}  # a spec without schemas: the models package is empty (the model generator refuses it)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # format hints it cannot map are not our users' concern
         result = generate(

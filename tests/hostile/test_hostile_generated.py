@@ -204,3 +204,18 @@ def test_awkward_names_travel_through_the_client(awkward: ModuleType) -> None:
     answer = client.records.create_record(sent)
     assert json.loads(seen[0].content) == WIRE
     assert answer == sent
+
+
+# --- a spec without any schema ----------------------------------------------------------------
+
+
+def test_a_spec_without_schemas_gives_a_working_package(tmp_path: Path) -> None:
+    package = _generate_and_import(tmp_path, "warn_duplicate_operation_ids_across_tags.yaml", "hostile_no_models")
+    assert package.models.__all__ == []
+    with pytest.raises(ValueError, match="lists no servers; pass base_url"):
+        package.Intercom(token="tok")  # noqa: S106 - a test token
+    seen: list[httpx.Request] = []
+    api = _client(package, {}, seen)
+    assert api.contacts.list() is None
+    assert api.companies.list() is None
+    assert [r.url.path for r in seen] == ["/contacts", "/companies"]

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from hostile_support import CORPUS, GENERATED, assert_no_traceback, generate, prepared_out, run_cli, snapshot
 
-WARNS = CORPUS / "dangling_ref_to_schema.yaml"
+WARNS = CORPUS / "warn_dangling_ref_to_schema.yaml"
 
 
 def test_a_warning_is_printed_and_the_package_is_written(tmp_path: Path) -> None:
@@ -41,8 +41,21 @@ def test_strict_makes_the_warning_an_error_and_writes_nothing(placement: str, tm
     assert snapshot(GENERATED) == before_generated
 
 
+def test_every_warning_file_generates_and_fails_with_strict(tmp_path: Path) -> None:
+    files = sorted(CORPUS.glob("warn_*.yaml"))
+    assert len(files) >= 2
+    for path in files:
+        lenient = generate(path, tmp_path / path.stem)
+        assert lenient.status == 0, lenient.output
+        assert lenient.diagnostics() and all(d["level"] == "warning" for d in lenient.diagnostics())
+        strict = generate(path, tmp_path / f"{path.stem}-strict", "pkg", "--strict")
+        assert strict.status == 1
+        assert {d["code"] for d in strict.errors()} == {d["code"] for d in lenient.diagnostics()}
+        assert not (tmp_path / f"{path.stem}-strict").exists()
+
+
 def test_warnings_and_errors_are_told_apart_and_printed_once(tmp_path: Path) -> None:
-    spec = yaml.safe_load((CORPUS / "dangling_ref_to_schema.yaml").read_text())
+    spec = yaml.safe_load(WARNS.read_text())
     spec["paths"]["/contacts/{id}"]["get"].pop("operationId")  # a warning
     spec["components"]["schemas"]["contact"]["properties"]["company"] = {"$ref": "other.yaml#/company"}  # an error
     path = tmp_path / "mixed.yaml"

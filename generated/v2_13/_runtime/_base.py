@@ -107,6 +107,8 @@ class BaseAPIClient:
     @classmethod
     def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
         if base_url is None:
+            if not cls.servers:
+                raise ValueError("The spec this client was generated from lists no servers; pass base_url")
             if region is None or region not in cls.servers:
                 known = ", ".join(sorted(cls.servers)) or "none"
                 raise ValueError(f"Unknown region {region!r}; known regions: {known}")
