@@ -13,6 +13,7 @@ location, a changed ``generated/``), and the script prints one line per copy and
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import re
 import tempfile
@@ -40,8 +41,11 @@ class Damaged:
     data: bytes
 
 
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _dump(spec: Any) -> bytes:
-    return yaml.safe_dump(spec, sort_keys=False, allow_unicode=True).encode("utf-8")
+    return yaml.dump(spec, Dumper=_Dumper, sort_keys=False, allow_unicode=True).encode("utf-8")
 
 
 def truncate(text: bytes, rng: random.Random) -> tuple[str, bytes]:
@@ -133,6 +137,7 @@ def damaged_copies(spec_path: Path, count: int, seed: int) -> list[Damaged]:
     """``count`` damaged copies of ``spec_path``, the same for the same seed."""
     rng = random.Random(f"{spec_path.name}:{seed}")  # noqa: S311 - reproducible damage, not secrets
     original = spec_path.read_bytes()
+    parsed, _ = load_mapping(spec_path)
     stem = spec_path.stem
     copies = []
     for index in range(count):
@@ -142,7 +147,7 @@ def damaged_copies(spec_path: Path, count: int, seed: int) -> list[Damaged]:
         elif kind == "flip-bytes":
             description, data = flip_bytes(original, rng)
         else:
-            spec, _ = load_mapping(spec_path)
+            spec = copy.deepcopy(parsed)
             description = delete_key(spec, rng) if kind == "delete-key" else corrupt_ref(spec, rng)
             data = _dump(spec)
         copies.append(Damaged(f"{stem}-{kind}-{index}.yaml", description, data))
@@ -188,15 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     failures = outcomes = 0
     with tempfile.TemporaryDirectory() as folder:
         for spec in args.specs:
-            for copy in damaged_copies(spec, args.count, args.seed):
-                path = Path(folder) / copy.name
-                path.write_bytes(copy.data)
+            for damaged in damaged_copies(spec, args.count, args.seed):
+                path = Path(folder) / damaged.name
+                path.write_bytes(damaged.data)
                 command = [sys.executable, "-m", "generator", "generate", "--spec", str(path)]
                 command += ["--name", "damaged", "--out", str(Path(folder) / "out")]
                 done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)  # noqa: S603
-                problems = check_run(copy.name, done.returncode, done.stdout, done.stderr)
+                problems = check_run(damaged.name, done.returncode, done.stdout, done.stderr)
                 first = next((line for line in done.stderr.splitlines() if line.startswith("error")), "ok")
-                print(f"{copy.name}: exit {done.returncode}; {copy.description}\n    {first}")
+                print(f"{damaged.name}: exit {done.returncode}; {damaged.description}\n    {first}", flush=True)
                 for problem in problems:
                     print(f"    PROBLEM: {problem}")
                 failures += bool(problems)
