@@ -8,76 +8,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
-import traceback
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
+from client_support import CONTACT, Server, async_client, client, ok
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support import package_module
-
-TOKEN = "tok_HOSTILE_5ecret_9f8e7d"  # noqa: S105 - a test token
-BASE = "https://api.test"
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-@pytest.fixture(scope="module")
-def pkg() -> ModuleType:
-    return package_module("v2_13")
-
-
-@pytest.fixture
-def waits(pkg: ModuleType, monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Record every wait between attempts instead of sleeping; the clock stands still."""
-    recorded: list[float] = []
-    retry = pkg._runtime._retry
-
-    async def async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(retry, "sleep", recorded.append)
-    monkeypatch.setattr(retry, "async_sleep", async_sleep)
-    monkeypatch.setattr(retry, "clock", lambda: 1_700_000_000.0)
-    monkeypatch.setattr(retry, "jitter", lambda: 0.5)
-    return recorded
-
-
-class Server:
-    """Answers from a script (the last answer repeats) and keeps every request."""
-
-    def __init__(self, *answers: httpx.Response | Exception) -> None:
-        self.answers = list(answers)
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-
-def client(pkg: ModuleType, server: Handler, **options: Any) -> Any:
-    http = httpx.Client(transport=httpx.MockTransport(server))
-    return pkg.Intercom(token=TOKEN, base_url=BASE, http_client=http, **options)
-
-
-def async_client(pkg: ModuleType, server: Handler, **options: Any) -> Any:
-    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    return pkg.AsyncIntercom(token=TOKEN, base_url=BASE, http_client=http, **options)
-
-
-CONTACT = {"type": "contact", "id": "1", "role": "user"}
-
-
-def ok(body: object = CONTACT, **headers: str) -> httpx.Response:
-    return httpx.Response(200, json=body, headers=headers)
+pytestmark = pytest.mark.usefixtures("no_stray_sleep")
 
 
 # --- path parameters cannot reach another path or add a query -------------------------------
@@ -329,87 +271,3 @@ def test_the_timeout_option_reaches_the_transport(pkg: ModuleType) -> None:
     server = Server(ok())
     client(pkg, server).contacts.show_contact("1", request_options={"timeout": 1.5})
     assert server.requests[0].extensions["timeout"] == {"connect": 1.5, "read": 1.5, "write": 1.5, "pool": 1.5}
-
-
-# --- the access token never leaks -----------------------------------------------------------
-
-LEAKY_FAILURES: list[httpx.Response | Exception] = [
-    httpx.Response(401, json={"type": "error.list", "errors": [{"code": "unauthorized", "message": "Bad token"}]}),
-    httpx.Response(500, text=f"upstream echoed Authorization: Bearer {TOKEN}"),
-    httpx.Response(429, headers={"Retry-After": "1"}),
-    httpx.Response(200, text="<html>", headers={"Content-Type": "text/html"}),
-    httpx.Response(302, headers={"Location": "https://elsewhere.example/steal"}),
-    httpx.ConnectError(f"could not connect with header Authorization: Bearer {TOKEN}"),
-    httpx.ReadTimeout("timed out"),
-]
-
-
-def assert_no_token(text: str) -> None:
-    assert TOKEN not in text
-    assert TOKEN.removeprefix("tok_") not in text
-
-
-@pytest.mark.parametrize("failure", LEAKY_FAILURES, ids=lambda f: getattr(f, "status_code", type(f).__name__))
-def test_the_token_never_appears_in_errors_reprs_or_logs(
-    pkg: ModuleType, waits: list[float], failure: httpx.Response | Exception, caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.DEBUG)
-    api = client(pkg, Server(failure), max_retries=1)
-    assert_no_token(repr(api))
-    with pytest.raises(pkg.IntercomError) as caught:
-        api.contacts.show_contact("1")
-    error = caught.value
-    for text in (str(error), repr(error), error.message, "".join(traceback.format_exception(error))):
-        assert_no_token(text)
-    assert_no_token(repr(getattr(error, "request", None)))
-    assert caplog.records
-    for record in caplog.records:
-        assert_no_token(record.getMessage())
-
-
-def _redirecting_server(requests: list[httpx.Request], target: str) -> Handler:
-    def handle(request: httpx.Request) -> httpx.Response:
-        requests.append(request)
-        if request.url.host == "api.test":
-            return httpx.Response(301, headers={"Location": target})
-        return httpx.Response(401, text=f"echo: {request.headers.get('Authorization')}")
-
-    return handle
-
-
-def test_a_followed_redirect_to_another_host_does_not_carry_the_token(
-    pkg: ModuleType, caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.DEBUG)
-    requests: list[httpx.Request] = []
-    api = client(pkg, _redirecting_server(requests, "https://elsewhere.example/contacts/1"), follow_redirects=True)
-    with pytest.raises(pkg.AuthenticationError) as caught:
-        api.contacts.show_contact("1")
-    assert [r.url.host for r in requests] == ["api.test", "elsewhere.example"]
-    assert requests[0].headers["Authorization"] == f"Bearer {TOKEN}"
-    assert "authorization" not in requests[1].headers
-    assert_no_token(str(caught.value))
-    assert_no_token(caught.value.raw_body)
-    for record in caplog.records:
-        assert_no_token(record.getMessage())
-
-
-def test_an_unfollowed_redirect_is_an_error_without_the_token(pkg: ModuleType) -> None:
-    requests: list[httpx.Request] = []
-    api = client(pkg, _redirecting_server(requests, f"https://elsewhere.example/?token={TOKEN[:3]}"))
-    with pytest.raises(pkg.APIStatusError) as caught:
-        api.contacts.show_contact("1")
-    assert caught.value.status_code == 301
-    assert len(requests) == 1
-    assert_no_token(str(caught.value))
-
-
-@pytest.fixture(autouse=True)
-def _no_stray_sleep(pkg: ModuleType, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A test that forgot ``waits`` must not really sleep."""
-
-    def refuse(seconds: float) -> None:
-        raise AssertionError(f"a test tried to sleep {seconds} seconds")
-
-    monkeypatch.setattr(pkg._runtime._retry, "sleep", refuse)  # the waits fixture, if used, replaces this
-    yield

@@ -187,3 +187,19 @@ def test_a_folder_given_as_the_spec_is_named(tmp_path: Path) -> None:
     (error,) = run.errors()
     assert error["code"] == "file-unreadable"
     assert "directory" in error["message"]
+
+
+def test_the_network_guard_catches_an_attempt() -> None:
+    """The corpus tests' "no network" assertion is only worth something if the guard sees attempts."""
+    import socket
+    import urllib.request
+
+    from hostile_support import no_network
+
+    attempts: list[object] = []
+    with no_network(attempts), pytest.raises(OSError):
+        urllib.request.urlopen("https://schemas.example.com/intercom/company.yaml", timeout=1)
+    with no_network(attempts), pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", 9))
+    assert len(attempts) == 2
+    assert socket.create_connection is not None and socket.getaddrinfo.__module__ == "socket"  # restored
