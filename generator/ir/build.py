@@ -22,6 +22,7 @@ from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
 from .refs import check_refs, join, repair_dangling
+from .schemas import check_schemas
 from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
 
@@ -170,7 +171,7 @@ def build_api(
     class_overrides: Mapping[str, str] | None = None,
 ) -> Api:
     """Build the IR, or raise ``GeneratorError`` when the spec has errors."""
-    if not validate_document(spec_in, source, diagnostics):
+    if not validate_document(spec_in, source, diagnostics) or not check_schemas(spec_in, source, diagnostics):
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     spec = repair_dangling(dict(spec_in), check_refs(dict(spec_in), source, diagnostics))
     schemas: Mapping[str, Any] = spec["components"]["schemas"]

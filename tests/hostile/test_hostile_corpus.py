@@ -51,6 +51,14 @@ CASES = [
     Case("missing_components.yaml", "missing-components", 1, "/components/schemas", ("components.schemas",)),
     Case("truncated_before_components.yaml", "missing-components", 2, "/components/schemas", ("components",)),
     Case("operation_not_a_mapping.yaml", "bad-operation", 5, "/paths/~1contacts/get", ("must be a mapping",)),
+    Case(
+        "property_schema_cut_off.yaml",
+        "bad-schema",
+        10,
+        "/components/schemas/statistics/properties/first_reply_at",
+        ("a schema must be a mapping, found nothing",),
+    ),
+    Case("all_of_is_a_mapping.yaml", "bad-schema", 7, "/components/schemas/admin/allOf", ("list of schemas",)),
     Case("version_with_newline.yaml", "bad-version", 4, "/info/version", ("Intercom-Version header",)),
     # references
     Case(
