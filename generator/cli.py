@@ -11,12 +11,17 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
-from .pipeline import INTERNAL_ERROR_HINT, Built, build_all, differences, errors_in, write_results
+from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .registry import load_registry, verify_pin
-from .targets import client_targets, file_target
-from .writer import compare_tree, unified_diff
+from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
+
+if TYPE_CHECKING:
+    from .pipeline import Built
+
+# generate and check import the rendering pipeline (black, datamodel-code-generator) when they
+# run, so commands that never render (diff) start quickly
 
 _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Command = Callable[[argparse.Namespace, Diagnostics], int]
@@ -36,13 +41,26 @@ def _collect(results: list[Built], diagnostics: Diagnostics) -> None:
         diagnostics.extend(result.diagnostics)
 
 
+def _class_names(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for item in args.class_name or []:
+        key, _, name = item.partition("=")
+        if not key or not name.isidentifier():
+            raise SystemExit(f"intercom-gen generate: --class-name wants KEY=ClassName, got {item!r}")
+        pairs.append((key, name))
+    return tuple(sorted(pairs))
+
+
 def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .pipeline import build_all, errors_in, write_results
+    from .targets import client_targets, file_target
+
     if args.spec is not None:
         if not args.name or args.out is None:
             raise SystemExit("intercom-gen generate: --spec needs --name and --out")
         if not _PACKAGE_NAME.match(args.name):
             raise SystemExit(f"intercom-gen generate: --name {args.name!r} is not a Python package name")
-        targets = [file_target(args.spec, args.name, args.out, strict=args.strict)]
+        targets = [file_target(args.spec, args.name, args.out, strict=args.strict, class_names=_class_names(args))]
     else:
         registry = load_registry()
         targets = client_targets(registry, args.version, strict=args.strict)
@@ -68,10 +86,36 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     for result in results:
         state = "unchanged" if result.skipped else "written"
         print(f"{result.target.package}: {state} ({result.target.out_dir})")
+    if args.spec is None:
+        reports = refresh_reports(diagnostics)
+        if reports is None:
+            diagnostics.footer = "generated/reports was not written"
+            return 1
+        print(f"reports: {reports} ({REPORTS_DIR})")
     return 0
 
 
+def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
+    """True when generated/reports is up to date."""
+    from .writer import unified_diff
+
+    stale = stale_reports(diagnostics)
+    if stale is None:
+        return False
+    files, difference = stale
+    if difference:
+        print(f"reports: generated/reports is out of date ({difference_summary(difference)})")
+        if args.diff:
+            print(unified_diff(REPORTS_DIR, files, difference))
+        print("  fix: intercom-gen generate")
+    return not difference
+
+
 def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .pipeline import build_all, differences, errors_in
+    from .targets import client_targets
+    from .writer import compare_tree, unified_diff
+
     registry = load_registry()
     failed = False
     for entry in registry.versions:
@@ -94,6 +138,8 @@ def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
                 difference = compare_tree(result.target.out_dir, result.files)
                 print(unified_diff(result.target.out_dir, result.files, difference))
             print(f"  fix: {result.target.regenerate_command}")
+    if not _check_reports(args, diagnostics):
+        failed = True
     if not failed:
         print("generated/ is up to date and every spec matches its pin.")
     return 1 if failed else 0
@@ -112,8 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--name", help="package name, with --spec")
     gen.add_argument("--out", type=Path, help="output folder, with --spec (the package is written to OUT/NAME)")
     gen.add_argument("--force", action="store_true", help="regenerate even when inputs did not change")
+    gen.add_argument(
+        "--class-name",
+        action="append",
+        metavar="KEY=Name",
+        help="with --spec: class name for a schema key (repeatable)",
+    )
     gen.set_defaults(handler=cmd_generate)
-    check = sub.add_parser("check", help="verify generated/ and the spec pins; exit 1 on any difference")
+    check = sub.add_parser(
+        "check", help="verify generated/ (packages and reports) and the spec pins; exit 1 on any difference"
+    )
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")
     check.set_defaults(handler=cmd_check)
     for command in (gen, check):

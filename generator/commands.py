@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
 
 def register_extra_commands(sub: Any) -> None:
     """Each further command module adds its parser here."""
-    _ = (sub, argparse)
+    from .contract.command import register as register_contract
+    from .diff.command import register as register_diff
+
+    register_diff(sub)
+    register_contract(sub)

@@ -12,6 +12,11 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+INTERNAL_ERROR_HINT = (
+    "this is a bug in intercom-gen, not in your spec; please report it with the spec (or the part of it"
+    " named here) and this message"
+)
+
 
 class Level(enum.IntEnum):
     """Severity of a diagnostic; higher is worse."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
+from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .ir.build import build_api
 from .load import line_finder, load_mapping, sha256_of
 from .progress import Progress
@@ -40,6 +40,7 @@ class Target:
     regenerate_command: str
     expected_sha256: str | None = None
     strict: bool = False
+    class_names: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -48,12 +49,6 @@ class Built:
     files: dict[str, str]
     diagnostics: list[Diagnostic]
     skipped: bool = False
-
-
-INTERNAL_ERROR_HINT = (
-    "this is a bug in intercom-gen, not in your spec; please report it with the spec (or the part of it"
-    " named here) and this message"
-)
 
 
 def build_package(target: Target) -> Built:
@@ -70,7 +65,7 @@ def build_package(target: Target) -> Built:
         progress.phase(phase)
         document, data = load_mapping(target.spec_path, label=target.spec_label)
         progress.phase(phase := "building the IR")
-        api = build_api(document, target.spec_label, diagnostics)
+        api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
         progress.phase(phase := "rendering models and endpoints")
         spec = PackageSpec(target.package, target.spec_label, sha256_of(data), target.regenerate_command)
         files = render_package(api, spec, diagnostics)
@@ -109,7 +104,10 @@ def _tool_fingerprint() -> str:
 
 def fingerprint(target: Target, tools: str) -> str:
     spec = target.spec_path.read_bytes() if target.spec_path.is_file() else b""
-    key = f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{sha256_of(spec)}"
+    key = (
+        f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{target.class_names}"
+    )
+    key += f"|{sha256_of(spec)}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 

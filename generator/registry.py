@@ -37,6 +37,7 @@ class VersionEntry:
     role: str
     package: str | None
     predecessor: str | None
+    class_names: tuple[tuple[str, str], ...] = ()  # schema key -> class name, where the derived one collides
 
     @property
     def is_client(self) -> bool:
@@ -106,6 +107,14 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
             code="registry-invalid",
         )
     predecessor = raw.get("predecessor")
+    overrides = raw.get("class_names") or {}
+    if not isinstance(overrides, dict) or not all(isinstance(v, str) and v.isidentifier() for v in overrides.values()):
+        raise GeneratorError.single(
+            source,
+            f"{pointer}/class_names",
+            "class_names maps schema keys to Python class names",
+            code="registry-invalid",
+        )
     return VersionEntry(
         name=name,
         spec=base / _require(raw, "spec", str, source, pointer),
@@ -113,6 +122,7 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
         role=role,
         package=package if role == "client" else None,
         predecessor=str(predecessor) if predecessor is not None else None,
+        class_names=tuple(sorted((str(k), str(v)) for k, v in overrides.items())),
     )
 
 

@@ -20,6 +20,7 @@ def registry_target(entry: VersionEntry, *, strict: bool = False, out_root: Path
         regenerate_command=f"intercom-gen generate --version {entry.name}",
         expected_sha256=entry.upstream.sha256,
         strict=strict,
+        class_names=entry.class_names,
     )
 
 
@@ -30,7 +31,9 @@ def client_targets(
     return [registry_target(e, strict=strict, out_root=out_root) for e in entries if e.is_client]
 
 
-def file_target(spec: Path, name: str, out: Path, *, strict: bool = False) -> Target:
+def file_target(
+    spec: Path, name: str, out: Path, *, strict: bool = False, class_names: tuple[tuple[str, str], ...] = ()
+) -> Target:
     return Target(
         package=name,
         spec_path=spec,
@@ -38,4 +41,5 @@ def file_target(spec: Path, name: str, out: Path, *, strict: bool = False) -> Ta
         out_dir=out / name,
         regenerate_command=f"intercom-gen generate --spec {spec.name} --name {name} --out <dir>",
         strict=strict,
+        class_names=class_names,
     )

@@ -16,6 +16,15 @@ from generator.load import load_mapping
 from generator.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Response examples in the specs that cannot parse into the spec's own schema (spec defects):
+# (package, "METHOD path", status, example name) -> why. Tests assert each still fails, so the
+# list cannot go stale.
+KNOWN_DEFECTS: dict[tuple[str, str, str, str], str] = {
+    ("unstable", "POST /tickets/{ticket_id}/change_type", "200", "Successful response"): (
+        "example gives `ticket_state` as a string; schema ticket.ticket_state is an object (ticket_state)"
+    ),
+}
 GENERATED = ROOT / "generated"
 CLIENT_PACKAGES = tuple(entry.package for entry in load_registry().clients() if entry.package)
 

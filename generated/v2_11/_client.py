@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, ClassVar
 from ._runtime import AsyncAPIClient, SyncAPIClient
 
 if TYPE_CHECKING:
-    from .resources.admins import AsyncAdminsResource, AdminsResource
-    from .resources.articles import AsyncArticlesResource, ArticlesResource
+    from .resources.admins import AdminsResource, AsyncAdminsResource
+    from .resources.articles import ArticlesResource, AsyncArticlesResource
     from .resources.companies import AsyncCompaniesResource, CompaniesResource
     from .resources.contacts import AsyncContactsResource, ContactsResource
     from .resources.conversations import AsyncConversationsResource, ConversationsResource

@@ -21,7 +21,7 @@ from .fields import check_field_names, field_aliases
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
-from .refs import check_refs, join, repair_dangling
+from .refs import check_allof_cycles, check_refs, join, repair_dangling
 from .schemas import check_schemas
 from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
@@ -55,7 +55,8 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schema key {key!r} does not give a usable class name; rename the schema in the spec",
+                f"schema key {key!r} does not give a usable class name; add a class-name override "
+                "(registry `class_names`, or --class-name KEY=Name)",
                 code="bad-name",
             )
             continue
@@ -64,7 +65,7 @@ def _class_names(
                 source,
                 pointer,
                 f"schema key {key!r} would become class {name!r}, a name the generated model modules import;"
-                " rename the schema in the spec",
+                " add a class-name override (registry `class_names`, or --class-name KEY=Name)",
                 code="reserved-name",
             )
             continue
@@ -72,7 +73,8 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; rename one of them in the spec",
+                f"schemas {owners[name]!r} and {key!r} both become class {name!r}; rename one with a class-name "
+                "override (registry `class_names`, or --class-name KEY=Name)",
                 code="name-collision",
             )
             continue
@@ -81,8 +83,8 @@ def _class_names(
             diagnostics.error(
                 source,
                 pointer,
-                f"schemas {modules[module]!r} and {key!r} both become module models/{module}.py;"
-                " rename one of them in the spec",
+                f"schemas {modules[module]!r} and {key!r} both become module models/{module}.py; rename one with a"
+                " class-name override (registry `class_names`, or --class-name KEY=Name)",
                 code="name-collision",
             )
             continue
@@ -163,14 +165,49 @@ def _resources(
     return tuple(resources)
 
 
+def _model_document(
+    spec: Mapping[str, Any],
+    operations: list[Operation],
+    hoister: Hoister,
+    class_names: Mapping[str, str],
+    *,
+    source: str,
+    diagnostics: Diagnostics,
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The schemas-only document for datamodel-code-generator, and the union members it names."""
+    info = spec.get("info") or {}
+    hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
+    audit = audit_examples(spec, operations, source, diagnostics)
+    title, version = str(info.get("title", "")), str(info.get("version", ""))
+    document, members, collisions = build_model_document(
+        title, version, spec["components"]["schemas"], class_names, hoisted=hoisted, audit=audit
+    )
+    for pointer, name in collisions:
+        diagnostics.error(
+            source,
+            pointer,
+            f"inline schema would be named {name!r}, which is already taken; rename the other class "
+            "with a class-name override (registry `class_names`, or --class-name KEY=Name)",
+            code="name-collision",
+        )
+    if collisions:
+        raise GeneratorError(diagnostics.at_least(Level.ERROR))
+    return document, members
+
+
 def build_api(
     spec_in: Mapping[str, Any],
     source: str,
     diagnostics: Diagnostics,
     *,
     class_overrides: Mapping[str, str] | None = None,
+    models_document: bool = True,
 ) -> Api:
-    """Build the IR, or raise ``GeneratorError`` when the spec has errors."""
+    """Build the IR, or raise ``GeneratorError`` when the spec has errors.
+
+    ``models_document=False`` skips the example audit and the model document (``model_document``
+    is then empty): for consumers such as the version diff that never render models.
+    """
     if not validate_document(spec_in, source, diagnostics) or not check_schemas(spec_in, source, diagnostics):
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     spec = repair_dangling(dict(spec_in), check_refs(dict(spec_in), source, diagnostics))
@@ -190,21 +227,15 @@ def build_api(
     if diagnostics.has_errors():
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     info = spec.get("info") or {}
-    hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
-    audit = audit_examples(spec, operations, source, diagnostics)
-    title, version = str(info.get("title", "")), str(info.get("version", ""))
-    document, members, collisions = build_model_document(
-        title, version, schemas, class_names, hoisted=hoisted, audit=audit
-    )
-    for pointer, name in collisions:
-        diagnostics.error(
-            source,
-            pointer,
-            f"inline union member would be named {name!r}, which is already taken; give the member a title in the spec",
-            code="name-collision",
+    document: dict[str, Any] = {}
+    members: dict[str, str] = {}
+    if models_document:
+        check_allof_cycles(spec, source, diagnostics)
+        if diagnostics.has_errors():
+            raise GeneratorError(diagnostics.at_least(Level.ERROR))
+        document, members = _model_document(
+            spec, operations, hoister, class_names, source=source, diagnostics=diagnostics
         )
-    if collisions:
-        raise GeneratorError(diagnostics.at_least(Level.ERROR))
     models = [
         ModelClass(name, module_name(name), join("", "components", "schemas", key), key)
         for key, name in class_names.items()

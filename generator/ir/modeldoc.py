@@ -8,9 +8,9 @@ The spec is not changed; this builds a separate, smaller document that holds onl
   version, and a client must not fail on them;
 - ``anyOf``/``oneOf`` members that only state which properties are required are dropped (they
   say "send one of these"; typing cannot express it) and the rule is kept in the description;
-- inline object members of ``anyOf``/``oneOf`` are hoisted to classes named after where they
-  stand and what tells them apart: ``{Parent}{Title}`` when the member has a title, otherwise
-  ``{Parent}With{Property}`` after the first required property no other member requires;
+- every inline schema that would become a class (objects in properties, array items, map values,
+  union members; unions beside their own properties) is hoisted to a class named by the rules in
+  ``shapes.py``, so no class is named by a counter;
 - ``format`` values whose Python types would be wrong on the wire are dropped: Intercom sends
   timestamps as integers (``integer`` + ``date-time``) and URLs and e-mails as plain strings that
   a strict validator would reject;
@@ -25,65 +25,23 @@ from typing import Any
 from ..naming import pascal_case
 from .examples import ExampleAudit
 from .refs import SCHEMA_PREFIX, join, schema_name
-
-_CONSTRAINT_ONLY = frozenset({"required", "title", "description"})
-_DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml"})
-_LOOSE_FORMATS = {
-    "integer": frozenset({"date-time", "timestamp", "int64", "int32"}),
-    "string": frozenset({"uri", "url", "email", "uuid", "hostname", "ipv4", "ipv6", "uri-reference"}),
-}
-
-
-def _describe_requirements(members: list[Mapping[str, Any]]) -> str:
-    options = []
-    for member in members:
-        required = member.get("required") or []
-        options.append(" + ".join(f"`{r}`" for r in required) if required else "(nothing)")
-    return "Requires one of: " + " | ".join(options) + "."
-
-
-def _with_note(schema: dict[str, Any], note: str) -> None:
-    description = schema.get("description")
-    schema["description"] = f"{description}\n\n{note}" if description else note
-
-
-def _open_enum(schema: dict[str, Any]) -> dict[str, Any]:
-    values = [v for v in schema["enum"] if v is not None]
-    base = schema.get("type", "string")
-    if base not in ("string", "integer", "number") or not values:
-        rest = {k: v for k, v in schema.items() if k != "enum"}
-        return rest
-    closed = {"type": base, "enum": values}
-    outer = {k: v for k, v in schema.items() if k not in ("enum", "type", "default")}
-    outer["anyOf"] = [closed, {"type": base}]
-    if "default" in schema:
-        outer["default"] = schema["default"]
-    return outer
-
-
-def member_name(base: str, member: Mapping[str, Any], siblings: list[Mapping[str, Any]]) -> str:
-    """Name of a hoisted union member (see the module docstring)."""
-    title = member.get("title")
-    if isinstance(title, str) and pascal_case(title):
-        return base + pascal_case(title)
-    required = [str(r) for r in member.get("required") or []]
-    others = {str(r) for m in siblings if m is not member for r in (m.get("required") or [])}
-    unique = [r for r in required if r not in others]
-    chosen = unique[:1] or required or sorted(str(p) for p in member.get("properties") or {})
-    return base + "With" + "And".join(pascal_case(c) for c in chosen)
+from .rewrites import DROPPED_KEYS, drop_constraint_only, loosen_format, nullable_ref, open_enum
+from .shapes import UnionPlan, is_inline_object, plan_union
 
 
 class ModelDocBuilder:
     """Rewrites schemas into the normalised form described in the module docstring."""
 
-    def __init__(self, class_names: Mapping[str, str], audit: ExampleAudit) -> None:
-        # component key -> class name (also the key in the output document)
-        self._class_names = class_names
+    def __init__(
+        self, components: Mapping[str, Any], class_names: Mapping[str, str], audit: ExampleAudit, taken: set[str]
+    ) -> None:
+        self._components = components
+        self._class_names = class_names  # component key -> class name (also its key in the output)
+        self._audit = audit
+        self._taken = taken
         self.hoisted: dict[str, Any] = {}
         self.origins: dict[str, str] = {}
         self.collisions: list[tuple[str, str]] = []  # (pointer, name)
-        self._taken = set(class_names.values())
-        self._audit = audit
 
     def ref(self, ref: str) -> str:
         name = schema_name(ref)
@@ -91,38 +49,94 @@ class ModelDocBuilder:
             return SCHEMA_PREFIX + self._class_names[name]
         return ref
 
+    def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        name = schema_name(str(schema.get("$ref", "")))
+        target = self._components.get(name) if name is not None else None
+        return target if isinstance(target, Mapping) else {}
+
+    def class_of(self, schema: Mapping[str, Any]) -> str | None:
+        name = schema_name(str(schema.get("$ref", "")))
+        return self._class_names.get(name) if name is not None else None
+
     def schema(self, node: Any, base: str, pointer: str) -> Any:
         """Normalise ``node``; ``base`` is the class name its inline classes are named from."""
-        if isinstance(node, list):
-            return [self.schema(item, base, join(pointer, i)) for i, item in enumerate(node)]
         if not isinstance(node, Mapping):
             return node
-        if "$ref" in node and isinstance(node["$ref"], str):
-            if pointer in self._audit.nullable:
-                return {"anyOf": [{"$ref": self.ref(node["$ref"])}], "nullable": True}
-            return {"$ref": self.ref(node["$ref"])}
+        if isinstance(node.get("$ref"), str):
+            ref = self.ref(node["$ref"])
+            return nullable_ref(ref) if pointer in self._audit.nullable else {"$ref": ref}
         out: dict[str, Any] = {}
         for key, value in node.items():
-            if key in _DROPPED_KEYS or (isinstance(key, str) and key.startswith("x-")):
+            if key in DROPPED_KEYS or (isinstance(key, str) and key.startswith("x-")):
                 continue
             if key == "nullable" and value is False:
                 continue  # the default; datamodel-code-generator would make the field non-Optional
             out[key] = self._value(key, value, base, join(pointer, key))
         self._apply_audit(out, pointer)
-        self._drop_constraint_only(out)
-        self._loosen_format(out)
-        if isinstance(out.get("enum"), list):
-            out = _open_enum(out)
-        return out
+        drop_constraint_only(out)
+        plan = plan_union(out, base, self.class_of, self.resolve)
+        if plan is not None:
+            self._union(out, plan, base, pointer)
+        loosen_format(out)
+        return open_enum(out) if isinstance(out.get("enum"), list) else out
 
     def _value(self, key: str, value: Any, base: str, where: str) -> Any:
         if key in ("properties", "patternProperties") and isinstance(value, Mapping):
-            return {n: self.schema(sub, base + pascal_case(str(n)), join(where, n)) for n, sub in value.items()}
-        if key in ("anyOf", "oneOf") and isinstance(value, list):
-            return self._union(value, base, where)
-        if key in ("items", "additionalProperties", "not", "allOf"):
-            return self.schema(value, base, where)
+            return {n: self.slot(sub, base + pascal_case(str(n)), join(where, n)) for n, sub in value.items()}
+        if key == "items":
+            return self.slot(value, base + "Item", where)
+        if key == "additionalProperties" and isinstance(value, Mapping):
+            return self.slot(value, base + "Value", where)
+        if key in ("allOf", "not"):
+            items = value if isinstance(value, list) else [value]
+            done = [
+                self.schema(m, base, join(where, i) if isinstance(value, list) else where) for i, m in enumerate(items)
+            ]
+            return done if isinstance(value, list) else done[0]
         return value
+
+    def slot(self, node: Any, name: str, pointer: str) -> Any:
+        """A schema in a property, items or map-value position: hoisted when it makes a class."""
+        single = _single_ref(node)
+        if single is not None:
+            return self.schema(single, name, pointer)
+        if not is_inline_object(node):
+            return self.schema(node, name, pointer)
+        inner = {k: v for k, v in node.items() if k != "nullable"}
+        ref = self.register(name, self.schema(inner, name, pointer), pointer)
+        if node.get("nullable") is True or pointer in self._audit.nullable:
+            return nullable_ref(ref)
+        return {"$ref": ref}
+
+    def register(self, name: str, schema: Any, pointer: str) -> str:
+        if name in self._taken:
+            self.collisions.append((pointer, name))
+        else:
+            self._taken.add(name)
+            self.origins[name] = pointer
+            self.hoisted[name] = schema
+        return SCHEMA_PREFIX + name
+
+    def _union(self, out: dict[str, Any], plan: UnionPlan, base: str, pointer: str) -> None:
+        where = join(pointer, plan.keyword)
+        if plan.variants and all(m.kind != "other" for m in plan.members):
+            shared = {k: out.pop(k) for k in ("properties", "required", "allOf") if k in out}
+            variants = []
+            for index, member in enumerate(plan.members):
+                assert member.name is not None
+                inner = self.schema(member.schema, member.name, join(where, index))
+                variant: dict[str, Any] = {"allOf": [inner, {"type": "object", **shared}]}
+                variants.append({"$ref": self.register(member.name, variant, join(where, index))})
+            out[plan.keyword] = variants
+            return
+        members = []
+        for index, member in enumerate(plan.members):
+            if member.kind == "inline" and member.name is not None:
+                hoisted = self.schema(member.schema, member.name, join(where, index))
+                members.append({"$ref": self.register(member.name, hoisted, join(where, index))})
+            else:
+                members.append(self.schema(member.schema, base, join(where, index)))
+        out[plan.keyword] = members
 
     def _apply_audit(self, out: dict[str, Any], pointer: str) -> None:
         """What the spec's own examples showed (see ``examples.py``)."""
@@ -134,44 +148,18 @@ class ModelDocBuilder:
             if not out["required"]:
                 del out["required"]
 
-    def _union(self, members: list[Any], base: str, pointer: str) -> list[Any]:
-        objects = [m for m in members if isinstance(m, Mapping) and "properties" in m and "$ref" not in m]
-        out = []
-        for index, member in enumerate(members):
-            if member in objects:
-                name = member_name(base, member, objects)
-                if name in self._taken:
-                    self.collisions.append((join(pointer, index), name))
-                else:
-                    self._taken.add(name)
-                    self.origins[name] = join(pointer, index)
-                    self.hoisted[name] = self.schema(member, name, join(pointer, index))
-                out.append({"$ref": SCHEMA_PREFIX + name})
-            else:
-                out.append(self.schema(member, base, join(pointer, index)))
-        return out
 
-    @staticmethod
-    def _drop_constraint_only(schema: dict[str, Any]) -> None:
-        for keyword in ("anyOf", "oneOf"):
-            members = schema.get(keyword)
-            if not isinstance(members, list):
-                continue
-            constraints = [m for m in members if isinstance(m, Mapping) and set(m) <= _CONSTRAINT_ONLY]
-            if not constraints:
-                continue
-            kept = [m for m in members if m not in constraints]
-            if kept:
-                schema[keyword] = kept
-            else:
-                del schema[keyword]
-            _with_note(schema, _describe_requirements(constraints))
-
-    @staticmethod
-    def _loosen_format(schema: dict[str, Any]) -> None:
-        fmt = schema.get("format")
-        if isinstance(fmt, str) and fmt in _LOOSE_FORMATS.get(str(schema.get("type")), frozenset()):
-            del schema["format"]
+def _single_ref(node: Any) -> dict[str, Any] | None:
+    """``allOf: [{$ref: X}]`` with only documentation beside it is just ``X`` (no wrapper class)."""
+    if not isinstance(node, Mapping) or set(node) - {"allOf", "description", "title", "nullable", "type"}:
+        return None
+    if node.get("type", "object") != "object":
+        return None
+    members = node.get("allOf")
+    if isinstance(members, list) and len(members) == 1 and isinstance(members[0], Mapping) and "$ref" in members[0]:
+        ref = {"$ref": members[0]["$ref"]}
+        return {"anyOf": [ref], "nullable": True} if node.get("nullable") is True else ref
+    return None
 
 
 def build_model_document(
@@ -188,11 +176,10 @@ def build_model_document(
     ``components`` maps component keys to schemas, ``class_names`` component keys to class names,
     ``hoisted`` class names to (inline schema taken out of an operation, its pointer), ``audit``
     what the spec's own examples showed (required properties to relax, schemas to make nullable).
-    Returns the document, the union members hoisted here (class name -> pointer) and the names
-    that collided (pointer, name).
+    Returns the document, the classes hoisted here (class name -> pointer) and the names that
+    collided (pointer, name).
     """
-    builder = ModelDocBuilder(class_names, audit or ExampleAudit())
-    builder._taken.update(hoisted)
+    builder = ModelDocBuilder(components, class_names, audit or ExampleAudit(), {*class_names.values(), *hoisted})
     schemas: dict[str, Any] = {}
     for key in sorted(components):
         name = class_names[key]

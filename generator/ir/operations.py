@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostics
-from ..naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, parameter_name, pascal_case
-from .model import Body, Operation, Parameter, Response, Result
+from ..naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, pascal_case
+from .model import Body, Operation, Response, Result
 from .pagination import detect_pagination
+from .parameters import ParameterBuilder
 from .refs import join, resolve_pointer, split_ref
 from .types import Annotator
-
-VERSION_HEADER = "intercom-version"
 
 
 class Hoister:
@@ -31,8 +30,8 @@ class Hoister:
             self._diagnostics.error(
                 self._source,
                 pointer,
-                f"inline schema would be named {name!r}, which {other} already uses;"
-                " rename the schema or the operationId in the spec",
+                f"inline schema would be named {name!r}, which {other} already uses; rename that class with a "
+                "class-name override (registry `class_names`, or --class-name KEY=Name)",
                 code="name-collision",
             )
             return name
@@ -86,7 +85,9 @@ class OperationBuilder:
                 f"operationId {op_id!r} does not give a usable Python name",
                 code="bad-name",
             )
-        parameters = self._parameters(pointer, shared_params, raw.get("parameters") or [])
+        parameters = ParameterBuilder(self._annotator, self._deref, self._source, self._diagnostics).build(
+            path, pointer, shared_params, raw.get("parameters") or []
+        )
         body = self._body(pointer, raw.get("requestBody"), base)
         responses = self._responses(pointer, raw.get("responses") or {})
         result = self._result(pointer, responses, base)
@@ -111,74 +112,6 @@ class OperationBuilder:
         if pagination is None:
             return op
         return Operation(**{**op.__dict__, "pagination": pagination})
-
-    def _parameters(self, pointer: str, shared: list[Any], own: list[Any]) -> tuple[Parameter, ...]:
-        merged: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
-        for index, raw in enumerate(shared):
-            param = self._deref(raw)
-            if isinstance(param, Mapping):
-                merged[(str(param.get("name")), str(param.get("in")))] = (
-                    param,
-                    join(pointer.rsplit("/", 1)[0], "parameters", index),
-                )
-        for index, raw in enumerate(own):
-            param = self._deref(raw)
-            if isinstance(param, Mapping):
-                merged[(str(param.get("name")), str(param.get("in")))] = (param, join(pointer, "parameters", index))
-        out: list[Parameter] = []
-        seen: dict[str, str] = {}
-        for (name, location), (param, where) in merged.items():
-            if location == "header" and name.lower() == VERSION_HEADER:
-                continue  # sent by the client from its pinned version, never a method argument
-            if location not in ("path", "query", "header"):
-                self._diagnostics.info(
-                    self._source,
-                    where,
-                    f"{location} parameter {name!r} is not supported and is left out",
-                    code="unsupported-parameter",
-                )
-                continue
-            parameter = self._parameter(name, location, param, where)
-            if parameter.py_name in seen:
-                self._diagnostics.error(
-                    self._source,
-                    where,
-                    f"parameters {seen[parameter.py_name]!r} and {name!r} both become {parameter.py_name!r}",
-                    code="name-collision",
-                )
-                continue
-            seen[parameter.py_name] = name
-            out.append(parameter)
-        required_first = sorted(out, key=lambda p: (p.location != "path", not p.required))
-        return tuple(required_first)
-
-    def _parameter(self, name: str, location: str, param: Mapping[str, Any], where: str) -> Parameter:
-        schema = param.get("schema") if isinstance(param.get("schema"), Mapping) else {}
-        assert isinstance(schema, Mapping)
-        py_name = parameter_name(name)
-        if not py_name:
-            self._diagnostics.error(
-                self._source, where, f"parameter name {name!r} does not give a usable Python name", code="bad-name"
-            )
-            py_name = "parameter"
-        resolved = self._annotator.deref(schema)
-        explode = (
-            location == "query"
-            and resolved.get("type") == "object"
-            and param.get("explode", True) is not False
-            and param.get("style", "form") == "form"
-        )
-        return Parameter(
-            name=name,
-            py_name=py_name,
-            location=location,  # type: ignore[arg-type]
-            required=bool(param.get("required")) or location == "path",
-            annotation="dict[str, Any]" if explode else self._annotator.value(schema),
-            description=str(param.get("description") or "").strip(),
-            deprecated=bool(param.get("deprecated")),
-            explode_object=explode,
-            schema=schema,
-        )
 
     def _body(self, pointer: str, raw: Any, base: str) -> Body | None:
         body = self._deref(raw)
@@ -224,13 +157,13 @@ class OperationBuilder:
     def _result(self, pointer: str, responses: tuple[Response, ...], base: str) -> Result:
         chosen = _success_response(responses)
         if chosen is None:
-            self._diagnostics.info(
+            self._diagnostics.warning(
                 self._source,
                 join(pointer, "responses"),
-                "no success response is described; the method returns None",
+                "no success response is described; the method returns the decoded JSON untyped (Any)",
                 code="no-success-response",
             )
-            return Result("None", "type(None)", False, None)
+            return Result("Any", "object", False, None)
         if chosen.status.startswith("3"):
             return Result("str", "str", False, chosen.status)
         if chosen.schema is None or chosen.content_type is None:
@@ -251,7 +184,7 @@ def _success_response(responses: tuple[Response, ...]) -> Response | None:
         if candidates:
             with_content = [r for r in candidates if r.schema is not None]
             return (with_content or candidates)[0]
-    return next((r for r in responses if r.status == "default" and r.schema is not None), None)
+    return None  # a `default` response describes unexpected errors, not success
 
 
 def _examples(media: Mapping[str, Any]) -> dict[str, Any]:

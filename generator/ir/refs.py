@@ -82,6 +82,12 @@ def schema_name(ref: str) -> str | None:
 
 
 FREE_FORM_REPAIR: dict[str, Any] = {"type": "object", "additionalProperties": True}
+REPAIRED_DESCRIPTION = "Not defined in the upstream spec (dangling $ref); accepted as a free-form object."
+
+
+def is_repaired(schema: Any) -> bool:
+    """True for a component schema that ``repair_dangling`` added (the spec itself never defined it)."""
+    return isinstance(schema, Mapping) and schema == {**FREE_FORM_REPAIR, "description": REPAIRED_DESCRIPTION}
 
 
 def _in_schema(where: str) -> bool:
@@ -118,14 +124,6 @@ def check_refs(document: dict[str, Any], source: str, diagnostics: Diagnostics) 
             cycle[0][1:],
             f"$ref cycle: {chain}; each of these only refers to the next, so none of them is ever defined",
             code="ref-cycle",
-        )
-    for cycle in allof_cycles(document):
-        chain = " -> ".join([*cycle, cycle[0]])
-        diagnostics.error(
-            source,
-            join("", "components", "schemas", cycle[0], "allOf"),
-            f"allOf cycle: {chain}; a schema cannot include itself",
-            code="allof-cycle",
         )
     return dangling
 
@@ -204,10 +202,7 @@ def repair_dangling(document: dict[str, Any], dangling: set[str]) -> dict[str, A
     for ref in sorted(dangling):
         name = schema_name(ref)
         if name is not None and name not in schemas:
-            schemas[name] = {
-                **FREE_FORM_REPAIR,
-                "description": "Not defined in the upstream spec (dangling $ref); accepted as a free-form object.",
-            }
+            schemas[name] = {**FREE_FORM_REPAIR, "description": REPAIRED_DESCRIPTION}
     components["schemas"] = schemas
     return {**document, "components": components}
 
@@ -216,6 +211,22 @@ def _allof_parents(schema: Any) -> list[str]:
     members = schema.get("allOf") if isinstance(schema, Mapping) else None
     names = [schema_name(m["$ref"]) for m in members or [] if isinstance(m, Mapping) and isinstance(m.get("$ref"), str)]
     return [n for n in names if n is not None]
+
+
+def check_allof_cycles(document: Any, source: str, diagnostics: Diagnostics) -> None:
+    """Report component schemas that include themselves through ``allOf``.
+
+    Only class generation needs this (a class cannot inherit from itself); consumers that never
+    render models, such as the version diff, walk such specs safely.
+    """
+    for cycle in allof_cycles(document):
+        chain = " -> ".join([*cycle, cycle[0]])
+        diagnostics.error(
+            source,
+            join("", "components", "schemas", cycle[0], "allOf"),
+            f"allOf cycle: {chain}; a schema cannot include itself",
+            code="allof-cycle",
+        )
 
 
 def allof_cycles(document: Any) -> list[list[str]]:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .refs import schema_name
+from .shapes import only_passive_beside, plan_union
 
 MODELS = "_models"
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -80,8 +81,9 @@ class Annotator:
     def payload(self, schema: Mapping[str, Any], hoist: Callable[[Mapping[str, Any]], str]) -> str:
         """Annotation for a body or response schema: a model, a union, a list, or a primitive."""
         if "$ref" in schema:
-            return self.value(schema)
-        union = self._ref_union(schema)
+            union = self._union_of(self.deref(schema), self._class_of(schema))
+            return union if union is not None else self.value(schema)
+        union = self._union_of(schema, None)
         if union is not None:
             return union
         kind = schema.get("type")
@@ -93,16 +95,37 @@ class Annotator:
         if self._is_object(schema):
             if kind == "object" and not any(k in schema for k in ("properties", "allOf", "oneOf", "anyOf")):
                 return "dict[str, Any]"
-            return f"{MODELS}.{hoist(schema)}"
+            name = hoist(schema)
+            return self._union_of(schema, name) or f"{MODELS}.{name}"
         return self.value(schema)
 
-    def _ref_union(self, schema: Mapping[str, Any]) -> str | None:
-        """``oneOf``/``anyOf`` of model refs and nothing else beside it -> ``A | B``."""
-        for keyword in ("oneOf", "anyOf"):
-            members = schema.get(keyword)
-            others = set(schema) - {keyword, "description", "title", "type", "nullable"}
-            refs_only = all(isinstance(m, Mapping) and self.is_model_ref(m) for m in members or [])
-            if isinstance(members, list) and members and not others and refs_only:
-                names = list(dict.fromkeys(self.model(str(m["$ref"])) for m in members))
-                return " | ".join(names)
-        return None
+    def _class_of(self, schema: Mapping[str, Any]) -> str | None:
+        name = schema_name(str(schema.get("$ref", "")))
+        return self._class_names.get(name) if name is not None else None
+
+    def _model_class_of(self, schema: Mapping[str, Any]) -> str | None:
+        return self._class_of(schema) if self.is_model_ref(schema) else None
+
+    def _union_of(self, schema: Mapping[str, Any], base: str | None, depth: int = 0) -> str | None:
+        """The concrete models a union schema stands for, as ``A | B``; None when it is not one.
+
+        Members that are unions themselves are flattened, so a body typed by a spec "wrapper"
+        union takes the concrete models directly (no ``RootModel(root=...)`` for callers). Inline
+        members and variants are named exactly as the model document hoists them (``shapes.py``).
+        """
+        plan = plan_union(schema, base or "", self._model_class_of, self.deref)
+        if plan is None or depth > 8:
+            return None
+        hoisted = plan.variants or any(m.kind == "inline" for m in plan.members)
+        if (not plan.variants and not only_passive_beside(schema, plan.keyword)) or (hoisted and base is None):
+            return None
+        names: list[str] = []
+        for member in plan.members:
+            if member.kind == "other":
+                return None
+            if member.name is not None:
+                names.append(f"{MODELS}.{member.name}")
+                continue
+            nested = self._union_of(self.deref(member.schema), self._class_of(member.schema), depth + 1)
+            names += nested.split(" | ") if nested else [self.model(str(member.schema["$ref"]))]
+        return " | ".join(dict.fromkeys(names))

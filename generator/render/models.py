@@ -21,6 +21,7 @@ from ..diagnostics import Diagnostics
 from ..ir.model import Api
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
+_THIRD_PARTY = frozenset({"pydantic", "typing_extensions"})
 _REEXPORT = re.compile(r"^from \._internal import (\w+)$", re.MULTILINE)
 _HEADER = re.compile(r"\A(?:#[^\n]*\n)+\n?")
 
@@ -68,9 +69,39 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
         name = "/".join(parts)
         if name == "__init__.py":
             continue
-        modules[name] = _HEADER.sub("", str(source), count=1)
+        modules[name] = group_imports(_HEADER.sub("", str(source), count=1))
     _check_classes(api, modules, diagnostics)
     return modules
+
+
+def _import_group(line: str) -> int:
+    module = line.split()[1]
+    if module == "__future__":
+        return 0
+    if module.startswith("."):
+        return 3
+    return 2 if module.split(".")[0] in _THIRD_PARTY else 1
+
+
+def group_imports(source: str) -> str:
+    """Separate the leading imports into sorted groups (future, stdlib, third party, local)."""
+    lines = source.split("\n")
+    end = 0
+    while end < len(lines) and (lines[end].startswith(("from ", "import ")) or not lines[end].strip()):
+        end += 1
+    imports = [line for line in lines[:end] if line.strip()]
+    if any(line.rstrip().endswith("(") for line in imports):
+        return source  # already multi-line: leave to the formatter
+    groups: dict[int, list[str]] = {}
+    for line in imports:
+        groups.setdefault(_import_group(line), []).append(line)
+    block = "\n\n".join("\n".join(sorted(groups[g], key=_import_sort_key)) for g in sorted(groups))
+    return block + "\n\n\n" + "\n".join(lines[end:]).lstrip("\n")
+
+
+def _import_sort_key(line: str) -> tuple[str, str]:
+    module = line.split()[1]
+    return (module.lstrip(".") if module != "." else "", line)
 
 
 def exported_classes(modules: Mapping[str, str]) -> dict[str, str]:

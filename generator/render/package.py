@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostics
 from ..ir.model import Api
 from .format import format_python
 from .models import exported_classes, render_models
-from .views import api_views, docstring, inline_text
+from .views import api_views, docstring, export_order, inline_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
@@ -93,7 +93,7 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> dic
         "__init__.py": env.get_template("package_init.py.jinja").render(
             **context,
             runtime_exports=exports,
-            all_exports=sorted(["API_VERSION", "AsyncIntercom", "Intercom", "models", *exports]),
+            all_exports=export_order(["API_VERSION", "AsyncIntercom", "Intercom", "models", *exports]),
         ),
         "_client.py": env.get_template("client.py.jinja").render(**context, resources=views),
         "resources/__init__.py": f'{banner}\n"""One module per API resource (spec tag)."""\n',

@@ -150,6 +150,7 @@ class ResourceView:
     operations: tuple[OperationView, ...]
     typing_imports: str
     runtime_imports: str
+    import_names: str
 
 
 def _typing_imports(resource: Resource) -> str:
@@ -163,6 +164,11 @@ def _typing_imports(resource: Resource) -> str:
     if any(op.result.needs_cast for op in resource.operations):
         names += ["cast"] + ([] if "Any" in names else ["Any"])
     return ", ".join(sorted(names))
+
+
+def export_order(names: list[str]) -> list[str]:
+    """``__all__`` order: CONSTANTS, then Classes, then functions (as isort-style linters expect)."""
+    return sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[:1].isupper() else 2, n))
 
 
 def _runtime_imports(resource: Resource) -> str:
@@ -183,6 +189,7 @@ def resource_view(resource: Resource) -> ResourceView:
         operations=tuple(operation_view(op) for op in resource.operations),
         typing_imports=_typing_imports(resource),
         runtime_imports=_runtime_imports(resource),
+        import_names=", ".join(sorted([resource.class_name, "Async" + resource.class_name])),
     )
 
 

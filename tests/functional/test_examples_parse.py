@@ -12,14 +12,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from generator.ir.refs import schema_name
-from tests.support import CLIENT_PACKAGES, annotation_type, api_for, package_module
-
-# (package, "METHOD path", status, example name) -> why it cannot parse
-KNOWN_DEFECTS: dict[tuple[str, str, str, str], str] = {
-    ("unstable", "POST /tickets/{ticket_id}/change_type", "200", "Successful response"): (
-        "example gives `ticket_state` as a string; schema ticket.ticket_state is an object (ticket_state)"
-    ),
-}
+from tests.support import CLIENT_PACKAGES, KNOWN_DEFECTS, annotation_type, api_for, package_module
 
 
 def _cases() -> list[Any]:

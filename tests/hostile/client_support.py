@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-TOKEN = "tok_HOSTILE_5ecret_9f8e7d"  # noqa: S105 - a test token
+TOKEN = "tok_HOSTILE_5ecret_9f8e7d"
 BASE = "https://api.test"
 Handler = Callable[[httpx.Request], httpx.Response]
 CONTACT = {"type": "contact", "id": "1", "role": "user"}

@@ -86,7 +86,7 @@ def run_cli(*args: str | os.PathLike[str]) -> Run:
 def run_subprocess(*args: str | os.PathLike[str], timeout: float = 600) -> Run:
     """Run ``python -m generator ARGS`` as a child process (the real entry point)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(  # noqa: S603 - our own interpreter and module
+    done = subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)],
         capture_output=True,
         text=True,

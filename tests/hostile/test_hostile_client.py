@@ -16,8 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from client_support import CONTACT, Server, async_client, client, ok
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 pytestmark = pytest.mark.usefixtures("no_stray_sleep")
 

@@ -122,7 +122,13 @@ CASES = [
         "/components/schemas/contact/properties/first_name",
         ("'first-name' and 'first_name'", "Python field 'first_name'"),
     ),
-    Case("schema_named_like_an_import.yaml", "reserved-name", 6, "/components/schemas/BaseModel", ("rename",)),
+    Case(
+        "schema_named_like_an_import.yaml",
+        "reserved-name",
+        6,
+        "/components/schemas/BaseModel",
+        ("a name the generated model modules import", "--class-name"),
+    ),
     Case(
         "tag_shadows_client_attribute.yaml",
         "name-collision",

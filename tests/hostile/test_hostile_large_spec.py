@@ -30,7 +30,7 @@ def test_twenty_times_the_operations_generate_within_bounded_memory(
     assert operations == 133 * FACTOR
     before = snapshot(GENERATED)
     started = time.perf_counter()
-    child = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    child = subprocess.Popen(
         [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--name", "big", "--out", str(tmp_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

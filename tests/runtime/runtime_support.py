@@ -22,7 +22,7 @@ from generator.runtime import (
     to_raw_response,
 )
 
-TOKEN = "tok_SECRET_abc123"  # noqa: S105 - a fake token the tests look for in output
+TOKEN = "tok_SECRET_abc123"
 NOW = 1_700_000_000.0
 
 SERVERS = {

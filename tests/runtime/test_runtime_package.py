@@ -113,9 +113,7 @@ def test_importing_the_runtime_loads_nothing_beyond_httpx_and_pydantic() -> None
         "print(json.dumps({'new': new, 'adapters': len(_parse._adapters)}))\n"
     )
     root = RUNTIME_DIR.parent.parent
-    result = subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
-        [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == {"new": [], "adapters": 0}
 
 
@@ -138,7 +136,5 @@ def test_a_verbatim_copy_works_as_a_subpackage(tmp_path: Path) -> None:
         "assert not any(name.startswith('generator') for name in sys.modules)\n"
         "print(type(client).__mro__[1].__module__)\n"
     )
-    result = subprocess.run(  # noqa: S603 - runs this interpreter on a fixed script
-        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "v2_13._runtime._client"

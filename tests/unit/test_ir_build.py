@@ -112,3 +112,10 @@ def test_cursor_pagination_is_detected() -> None:
         "data",
         "_models.Contact",
     )
+
+
+def test_a_class_name_override_resolves_a_collision() -> None:
+    spec = tiny_spec()
+    spec["components"]["schemas"]["Contact"] = {"type": "object"}
+    api = build_api(spec, "tiny.yaml", Diagnostics(), class_overrides={"Contact": "ContactSummary"})
+    assert {"Contact", "ContactSummary"} <= {m.class_name for m in api.models}

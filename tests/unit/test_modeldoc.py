@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from generator.ir.modeldoc import build_model_document, member_name
+from generator.ir.modeldoc import build_model_document
+from generator.ir.shapes import member_name
 
 
 def _doc(schemas: dict, hoisted: dict | None = None):  # type: ignore[type-arg]

@@ -56,7 +56,7 @@ def test_reserved_attributes_cover_everything_a_client_has() -> None:
         api_version = "0"
         servers = {"us": "https://api.test"}
 
-    public = {n for n in dir(Probe(token="t")) if not n.startswith("_")}  # noqa: S106 - a test token
+    public = {n for n in dir(Probe(token="t")) if not n.startswith("_")}
     public |= {n for n in dir(AsyncAPIClient) if not n.startswith("_")}
     public |= {n for n in dir(SyncResource) if not n.startswith("_")}
     assert public - {"with_raw_response"} <= RESERVED_ATTRIBUTES

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
         AdminReplyConversationRequest as AdminReplyConversationRequest,
     )
     from .admin_reply_ticket_request import AdminReplyTicketRequest as AdminReplyTicketRequest
-    from .admin_reply_ticket_request_reply_option import (
-        AdminReplyTicketRequestReplyOption as AdminReplyTicketRequestReplyOption,
+    from .admin_reply_ticket_request_reply_options_item import (
+        AdminReplyTicketRequestReplyOptionsItem as AdminReplyTicketRequestReplyOptionsItem,
     )
     from .admin_role import AdminRole as AdminRole
     from .admin_with_app import AdminWithApp as AdminWithApp
@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from .article_list import ArticleList as ArticleList
     from .article_list_item import ArticleListItem as ArticleListItem
     from .article_search_highlights import ArticleSearchHighlights as ArticleSearchHighlights
-    from .article_search_highlights_highlighted_summary_item import (
-        ArticleSearchHighlightsHighlightedSummaryItem as ArticleSearchHighlightsHighlightedSummaryItem,
+    from .article_search_highlights_highlighted_summary_item_item import (
+        ArticleSearchHighlightsHighlightedSummaryItemItem as ArticleSearchHighlightsHighlightedSummaryItemItem,
     )
     from .article_search_highlights_highlighted_title_item import (
         ArticleSearchHighlightsHighlightedTitleItem as ArticleSearchHighlightsHighlightedTitleItem,
@@ -59,6 +59,9 @@ if TYPE_CHECKING:
     )
     from .attach_contact_to_conversation_request import (
         AttachContactToConversationRequest as AttachContactToConversationRequest,
+    )
+    from .attach_contact_to_conversation_request_customer import (
+        AttachContactToConversationRequestCustomer as AttachContactToConversationRequestCustomer,
     )
     from .attach_contact_to_conversation_request_customer_email import (
         AttachContactToConversationRequestCustomerEmail as AttachContactToConversationRequestCustomerEmail,
@@ -114,8 +117,8 @@ if TYPE_CHECKING:
     from .contact_notes import ContactNotes as ContactNotes
     from .contact_reference import ContactReference as ContactReference
     from .contact_reply_base_request import ContactReplyBaseRequest as ContactReplyBaseRequest
-    from .contact_reply_base_request_reply_option import (
-        ContactReplyBaseRequestReplyOption as ContactReplyBaseRequestReplyOption,
+    from .contact_reply_base_request_reply_options_item import (
+        ContactReplyBaseRequestReplyOptionsItem as ContactReplyBaseRequestReplyOptionsItem,
     )
     from .contact_reply_conversation_request import (
         ContactReplyConversationRequest as ContactReplyConversationRequest,
@@ -198,6 +201,9 @@ if TYPE_CHECKING:
     from .conversation_part import ConversationPart as ConversationPart
     from .conversation_part_author import ConversationPartAuthor as ConversationPartAuthor
     from .conversation_part_metadata import ConversationPartMetadata as ConversationPartMetadata
+    from .conversation_part_metadata_quick_reply_options_item import (
+        ConversationPartMetadataQuickReplyOptionsItem as ConversationPartMetadataQuickReplyOptionsItem,
+    )
     from .conversation_parts import ConversationParts as ConversationParts
     from .conversation_rating import ConversationRating as ConversationRating
     from .conversation_response_time import ConversationResponseTime as ConversationResponseTime
@@ -214,15 +220,15 @@ if TYPE_CHECKING:
         ConversationSlaAppliedByWorkflowSlaDefinition as ConversationSlaAppliedByWorkflowSlaDefinition,
     )
     from .conversation_sla_paused import ConversationSlaPaused as ConversationSlaPaused
-    from .conversation_sla_paused_sla_states import (
-        ConversationSlaPausedSlaStates as ConversationSlaPausedSlaStates,
+    from .conversation_sla_paused_sla_states_value import (
+        ConversationSlaPausedSlaStatesValue as ConversationSlaPausedSlaStatesValue,
     )
     from .conversation_sla_removed import ConversationSlaRemoved as ConversationSlaRemoved
     from .conversation_sla_target_missed import (
         ConversationSlaTargetMissed as ConversationSlaTargetMissed,
     )
-    from .conversation_sla_target_missed_sla_states import (
-        ConversationSlaTargetMissedSlaStates as ConversationSlaTargetMissedSlaStates,
+    from .conversation_sla_target_missed_sla_states_value import (
+        ConversationSlaTargetMissedSlaStatesValue as ConversationSlaTargetMissedSlaStatesValue,
     )
     from .conversation_sla_unpaused import ConversationSlaUnpaused as ConversationSlaUnpaused
     from .conversation_source import ConversationSource as ConversationSource
@@ -257,14 +263,11 @@ if TYPE_CHECKING:
     from .create_data_attribute_request import (
         CreateDataAttributeRequest as CreateDataAttributeRequest,
     )
-    from .create_data_attribute_request_create_data_attribute_request import (
-        CreateDataAttributeRequestCreateDataAttributeRequest as CreateDataAttributeRequestCreateDataAttributeRequest,
-    )
     from .create_data_attribute_request_list_attribute import (
         CreateDataAttributeRequestListAttribute as CreateDataAttributeRequestListAttribute,
     )
-    from .create_data_attribute_request_list_attribute_option import (
-        CreateDataAttributeRequestListAttributeOption as CreateDataAttributeRequestListAttributeOption,
+    from .create_data_attribute_request_list_attribute_options_item import (
+        CreateDataAttributeRequestListAttributeOptionsItem as CreateDataAttributeRequestListAttributeOptionsItem,
     )
     from .create_data_attribute_request_other_type import (
         CreateDataAttributeRequestOtherType as CreateDataAttributeRequestOtherType,
@@ -272,11 +275,11 @@ if TYPE_CHECKING:
     from .create_data_connector_request import (
         CreateDataConnectorRequest as CreateDataConnectorRequest,
     )
-    from .create_data_connector_request_data_input import (
-        CreateDataConnectorRequestDataInput as CreateDataConnectorRequestDataInput,
+    from .create_data_connector_request_data_inputs_item import (
+        CreateDataConnectorRequestDataInputsItem as CreateDataConnectorRequestDataInputsItem,
     )
-    from .create_data_connector_request_header import (
-        CreateDataConnectorRequestHeader as CreateDataConnectorRequestHeader,
+    from .create_data_connector_request_headers_item import (
+        CreateDataConnectorRequestHeadersItem as CreateDataConnectorRequestHeadersItem,
     )
     from .create_data_event_request import CreateDataEventRequest as CreateDataEventRequest
     from .create_data_event_summaries_request import (
@@ -313,14 +316,17 @@ if TYPE_CHECKING:
         CreateTicketRequestAssignment as CreateTicketRequestAssignment,
     )
     from .create_ticket_request_body import CreateTicketRequestBody as CreateTicketRequestBody
-    from .create_ticket_request_contacts_email import (
-        CreateTicketRequestContactsEmail as CreateTicketRequestContactsEmail,
+    from .create_ticket_request_contacts_item import (
+        CreateTicketRequestContactsItem as CreateTicketRequestContactsItem,
     )
-    from .create_ticket_request_contacts_external_id import (
-        CreateTicketRequestContactsExternalId as CreateTicketRequestContactsExternalId,
+    from .create_ticket_request_contacts_item_email import (
+        CreateTicketRequestContactsItemEmail as CreateTicketRequestContactsItemEmail,
     )
-    from .create_ticket_request_contacts_id import (
-        CreateTicketRequestContactsId as CreateTicketRequestContactsId,
+    from .create_ticket_request_contacts_item_external_id import (
+        CreateTicketRequestContactsItemExternalId as CreateTicketRequestContactsItemExternalId,
+    )
+    from .create_ticket_request_contacts_item_id import (
+        CreateTicketRequestContactsItemId as CreateTicketRequestContactsItemId,
     )
     from .create_ticket_type_attribute_request import (
         CreateTicketTypeAttributeRequest as CreateTicketTypeAttributeRequest,
@@ -355,21 +361,23 @@ if TYPE_CHECKING:
     from .data_attribute_list import DataAttributeList as DataAttributeList
     from .data_connector import DataConnector as DataConnector
     from .data_connector_detail import DataConnectorDetail as DataConnectorDetail
-    from .data_connector_detail_data_input import (
-        DataConnectorDetailDataInput as DataConnectorDetailDataInput,
+    from .data_connector_detail_data_inputs_item import (
+        DataConnectorDetailDataInputsItem as DataConnectorDetailDataInputsItem,
     )
-    from .data_connector_detail_header import DataConnectorDetailHeader as DataConnectorDetailHeader
-    from .data_connector_detail_object_mapping import (
-        DataConnectorDetailObjectMapping as DataConnectorDetailObjectMapping,
+    from .data_connector_detail_headers_item import (
+        DataConnectorDetailHeadersItem as DataConnectorDetailHeadersItem,
     )
-    from .data_connector_detail_object_mapping_attribute_mapping import (
-        DataConnectorDetailObjectMappingAttributeMapping as DataConnectorDetailObjectMappingAttributeMapping,
+    from .data_connector_detail_object_mappings_item import (
+        DataConnectorDetailObjectMappingsItem as DataConnectorDetailObjectMappingsItem,
     )
-    from .data_connector_detail_object_mapping_reference_mapping import (
-        DataConnectorDetailObjectMappingReferenceMapping as DataConnectorDetailObjectMappingReferenceMapping,
+    from .data_connector_detail_object_mappings_item_attribute_mappings_item import (
+        DataConnectorDetailObjectMappingsItemAttributeMappingsItem as DataConnectorDetailObjectMappingsItemAttributeMappingsItem,
     )
-    from .data_connector_detail_response_field import (
-        DataConnectorDetailResponseField as DataConnectorDetailResponseField,
+    from .data_connector_detail_object_mappings_item_reference_mappings_item import (
+        DataConnectorDetailObjectMappingsItemReferenceMappingsItem as DataConnectorDetailObjectMappingsItemReferenceMappingsItem,
+    )
+    from .data_connector_detail_response_fields_item import (
+        DataConnectorDetailResponseFieldsItem as DataConnectorDetailResponseFieldsItem,
     )
     from .data_connector_execution_result import (
         DataConnectorExecutionResult as DataConnectorExecutionResult,
@@ -396,7 +404,6 @@ if TYPE_CHECKING:
     from .data_export import DataExport as DataExport
     from .data_export_csv import DataExportCsv as DataExportCsv
     from .datetime import Datetime as Datetime
-    from .datum import Datum as Datum
     from .deleted_article_object import DeletedArticleObject as DeletedArticleObject
     from .deleted_collection_object import DeletedCollectionObject as DeletedCollectionObject
     from .deleted_company_object import DeletedCompanyObject as DeletedCompanyObject
@@ -427,7 +434,7 @@ if TYPE_CHECKING:
         EnqueueCreateTicketRequestBody as EnqueueCreateTicketRequestBody,
     )
     from .error import Error as Error
-    from .error_error import ErrorError as ErrorError
+    from .error_errors_item import ErrorErrorsItem as ErrorErrorsItem
     from .event_details import EventDetails as EventDetails
     from .external_page import ExternalPage as ExternalPage
     from .external_pages_list import ExternalPagesList as ExternalPagesList
@@ -436,11 +443,11 @@ if TYPE_CHECKING:
     from .get_export_reporting_data_get_datasets_response import (
         GetExportReportingDataGetDatasetsResponse as GetExportReportingDataGetDatasetsResponse,
     )
-    from .get_export_reporting_data_get_datasets_response_datum import (
-        GetExportReportingDataGetDatasetsResponseDatum as GetExportReportingDataGetDatasetsResponseDatum,
+    from .get_export_reporting_data_get_datasets_response_data_item import (
+        GetExportReportingDataGetDatasetsResponseDataItem as GetExportReportingDataGetDatasetsResponseDataItem,
     )
-    from .get_export_reporting_data_get_datasets_response_datum_attribute import (
-        GetExportReportingDataGetDatasetsResponseDatumAttribute as GetExportReportingDataGetDatasetsResponseDatumAttribute,
+    from .get_export_reporting_data_get_datasets_response_data_item_attributes_item import (
+        GetExportReportingDataGetDatasetsResponseDataItemAttributesItem as GetExportReportingDataGetDatasetsResponseDataItemAttributesItem,
     )
     from .get_export_reporting_data_job_identifier_response import (
         GetExportReportingDataJobIdentifierResponse as GetExportReportingDataJobIdentifierResponse,
@@ -470,6 +477,9 @@ if TYPE_CHECKING:
     )
     from .list_calls_with_transcripts_response import (
         ListCallsWithTranscriptsResponse as ListCallsWithTranscriptsResponse,
+    )
+    from .list_calls_with_transcripts_response_data_item import (
+        ListCallsWithTranscriptsResponseDataItem as ListCallsWithTranscriptsResponseDataItem,
     )
     from .list_folders_response import ListFoldersResponse as ListFoldersResponse
     from .macro import Macro as Macro
@@ -534,8 +544,17 @@ if TYPE_CHECKING:
     )
     from .reply_conversation_request import ReplyConversationRequest as ReplyConversationRequest
     from .reply_ticket_request_body import ReplyTicketRequestBody as ReplyTicketRequestBody
-    from .reply_ticket_request_body_reply_ticket_request_body import (
-        ReplyTicketRequestBodyReplyTicketRequestBody as ReplyTicketRequestBodyReplyTicketRequestBody,
+    from .reply_ticket_request_body_admin_reply_ticket_request import (
+        ReplyTicketRequestBodyAdminReplyTicketRequest as ReplyTicketRequestBodyAdminReplyTicketRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_email_request import (
+        ReplyTicketRequestBodyContactReplyTicketEmailRequest as ReplyTicketRequestBodyContactReplyTicketEmailRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request import (
+        ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest as ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_user_id_request import (
+        ReplyTicketRequestBodyContactReplyTicketUserIdRequest as ReplyTicketRequestBodyContactReplyTicketUserIdRequest,
     )
     from .search_activity_logs_request_body import (
         SearchActivityLogsRequestBody as SearchActivityLogsRequestBody,
@@ -565,11 +584,13 @@ if TYPE_CHECKING:
     from .tag import Tag as Tag
     from .tag_basic import TagBasic as TagBasic
     from .tag_company_request import TagCompanyRequest as TagCompanyRequest
-    from .tag_company_request_company import TagCompanyRequestCompany as TagCompanyRequestCompany
+    from .tag_company_request_companies_item import (
+        TagCompanyRequestCompaniesItem as TagCompanyRequestCompaniesItem,
+    )
     from .tag_list import TagList as TagList
     from .tag_multiple_users_request import TagMultipleUsersRequest as TagMultipleUsersRequest
-    from .tag_multiple_users_request_user import (
-        TagMultipleUsersRequestUser as TagMultipleUsersRequestUser,
+    from .tag_multiple_users_request_users_item import (
+        TagMultipleUsersRequestUsersItem as TagMultipleUsersRequestUsersItem,
     )
     from .tags import Tags as Tags
     from .team import Team as Team
@@ -612,8 +633,8 @@ if TYPE_CHECKING:
     from .ticket_type_ticket_states import TicketTypeTicketStates as TicketTypeTicketStates
     from .translation import Translation as Translation
     from .untag_company_request import UntagCompanyRequest as UntagCompanyRequest
-    from .untag_company_request_company import (
-        UntagCompanyRequestCompany as UntagCompanyRequestCompany,
+    from .untag_company_request_companies_item import (
+        UntagCompanyRequestCompaniesItem as UntagCompanyRequestCompaniesItem,
     )
     from .update_article_request import UpdateArticleRequest as UpdateArticleRequest
     from .update_collection_request import UpdateCollectionRequest as UpdateCollectionRequest
@@ -632,20 +653,20 @@ if TYPE_CHECKING:
     from .update_data_attribute_request_list_attribute import (
         UpdateDataAttributeRequestListAttribute as UpdateDataAttributeRequestListAttribute,
     )
-    from .update_data_attribute_request_list_attribute_option import (
-        UpdateDataAttributeRequestListAttributeOption as UpdateDataAttributeRequestListAttributeOption,
+    from .update_data_attribute_request_list_attribute_options_item import (
+        UpdateDataAttributeRequestListAttributeOptionsItem as UpdateDataAttributeRequestListAttributeOptionsItem,
     )
-    from .update_data_attribute_request_update_data_attribute_request import (
-        UpdateDataAttributeRequestUpdateDataAttributeRequest as UpdateDataAttributeRequestUpdateDataAttributeRequest,
+    from .update_data_attribute_request_other_type import (
+        UpdateDataAttributeRequestOtherType as UpdateDataAttributeRequestOtherType,
     )
     from .update_data_connector_request import (
         UpdateDataConnectorRequest as UpdateDataConnectorRequest,
     )
-    from .update_data_connector_request_data_input import (
-        UpdateDataConnectorRequestDataInput as UpdateDataConnectorRequestDataInput,
+    from .update_data_connector_request_data_inputs_item import (
+        UpdateDataConnectorRequestDataInputsItem as UpdateDataConnectorRequestDataInputsItem,
     )
-    from .update_data_connector_request_header import (
-        UpdateDataConnectorRequestHeader as UpdateDataConnectorRequestHeader,
+    from .update_data_connector_request_headers_item import (
+        UpdateDataConnectorRequestHeadersItem as UpdateDataConnectorRequestHeadersItem,
     )
     from .update_external_page_request import UpdateExternalPageRequest as UpdateExternalPageRequest
     from .update_folder_request_body import UpdateFolderRequestBody as UpdateFolderRequestBody
@@ -670,14 +691,14 @@ if TYPE_CHECKING:
     from .visitor_segments import VisitorSegments as VisitorSegments
     from .visitor_social_profiles import VisitorSocialProfiles as VisitorSocialProfiles
     from .visitor_tags import VisitorTags as VisitorTags
-    from .visitor_tags_tag import VisitorTagsTag as VisitorTagsTag
+    from .visitor_tags_tags_item import VisitorTagsTagsItem as VisitorTagsTagsItem
     from .whatsapp_message_status import WhatsappMessageStatus as WhatsappMessageStatus
     from .whatsapp_message_status_error import (
         WhatsappMessageStatusError as WhatsappMessageStatusError,
     )
     from .whatsapp_message_status_list import WhatsappMessageStatusList as WhatsappMessageStatusList
-    from .whatsapp_message_status_list_event import (
-        WhatsappMessageStatusListEvent as WhatsappMessageStatusListEvent,
+    from .whatsapp_message_status_list_events_item import (
+        WhatsappMessageStatusListEventsItem as WhatsappMessageStatusListEventsItem,
     )
     from .whatsapp_message_status_list_pages import (
         WhatsappMessageStatusListPages as WhatsappMessageStatusListPages,
@@ -700,7 +721,7 @@ _MODULES: dict[str, str] = {
     "AdminPriorityLevel": "admin_priority_level",
     "AdminReplyConversationRequest": "admin_reply_conversation_request",
     "AdminReplyTicketRequest": "admin_reply_ticket_request",
-    "AdminReplyTicketRequestReplyOption": "admin_reply_ticket_request_reply_option",
+    "AdminReplyTicketRequestReplyOptionsItem": "admin_reply_ticket_request_reply_options_item",
     "AdminRole": "admin_role",
     "AdminWithApp": "admin_with_app",
     "AdminWithAppAvatar": "admin_with_app_avatar",
@@ -716,7 +737,7 @@ _MODULES: dict[str, str] = {
     "ArticleList": "article_list",
     "ArticleListItem": "article_list_item",
     "ArticleSearchHighlights": "article_search_highlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem": "article_search_highlights_highlighted_summary_item",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem": "article_search_highlights_highlighted_summary_item_item",
     "ArticleSearchHighlightsHighlightedTitleItem": "article_search_highlights_highlighted_title_item",
     "ArticleSearchResponse": "article_search_response",
     "ArticleSearchResponseData": "article_search_response_data",
@@ -725,6 +746,7 @@ _MODULES: dict[str, str] = {
     "AssignConversationRequest": "assign_conversation_request",
     "AttachContactToACompanyRequestBody": "attach_contact_to_a_company_request_body",
     "AttachContactToConversationRequest": "attach_contact_to_conversation_request",
+    "AttachContactToConversationRequestCustomer": "attach_contact_to_conversation_request_customer",
     "AttachContactToConversationRequestCustomerEmail": "attach_contact_to_conversation_request_customer_email",
     "AttachContactToConversationRequestCustomerIntercomUserId": "attach_contact_to_conversation_request_customer_intercom_user_id",
     "AttachContactToConversationRequestCustomerUserId": "attach_contact_to_conversation_request_customer_user_id",
@@ -765,7 +787,7 @@ _MODULES: dict[str, str] = {
     "ContactNotes": "contact_notes",
     "ContactReference": "contact_reference",
     "ContactReplyBaseRequest": "contact_reply_base_request",
-    "ContactReplyBaseRequestReplyOption": "contact_reply_base_request_reply_option",
+    "ContactReplyBaseRequestReplyOptionsItem": "contact_reply_base_request_reply_options_item",
     "ContactReplyConversationRequest": "contact_reply_conversation_request",
     "ContactReplyEmailRequest": "contact_reply_email_request",
     "ContactReplyIntercomUserIdRequest": "contact_reply_intercom_user_id_request",
@@ -807,6 +829,7 @@ _MODULES: dict[str, str] = {
     "ConversationPart": "conversation_part",
     "ConversationPartAuthor": "conversation_part_author",
     "ConversationPartMetadata": "conversation_part_metadata",
+    "ConversationPartMetadataQuickReplyOptionsItem": "conversation_part_metadata_quick_reply_options_item",
     "ConversationParts": "conversation_parts",
     "ConversationRating": "conversation_rating",
     "ConversationResponseTime": "conversation_response_time",
@@ -815,10 +838,10 @@ _MODULES: dict[str, str] = {
     "ConversationSlaAppliedByWorkflow": "conversation_sla_applied_by_workflow",
     "ConversationSlaAppliedByWorkflowSlaDefinition": "conversation_sla_applied_by_workflow_sla_definition",
     "ConversationSlaPaused": "conversation_sla_paused",
-    "ConversationSlaPausedSlaStates": "conversation_sla_paused_sla_states",
+    "ConversationSlaPausedSlaStatesValue": "conversation_sla_paused_sla_states_value",
     "ConversationSlaRemoved": "conversation_sla_removed",
     "ConversationSlaTargetMissed": "conversation_sla_target_missed",
-    "ConversationSlaTargetMissedSlaStates": "conversation_sla_target_missed_sla_states",
+    "ConversationSlaTargetMissedSlaStatesValue": "conversation_sla_target_missed_sla_states_value",
     "ConversationSlaUnpaused": "conversation_sla_unpaused",
     "ConversationSource": "conversation_source",
     "ConversationStatistics": "conversation_statistics",
@@ -838,13 +861,12 @@ _MODULES: dict[str, str] = {
     "CreateConversationRequestFrom": "create_conversation_request_from",
     "CreateConversationResponse": "create_conversation_response",
     "CreateDataAttributeRequest": "create_data_attribute_request",
-    "CreateDataAttributeRequestCreateDataAttributeRequest": "create_data_attribute_request_create_data_attribute_request",
     "CreateDataAttributeRequestListAttribute": "create_data_attribute_request_list_attribute",
-    "CreateDataAttributeRequestListAttributeOption": "create_data_attribute_request_list_attribute_option",
+    "CreateDataAttributeRequestListAttributeOptionsItem": "create_data_attribute_request_list_attribute_options_item",
     "CreateDataAttributeRequestOtherType": "create_data_attribute_request_other_type",
     "CreateDataConnectorRequest": "create_data_connector_request",
-    "CreateDataConnectorRequestDataInput": "create_data_connector_request_data_input",
-    "CreateDataConnectorRequestHeader": "create_data_connector_request_header",
+    "CreateDataConnectorRequestDataInputsItem": "create_data_connector_request_data_inputs_item",
+    "CreateDataConnectorRequestHeadersItem": "create_data_connector_request_headers_item",
     "CreateDataEventRequest": "create_data_event_request",
     "CreateDataEventSummariesRequest": "create_data_event_summaries_request",
     "CreateDataEventSummariesRequestEventSummaries": "create_data_event_summaries_request_event_summaries",
@@ -864,9 +886,10 @@ _MODULES: dict[str, str] = {
     "CreateTicketRequest": "create_ticket_request",
     "CreateTicketRequestAssignment": "create_ticket_request_assignment",
     "CreateTicketRequestBody": "create_ticket_request_body",
-    "CreateTicketRequestContactsEmail": "create_ticket_request_contacts_email",
-    "CreateTicketRequestContactsExternalId": "create_ticket_request_contacts_external_id",
-    "CreateTicketRequestContactsId": "create_ticket_request_contacts_id",
+    "CreateTicketRequestContactsItem": "create_ticket_request_contacts_item",
+    "CreateTicketRequestContactsItemEmail": "create_ticket_request_contacts_item_email",
+    "CreateTicketRequestContactsItemExternalId": "create_ticket_request_contacts_item_external_id",
+    "CreateTicketRequestContactsItemId": "create_ticket_request_contacts_item_id",
     "CreateTicketTypeAttributeRequest": "create_ticket_type_attribute_request",
     "CreateTicketTypeRequest": "create_ticket_type_request",
     "CursorPages": "cursor_pages",
@@ -890,12 +913,12 @@ _MODULES: dict[str, str] = {
     "DataAttributeList": "data_attribute_list",
     "DataConnector": "data_connector",
     "DataConnectorDetail": "data_connector_detail",
-    "DataConnectorDetailDataInput": "data_connector_detail_data_input",
-    "DataConnectorDetailHeader": "data_connector_detail_header",
-    "DataConnectorDetailObjectMapping": "data_connector_detail_object_mapping",
-    "DataConnectorDetailObjectMappingAttributeMapping": "data_connector_detail_object_mapping_attribute_mapping",
-    "DataConnectorDetailObjectMappingReferenceMapping": "data_connector_detail_object_mapping_reference_mapping",
-    "DataConnectorDetailResponseField": "data_connector_detail_response_field",
+    "DataConnectorDetailDataInputsItem": "data_connector_detail_data_inputs_item",
+    "DataConnectorDetailHeadersItem": "data_connector_detail_headers_item",
+    "DataConnectorDetailObjectMappingsItem": "data_connector_detail_object_mappings_item",
+    "DataConnectorDetailObjectMappingsItemAttributeMappingsItem": "data_connector_detail_object_mappings_item_attribute_mappings_item",
+    "DataConnectorDetailObjectMappingsItemReferenceMappingsItem": "data_connector_detail_object_mappings_item_reference_mappings_item",
+    "DataConnectorDetailResponseFieldsItem": "data_connector_detail_response_fields_item",
     "DataConnectorExecutionResult": "data_connector_execution_result",
     "DataConnectorExecutionResultList": "data_connector_execution_result_list",
     "DataConnectorExecutionResultListPages": "data_connector_execution_result_list_pages",
@@ -911,7 +934,6 @@ _MODULES: dict[str, str] = {
     "DataExport": "data_export",
     "DataExportCsv": "data_export_csv",
     "Datetime": "datetime",
-    "Datum": "datum",
     "DeletedArticleObject": "deleted_article_object",
     "DeletedCollectionObject": "deleted_collection_object",
     "DeletedCompanyObject": "deleted_company_object",
@@ -930,15 +952,15 @@ _MODULES: dict[str, str] = {
     "EmailSetting": "email_setting",
     "EnqueueCreateTicketRequestBody": "enqueue_create_ticket_request_body",
     "Error": "error",
-    "ErrorError": "error_error",
+    "ErrorErrorsItem": "error_errors_item",
     "EventDetails": "event_details",
     "ExternalPage": "external_page",
     "ExternalPagesList": "external_pages_list",
     "FileAttribute": "file_attribute",
     "Folder": "folder",
     "GetExportReportingDataGetDatasetsResponse": "get_export_reporting_data_get_datasets_response",
-    "GetExportReportingDataGetDatasetsResponseDatum": "get_export_reporting_data_get_datasets_response_datum",
-    "GetExportReportingDataGetDatasetsResponseDatumAttribute": "get_export_reporting_data_get_datasets_response_datum_attribute",
+    "GetExportReportingDataGetDatasetsResponseDataItem": "get_export_reporting_data_get_datasets_response_data_item",
+    "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem": "get_export_reporting_data_get_datasets_response_data_item_attributes_item",
     "GetExportReportingDataJobIdentifierResponse": "get_export_reporting_data_job_identifier_response",
     "GroupContent": "group_content",
     "GroupTranslatedContent": "group_translated_content",
@@ -958,6 +980,7 @@ _MODULES: dict[str, str] = {
     "LinkedObjectList": "linked_object_list",
     "ListCallsWithTranscriptsRequestBody": "list_calls_with_transcripts_request_body",
     "ListCallsWithTranscriptsResponse": "list_calls_with_transcripts_response",
+    "ListCallsWithTranscriptsResponseDataItem": "list_calls_with_transcripts_response_data_item",
     "ListFoldersResponse": "list_folders_response",
     "Macro": "macro",
     "MacroList": "macro_list",
@@ -999,7 +1022,10 @@ _MODULES: dict[str, str] = {
     "RegisterFinVoiceCallRequest": "register_fin_voice_call_request",
     "ReplyConversationRequest": "reply_conversation_request",
     "ReplyTicketRequestBody": "reply_ticket_request_body",
-    "ReplyTicketRequestBodyReplyTicketRequestBody": "reply_ticket_request_body_reply_ticket_request_body",
+    "ReplyTicketRequestBodyAdminReplyTicketRequest": "reply_ticket_request_body_admin_reply_ticket_request",
+    "ReplyTicketRequestBodyContactReplyTicketEmailRequest": "reply_ticket_request_body_contact_reply_ticket_email_request",
+    "ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest": "reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request",
+    "ReplyTicketRequestBodyContactReplyTicketUserIdRequest": "reply_ticket_request_body_contact_reply_ticket_user_id_request",
     "SearchActivityLogsRequestBody": "search_activity_logs_request_body",
     "SearchRequest": "search_request",
     "Segment": "segment",
@@ -1022,10 +1048,10 @@ _MODULES: dict[str, str] = {
     "Tag": "tag",
     "TagBasic": "tag_basic",
     "TagCompanyRequest": "tag_company_request",
-    "TagCompanyRequestCompany": "tag_company_request_company",
+    "TagCompanyRequestCompaniesItem": "tag_company_request_companies_item",
     "TagList": "tag_list",
     "TagMultipleUsersRequest": "tag_multiple_users_request",
-    "TagMultipleUsersRequestUser": "tag_multiple_users_request_user",
+    "TagMultipleUsersRequestUsersItem": "tag_multiple_users_request_users_item",
     "Tags": "tags",
     "Team": "team",
     "TeamList": "team_list",
@@ -1057,7 +1083,7 @@ _MODULES: dict[str, str] = {
     "TicketTypeTicketStates": "ticket_type_ticket_states",
     "Translation": "translation",
     "UntagCompanyRequest": "untag_company_request",
-    "UntagCompanyRequestCompany": "untag_company_request_company",
+    "UntagCompanyRequestCompaniesItem": "untag_company_request_companies_item",
     "UpdateArticleRequest": "update_article_request",
     "UpdateCollectionRequest": "update_collection_request",
     "UpdateContactRequest": "update_contact_request",
@@ -1067,11 +1093,11 @@ _MODULES: dict[str, str] = {
     "UpdateConversationRequest": "update_conversation_request",
     "UpdateDataAttributeRequest": "update_data_attribute_request",
     "UpdateDataAttributeRequestListAttribute": "update_data_attribute_request_list_attribute",
-    "UpdateDataAttributeRequestListAttributeOption": "update_data_attribute_request_list_attribute_option",
-    "UpdateDataAttributeRequestUpdateDataAttributeRequest": "update_data_attribute_request_update_data_attribute_request",
+    "UpdateDataAttributeRequestListAttributeOptionsItem": "update_data_attribute_request_list_attribute_options_item",
+    "UpdateDataAttributeRequestOtherType": "update_data_attribute_request_other_type",
     "UpdateDataConnectorRequest": "update_data_connector_request",
-    "UpdateDataConnectorRequestDataInput": "update_data_connector_request_data_input",
-    "UpdateDataConnectorRequestHeader": "update_data_connector_request_header",
+    "UpdateDataConnectorRequestDataInputsItem": "update_data_connector_request_data_inputs_item",
+    "UpdateDataConnectorRequestHeadersItem": "update_data_connector_request_headers_item",
     "UpdateExternalPageRequest": "update_external_page_request",
     "UpdateFolderRequestBody": "update_folder_request_body",
     "UpdateFolderRequestBodyFolder": "update_folder_request_body_folder",
@@ -1089,11 +1115,11 @@ _MODULES: dict[str, str] = {
     "VisitorSegments": "visitor_segments",
     "VisitorSocialProfiles": "visitor_social_profiles",
     "VisitorTags": "visitor_tags",
-    "VisitorTagsTag": "visitor_tags_tag",
+    "VisitorTagsTagsItem": "visitor_tags_tags_item",
     "WhatsappMessageStatus": "whatsapp_message_status",
     "WhatsappMessageStatusError": "whatsapp_message_status_error",
     "WhatsappMessageStatusList": "whatsapp_message_status_list",
-    "WhatsappMessageStatusListEvent": "whatsapp_message_status_list_event",
+    "WhatsappMessageStatusListEventsItem": "whatsapp_message_status_list_events_item",
     "WhatsappMessageStatusListPages": "whatsapp_message_status_list_pages",
     "WhatsappMessageStatusListPagesNext": "whatsapp_message_status_list_pages_next",
     "WorkflowExport": "workflow_export",
@@ -1112,7 +1138,7 @@ __all__ = [
     "AdminPriorityLevel",
     "AdminReplyConversationRequest",
     "AdminReplyTicketRequest",
-    "AdminReplyTicketRequestReplyOption",
+    "AdminReplyTicketRequestReplyOptionsItem",
     "AdminRole",
     "AdminWithApp",
     "AdminWithAppAvatar",
@@ -1128,7 +1154,7 @@ __all__ = [
     "ArticleList",
     "ArticleListItem",
     "ArticleSearchHighlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem",
     "ArticleSearchHighlightsHighlightedTitleItem",
     "ArticleSearchResponse",
     "ArticleSearchResponseData",
@@ -1137,6 +1163,7 @@ __all__ = [
     "AssignConversationRequest",
     "AttachContactToACompanyRequestBody",
     "AttachContactToConversationRequest",
+    "AttachContactToConversationRequestCustomer",
     "AttachContactToConversationRequestCustomerEmail",
     "AttachContactToConversationRequestCustomerIntercomUserId",
     "AttachContactToConversationRequestCustomerUserId",
@@ -1177,7 +1204,7 @@ __all__ = [
     "ContactNotes",
     "ContactReference",
     "ContactReplyBaseRequest",
-    "ContactReplyBaseRequestReplyOption",
+    "ContactReplyBaseRequestReplyOptionsItem",
     "ContactReplyConversationRequest",
     "ContactReplyEmailRequest",
     "ContactReplyIntercomUserIdRequest",
@@ -1219,6 +1246,7 @@ __all__ = [
     "ConversationPart",
     "ConversationPartAuthor",
     "ConversationPartMetadata",
+    "ConversationPartMetadataQuickReplyOptionsItem",
     "ConversationParts",
     "ConversationRating",
     "ConversationResponseTime",
@@ -1227,10 +1255,10 @@ __all__ = [
     "ConversationSlaAppliedByWorkflow",
     "ConversationSlaAppliedByWorkflowSlaDefinition",
     "ConversationSlaPaused",
-    "ConversationSlaPausedSlaStates",
+    "ConversationSlaPausedSlaStatesValue",
     "ConversationSlaRemoved",
     "ConversationSlaTargetMissed",
-    "ConversationSlaTargetMissedSlaStates",
+    "ConversationSlaTargetMissedSlaStatesValue",
     "ConversationSlaUnpaused",
     "ConversationSource",
     "ConversationStatistics",
@@ -1250,13 +1278,12 @@ __all__ = [
     "CreateConversationRequestFrom",
     "CreateConversationResponse",
     "CreateDataAttributeRequest",
-    "CreateDataAttributeRequestCreateDataAttributeRequest",
     "CreateDataAttributeRequestListAttribute",
-    "CreateDataAttributeRequestListAttributeOption",
+    "CreateDataAttributeRequestListAttributeOptionsItem",
     "CreateDataAttributeRequestOtherType",
     "CreateDataConnectorRequest",
-    "CreateDataConnectorRequestDataInput",
-    "CreateDataConnectorRequestHeader",
+    "CreateDataConnectorRequestDataInputsItem",
+    "CreateDataConnectorRequestHeadersItem",
     "CreateDataEventRequest",
     "CreateDataEventSummariesRequest",
     "CreateDataEventSummariesRequestEventSummaries",
@@ -1276,9 +1303,10 @@ __all__ = [
     "CreateTicketRequest",
     "CreateTicketRequestAssignment",
     "CreateTicketRequestBody",
-    "CreateTicketRequestContactsEmail",
-    "CreateTicketRequestContactsExternalId",
-    "CreateTicketRequestContactsId",
+    "CreateTicketRequestContactsItem",
+    "CreateTicketRequestContactsItemEmail",
+    "CreateTicketRequestContactsItemExternalId",
+    "CreateTicketRequestContactsItemId",
     "CreateTicketTypeAttributeRequest",
     "CreateTicketTypeRequest",
     "CursorPages",
@@ -1302,12 +1330,12 @@ __all__ = [
     "DataAttributeList",
     "DataConnector",
     "DataConnectorDetail",
-    "DataConnectorDetailDataInput",
-    "DataConnectorDetailHeader",
-    "DataConnectorDetailObjectMapping",
-    "DataConnectorDetailObjectMappingAttributeMapping",
-    "DataConnectorDetailObjectMappingReferenceMapping",
-    "DataConnectorDetailResponseField",
+    "DataConnectorDetailDataInputsItem",
+    "DataConnectorDetailHeadersItem",
+    "DataConnectorDetailObjectMappingsItem",
+    "DataConnectorDetailObjectMappingsItemAttributeMappingsItem",
+    "DataConnectorDetailObjectMappingsItemReferenceMappingsItem",
+    "DataConnectorDetailResponseFieldsItem",
     "DataConnectorExecutionResult",
     "DataConnectorExecutionResultList",
     "DataConnectorExecutionResultListPages",
@@ -1323,7 +1351,6 @@ __all__ = [
     "DataExport",
     "DataExportCsv",
     "Datetime",
-    "Datum",
     "DeletedArticleObject",
     "DeletedCollectionObject",
     "DeletedCompanyObject",
@@ -1342,15 +1369,15 @@ __all__ = [
     "EmailSetting",
     "EnqueueCreateTicketRequestBody",
     "Error",
-    "ErrorError",
+    "ErrorErrorsItem",
     "EventDetails",
     "ExternalPage",
     "ExternalPagesList",
     "FileAttribute",
     "Folder",
     "GetExportReportingDataGetDatasetsResponse",
-    "GetExportReportingDataGetDatasetsResponseDatum",
-    "GetExportReportingDataGetDatasetsResponseDatumAttribute",
+    "GetExportReportingDataGetDatasetsResponseDataItem",
+    "GetExportReportingDataGetDatasetsResponseDataItemAttributesItem",
     "GetExportReportingDataJobIdentifierResponse",
     "GroupContent",
     "GroupTranslatedContent",
@@ -1370,6 +1397,7 @@ __all__ = [
     "LinkedObjectList",
     "ListCallsWithTranscriptsRequestBody",
     "ListCallsWithTranscriptsResponse",
+    "ListCallsWithTranscriptsResponseDataItem",
     "ListFoldersResponse",
     "Macro",
     "MacroList",
@@ -1411,7 +1439,10 @@ __all__ = [
     "RegisterFinVoiceCallRequest",
     "ReplyConversationRequest",
     "ReplyTicketRequestBody",
-    "ReplyTicketRequestBodyReplyTicketRequestBody",
+    "ReplyTicketRequestBodyAdminReplyTicketRequest",
+    "ReplyTicketRequestBodyContactReplyTicketEmailRequest",
+    "ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest",
+    "ReplyTicketRequestBodyContactReplyTicketUserIdRequest",
     "SearchActivityLogsRequestBody",
     "SearchRequest",
     "Segment",
@@ -1434,10 +1465,10 @@ __all__ = [
     "Tag",
     "TagBasic",
     "TagCompanyRequest",
-    "TagCompanyRequestCompany",
+    "TagCompanyRequestCompaniesItem",
     "TagList",
     "TagMultipleUsersRequest",
-    "TagMultipleUsersRequestUser",
+    "TagMultipleUsersRequestUsersItem",
     "Tags",
     "Team",
     "TeamList",
@@ -1469,7 +1500,7 @@ __all__ = [
     "TicketTypeTicketStates",
     "Translation",
     "UntagCompanyRequest",
-    "UntagCompanyRequestCompany",
+    "UntagCompanyRequestCompaniesItem",
     "UpdateArticleRequest",
     "UpdateCollectionRequest",
     "UpdateContactRequest",
@@ -1479,11 +1510,11 @@ __all__ = [
     "UpdateConversationRequest",
     "UpdateDataAttributeRequest",
     "UpdateDataAttributeRequestListAttribute",
-    "UpdateDataAttributeRequestListAttributeOption",
-    "UpdateDataAttributeRequestUpdateDataAttributeRequest",
+    "UpdateDataAttributeRequestListAttributeOptionsItem",
+    "UpdateDataAttributeRequestOtherType",
     "UpdateDataConnectorRequest",
-    "UpdateDataConnectorRequestDataInput",
-    "UpdateDataConnectorRequestHeader",
+    "UpdateDataConnectorRequestDataInputsItem",
+    "UpdateDataConnectorRequestHeadersItem",
     "UpdateExternalPageRequest",
     "UpdateFolderRequestBody",
     "UpdateFolderRequestBodyFolder",
@@ -1501,11 +1532,11 @@ __all__ = [
     "VisitorSegments",
     "VisitorSocialProfiles",
     "VisitorTags",
-    "VisitorTagsTag",
+    "VisitorTagsTagsItem",
     "WhatsappMessageStatus",
     "WhatsappMessageStatusError",
     "WhatsappMessageStatusList",
-    "WhatsappMessageStatusListEvent",
+    "WhatsappMessageStatusListEventsItem",
     "WhatsappMessageStatusListPages",
     "WhatsappMessageStatusListPagesNext",
     "WorkflowExport",

@@ -202,7 +202,7 @@ class CallsResource(SyncResource):
 
     def collect_fin_voice_call_by_phone_number(
         self, phone_number: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Error:
+    ) -> Any:
         """Collect Fin Voice call by phone number
 
         Retrieve information about a Fin Voice call using the phone number.
@@ -218,7 +218,7 @@ class CallsResource(SyncResource):
             "get",
             "/fin_voice/phone_number/{phone_number}",
             path_params={"phone_number": phone_number},
-            cast_to=_models.Error,
+            cast_to=object,
             options=request_options,
         )
 
@@ -456,7 +456,7 @@ class AsyncCallsResource(AsyncResource):
 
     async def collect_fin_voice_call_by_phone_number(
         self, phone_number: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Error:
+    ) -> Any:
         """Collect Fin Voice call by phone number
 
         Retrieve information about a Fin Voice call using the phone number.
@@ -472,7 +472,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/fin_voice/phone_number/{phone_number}",
             path_params={"phone_number": phone_number},
-            cast_to=_models.Error,
+            cast_to=object,
             options=request_options,
         )
 

@@ -369,7 +369,13 @@ class ConversationsResource(SyncResource):
     def reply_conversation(
         self,
         id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -573,7 +579,11 @@ class ConversationsResource(SyncResource):
 
     def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -1028,7 +1038,13 @@ class AsyncConversationsResource(AsyncResource):
     async def reply_conversation(
         self,
         id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -1232,7 +1248,11 @@ class AsyncConversationsResource(AsyncResource):
 
     async def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:

@@ -58,7 +58,11 @@ class DataAttributesResource(SyncResource):
 
     def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        body: (
+            _models.CreateDataAttributeRequestListAttribute
+            | _models.CreateDataAttributeRequestOtherType
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.DataAttribute:
@@ -79,7 +83,11 @@ class DataAttributesResource(SyncResource):
     def update_data_attribute(
         self,
         id: int,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: (
+            _models.UpdateDataAttributeRequestListAttribute
+            | _models.UpdateDataAttributeRequestOtherType
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.DataAttribute:
@@ -153,7 +161,11 @@ class AsyncDataAttributesResource(AsyncResource):
 
     async def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        body: (
+            _models.CreateDataAttributeRequestListAttribute
+            | _models.CreateDataAttributeRequestOtherType
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.DataAttribute:
@@ -174,7 +186,11 @@ class AsyncDataAttributesResource(AsyncResource):
     async def update_data_attribute(
         self,
         id: int,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: (
+            _models.UpdateDataAttributeRequestListAttribute
+            | _models.UpdateDataAttributeRequestOtherType
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.DataAttribute:

@@ -45,25 +45,26 @@ class ExportResource(SyncResource):
 
     def get_export_reporting_data_job_identifier(
         self,
+        job_identifier: str,
         *,
         app_id: str,
         client_id: str,
-        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> _models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
+            job_identifier: Unique identifier of the job.
             app_id: The Intercom defined code of the workspace the company is associated to.
             client_id: (no description in the spec)
-            job_identifier: Unique identifier of the job.
 
         `GET /export/reporting_data/{job_identifier}`
         """
         return self._client.request(
             "get",
             "/export/reporting_data/{job_identifier}",
-            query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
+            path_params={"job_identifier": job_identifier},
+            query={"app_id": app_id, "client_id": client_id},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
@@ -84,10 +85,10 @@ class ExportResource(SyncResource):
 
     def get_download_reporting_data_job_identifier(
         self,
+        job_identifier: str,
         *,
         accept: Literal["application/octet-stream"] | str,
         app_id: str,
-        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Download completed export job data
@@ -99,16 +100,17 @@ class ExportResource(SyncResource):
         > You will have to specify the header Accept: `application/octet-stream` when hitting this endpoint.
 
         Args:
+            job_identifier: (no description in the spec)
             accept: Required header for downloading the export file
             app_id: (no description in the spec)
-            job_identifier: (no description in the spec)
 
         `GET /download/reporting_data/{job_identifier}`
         """
         return self._client.request(
             "get",
             "/download/reporting_data/{job_identifier}",
-            query={"app_id": app_id, "job_identifier": job_identifier},
+            path_params={"job_identifier": job_identifier},
+            query={"app_id": app_id},
             headers={"Accept": accept},
             cast_to=type(None),
             options=request_options,
@@ -161,25 +163,26 @@ class AsyncExportResource(AsyncResource):
 
     async def get_export_reporting_data_job_identifier(
         self,
+        job_identifier: str,
         *,
         app_id: str,
         client_id: str,
-        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> _models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
+            job_identifier: Unique identifier of the job.
             app_id: The Intercom defined code of the workspace the company is associated to.
             client_id: (no description in the spec)
-            job_identifier: Unique identifier of the job.
 
         `GET /export/reporting_data/{job_identifier}`
         """
         return await self._client.request(
             "get",
             "/export/reporting_data/{job_identifier}",
-            query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
+            path_params={"job_identifier": job_identifier},
+            query={"app_id": app_id, "client_id": client_id},
             cast_to=_models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
@@ -200,10 +203,10 @@ class AsyncExportResource(AsyncResource):
 
     async def get_download_reporting_data_job_identifier(
         self,
+        job_identifier: str,
         *,
         accept: Literal["application/octet-stream"] | str,
         app_id: str,
-        job_identifier: str,
         request_options: RequestOptions | None = None,
     ) -> None:
         """Download completed export job data
@@ -215,16 +218,17 @@ class AsyncExportResource(AsyncResource):
         > You will have to specify the header Accept: `application/octet-stream` when hitting this endpoint.
 
         Args:
+            job_identifier: (no description in the spec)
             accept: Required header for downloading the export file
             app_id: (no description in the spec)
-            job_identifier: (no description in the spec)
 
         `GET /download/reporting_data/{job_identifier}`
         """
         return await self._client.request(
             "get",
             "/download/reporting_data/{job_identifier}",
-            query={"app_id": app_id, "job_identifier": job_identifier},
+            path_params={"job_identifier": job_identifier},
+            query={"app_id": app_id},
             headers={"Accept": accept},
             cast_to=type(None),
             options=request_options,

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
         AdminReplyConversationRequest as AdminReplyConversationRequest,
     )
     from .admin_reply_ticket_request import AdminReplyTicketRequest as AdminReplyTicketRequest
-    from .admin_reply_ticket_request_reply_option import (
-        AdminReplyTicketRequestReplyOption as AdminReplyTicketRequestReplyOption,
+    from .admin_reply_ticket_request_reply_options_item import (
+        AdminReplyTicketRequestReplyOptionsItem as AdminReplyTicketRequestReplyOptionsItem,
     )
     from .admin_with_app import AdminWithApp as AdminWithApp
     from .admin_with_app_avatar import AdminWithAppAvatar as AdminWithAppAvatar
@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from .article_list import ArticleList as ArticleList
     from .article_list_item import ArticleListItem as ArticleListItem
     from .article_search_highlights import ArticleSearchHighlights as ArticleSearchHighlights
-    from .article_search_highlights_highlighted_summary_item import (
-        ArticleSearchHighlightsHighlightedSummaryItem as ArticleSearchHighlightsHighlightedSummaryItem,
+    from .article_search_highlights_highlighted_summary_item_item import (
+        ArticleSearchHighlightsHighlightedSummaryItemItem as ArticleSearchHighlightsHighlightedSummaryItemItem,
     )
     from .article_search_highlights_highlighted_title_item import (
         ArticleSearchHighlightsHighlightedTitleItem as ArticleSearchHighlightsHighlightedTitleItem,
@@ -52,6 +52,9 @@ if TYPE_CHECKING:
     )
     from .attach_contact_to_conversation_request import (
         AttachContactToConversationRequest as AttachContactToConversationRequest,
+    )
+    from .attach_contact_to_conversation_request_customer import (
+        AttachContactToConversationRequestCustomer as AttachContactToConversationRequestCustomer,
     )
     from .attach_contact_to_conversation_request_customer_email import (
         AttachContactToConversationRequestCustomerEmail as AttachContactToConversationRequestCustomerEmail,
@@ -200,14 +203,17 @@ if TYPE_CHECKING:
         CreateTicketReplyWithCommentRequest as CreateTicketReplyWithCommentRequest,
     )
     from .create_ticket_request import CreateTicketRequest as CreateTicketRequest
-    from .create_ticket_request_contacts_email import (
-        CreateTicketRequestContactsEmail as CreateTicketRequestContactsEmail,
+    from .create_ticket_request_contacts_item import (
+        CreateTicketRequestContactsItem as CreateTicketRequestContactsItem,
     )
-    from .create_ticket_request_contacts_external_id import (
-        CreateTicketRequestContactsExternalId as CreateTicketRequestContactsExternalId,
+    from .create_ticket_request_contacts_item_email import (
+        CreateTicketRequestContactsItemEmail as CreateTicketRequestContactsItemEmail,
     )
-    from .create_ticket_request_contacts_id import (
-        CreateTicketRequestContactsId as CreateTicketRequestContactsId,
+    from .create_ticket_request_contacts_item_external_id import (
+        CreateTicketRequestContactsItemExternalId as CreateTicketRequestContactsItemExternalId,
+    )
+    from .create_ticket_request_contacts_item_id import (
+        CreateTicketRequestContactsItemId as CreateTicketRequestContactsItemId,
     )
     from .create_ticket_type_attribute_request import (
         CreateTicketTypeAttributeRequest as CreateTicketTypeAttributeRequest,
@@ -250,7 +256,7 @@ if TYPE_CHECKING:
     from .dropdown_component import DropdownComponent as DropdownComponent
     from .dropdown_option import DropdownOption as DropdownOption
     from .error import Error as Error
-    from .error_error import ErrorError as ErrorError
+    from .error_errors_item import ErrorErrorsItem as ErrorErrorsItem
     from .event import Event as Event
     from .file_attribute import FileAttribute as FileAttribute
     from .group_content import GroupContent as GroupContent
@@ -329,11 +335,13 @@ if TYPE_CHECKING:
     from .tag import Tag as Tag
     from .tag_basic import TagBasic as TagBasic
     from .tag_company_request import TagCompanyRequest as TagCompanyRequest
-    from .tag_company_request_company import TagCompanyRequestCompany as TagCompanyRequestCompany
+    from .tag_company_request_companies_item import (
+        TagCompanyRequestCompaniesItem as TagCompanyRequestCompaniesItem,
+    )
     from .tag_list import TagList as TagList
     from .tag_multiple_users_request import TagMultipleUsersRequest as TagMultipleUsersRequest
-    from .tag_multiple_users_request_user import (
-        TagMultipleUsersRequestUser as TagMultipleUsersRequestUser,
+    from .tag_multiple_users_request_users_item import (
+        TagMultipleUsersRequestUsersItem as TagMultipleUsersRequestUsersItem,
     )
     from .tags import Tags as Tags
     from .team import Team as Team
@@ -358,8 +366,8 @@ if TYPE_CHECKING:
     from .ticket_type_list import TicketTypeList as TicketTypeList
     from .translation import Translation as Translation
     from .untag_company_request import UntagCompanyRequest as UntagCompanyRequest
-    from .untag_company_request_company import (
-        UntagCompanyRequestCompany as UntagCompanyRequestCompany,
+    from .untag_company_request_companies_item import (
+        UntagCompanyRequestCompaniesItem as UntagCompanyRequestCompaniesItem,
     )
     from .update_article_request_body import UpdateArticleRequestBody as UpdateArticleRequestBody
     from .update_collection_request import UpdateCollectionRequest as UpdateCollectionRequest
@@ -368,8 +376,8 @@ if TYPE_CHECKING:
     from .update_data_attribute_request import (
         UpdateDataAttributeRequest as UpdateDataAttributeRequest,
     )
-    from .update_data_attribute_request_option import (
-        UpdateDataAttributeRequestOption as UpdateDataAttributeRequestOption,
+    from .update_data_attribute_request_options_item import (
+        UpdateDataAttributeRequestOptionsItem as UpdateDataAttributeRequestOptionsItem,
     )
     from .update_ticket_request import UpdateTicketRequest as UpdateTicketRequest
     from .update_ticket_request_assignment import (
@@ -391,7 +399,7 @@ if TYPE_CHECKING:
     from .visitor_segments import VisitorSegments as VisitorSegments
     from .visitor_social_profiles import VisitorSocialProfiles as VisitorSocialProfiles
     from .visitor_tags import VisitorTags as VisitorTags
-    from .visitor_tags_tag import VisitorTagsTag as VisitorTagsTag
+    from .visitor_tags_tags_item import VisitorTagsTagsItem as VisitorTagsTagsItem
 
 _MODULES: dict[str, str] = {
     "ActionComponent": "action_component",
@@ -406,7 +414,7 @@ _MODULES: dict[str, str] = {
     "AdminPriorityLevel": "admin_priority_level",
     "AdminReplyConversationRequest": "admin_reply_conversation_request",
     "AdminReplyTicketRequest": "admin_reply_ticket_request",
-    "AdminReplyTicketRequestReplyOption": "admin_reply_ticket_request_reply_option",
+    "AdminReplyTicketRequestReplyOptionsItem": "admin_reply_ticket_request_reply_options_item",
     "AdminWithApp": "admin_with_app",
     "AdminWithAppAvatar": "admin_with_app_avatar",
     "AiAgent": "ai_agent",
@@ -416,13 +424,14 @@ _MODULES: dict[str, str] = {
     "ArticleList": "article_list",
     "ArticleListItem": "article_list_item",
     "ArticleSearchHighlights": "article_search_highlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem": "article_search_highlights_highlighted_summary_item",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem": "article_search_highlights_highlighted_summary_item_item",
     "ArticleSearchHighlightsHighlightedTitleItem": "article_search_highlights_highlighted_title_item",
     "ArticleStatistics": "article_statistics",
     "ArticleTranslatedContent": "article_translated_content",
     "AssignConversationRequest": "assign_conversation_request",
     "AttachContactToACompanyRequestBody": "attach_contact_to_a_company_request_body",
     "AttachContactToConversationRequest": "attach_contact_to_conversation_request",
+    "AttachContactToConversationRequestCustomer": "attach_contact_to_conversation_request_customer",
     "AttachContactToConversationRequestCustomerEmail": "attach_contact_to_conversation_request_customer_email",
     "AttachContactToConversationRequestCustomerIntercomUserId": "attach_contact_to_conversation_request_customer_intercom_user_id",
     "AttachContactToConversationRequestCustomerUserId": "attach_contact_to_conversation_request_customer_user_id",
@@ -516,9 +525,10 @@ _MODULES: dict[str, str] = {
     "CreatePhoneSwitchRequest": "create_phone_switch_request",
     "CreateTicketReplyWithCommentRequest": "create_ticket_reply_with_comment_request",
     "CreateTicketRequest": "create_ticket_request",
-    "CreateTicketRequestContactsEmail": "create_ticket_request_contacts_email",
-    "CreateTicketRequestContactsExternalId": "create_ticket_request_contacts_external_id",
-    "CreateTicketRequestContactsId": "create_ticket_request_contacts_id",
+    "CreateTicketRequestContactsItem": "create_ticket_request_contacts_item",
+    "CreateTicketRequestContactsItemEmail": "create_ticket_request_contacts_item_email",
+    "CreateTicketRequestContactsItemExternalId": "create_ticket_request_contacts_item_external_id",
+    "CreateTicketRequestContactsItemId": "create_ticket_request_contacts_item_id",
     "CreateTicketTypeAttributeRequest": "create_ticket_type_attribute_request",
     "CreateTicketTypeRequest": "create_ticket_type_request",
     "CurrentCanvas": "current_canvas",
@@ -550,7 +560,7 @@ _MODULES: dict[str, str] = {
     "DropdownComponent": "dropdown_component",
     "DropdownOption": "dropdown_option",
     "Error": "error",
-    "ErrorError": "error_error",
+    "ErrorErrorsItem": "error_errors_item",
     "Event": "event",
     "FileAttribute": "file_attribute",
     "GroupContent": "group_content",
@@ -617,10 +627,10 @@ _MODULES: dict[str, str] = {
     "Tag": "tag",
     "TagBasic": "tag_basic",
     "TagCompanyRequest": "tag_company_request",
-    "TagCompanyRequestCompany": "tag_company_request_company",
+    "TagCompanyRequestCompaniesItem": "tag_company_request_companies_item",
     "TagList": "tag_list",
     "TagMultipleUsersRequest": "tag_multiple_users_request",
-    "TagMultipleUsersRequestUser": "tag_multiple_users_request_user",
+    "TagMultipleUsersRequestUsersItem": "tag_multiple_users_request_users_item",
     "Tags": "tags",
     "Team": "team",
     "TeamList": "team_list",
@@ -642,13 +652,13 @@ _MODULES: dict[str, str] = {
     "TicketTypeList": "ticket_type_list",
     "Translation": "translation",
     "UntagCompanyRequest": "untag_company_request",
-    "UntagCompanyRequestCompany": "untag_company_request_company",
+    "UntagCompanyRequestCompaniesItem": "untag_company_request_companies_item",
     "UpdateArticleRequestBody": "update_article_request_body",
     "UpdateCollectionRequest": "update_collection_request",
     "UpdateContactRequest": "update_contact_request",
     "UpdateConversationRequest": "update_conversation_request",
     "UpdateDataAttributeRequest": "update_data_attribute_request",
-    "UpdateDataAttributeRequestOption": "update_data_attribute_request_option",
+    "UpdateDataAttributeRequestOptionsItem": "update_data_attribute_request_options_item",
     "UpdateTicketRequest": "update_ticket_request",
     "UpdateTicketRequestAssignment": "update_ticket_request_assignment",
     "UpdateTicketTypeAttributeRequest": "update_ticket_type_attribute_request",
@@ -663,7 +673,7 @@ _MODULES: dict[str, str] = {
     "VisitorSegments": "visitor_segments",
     "VisitorSocialProfiles": "visitor_social_profiles",
     "VisitorTags": "visitor_tags",
-    "VisitorTagsTag": "visitor_tags_tag",
+    "VisitorTagsTagsItem": "visitor_tags_tags_item",
 }
 
 __all__ = [
@@ -679,7 +689,7 @@ __all__ = [
     "AdminPriorityLevel",
     "AdminReplyConversationRequest",
     "AdminReplyTicketRequest",
-    "AdminReplyTicketRequestReplyOption",
+    "AdminReplyTicketRequestReplyOptionsItem",
     "AdminWithApp",
     "AdminWithAppAvatar",
     "AiAgent",
@@ -689,13 +699,14 @@ __all__ = [
     "ArticleList",
     "ArticleListItem",
     "ArticleSearchHighlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem",
     "ArticleSearchHighlightsHighlightedTitleItem",
     "ArticleStatistics",
     "ArticleTranslatedContent",
     "AssignConversationRequest",
     "AttachContactToACompanyRequestBody",
     "AttachContactToConversationRequest",
+    "AttachContactToConversationRequestCustomer",
     "AttachContactToConversationRequestCustomerEmail",
     "AttachContactToConversationRequestCustomerIntercomUserId",
     "AttachContactToConversationRequestCustomerUserId",
@@ -789,9 +800,10 @@ __all__ = [
     "CreatePhoneSwitchRequest",
     "CreateTicketReplyWithCommentRequest",
     "CreateTicketRequest",
-    "CreateTicketRequestContactsEmail",
-    "CreateTicketRequestContactsExternalId",
-    "CreateTicketRequestContactsId",
+    "CreateTicketRequestContactsItem",
+    "CreateTicketRequestContactsItemEmail",
+    "CreateTicketRequestContactsItemExternalId",
+    "CreateTicketRequestContactsItemId",
     "CreateTicketTypeAttributeRequest",
     "CreateTicketTypeRequest",
     "CurrentCanvas",
@@ -823,7 +835,7 @@ __all__ = [
     "DropdownComponent",
     "DropdownOption",
     "Error",
-    "ErrorError",
+    "ErrorErrorsItem",
     "Event",
     "FileAttribute",
     "GroupContent",
@@ -890,10 +902,10 @@ __all__ = [
     "Tag",
     "TagBasic",
     "TagCompanyRequest",
-    "TagCompanyRequestCompany",
+    "TagCompanyRequestCompaniesItem",
     "TagList",
     "TagMultipleUsersRequest",
-    "TagMultipleUsersRequestUser",
+    "TagMultipleUsersRequestUsersItem",
     "Tags",
     "Team",
     "TeamList",
@@ -915,13 +927,13 @@ __all__ = [
     "TicketTypeList",
     "Translation",
     "UntagCompanyRequest",
-    "UntagCompanyRequestCompany",
+    "UntagCompanyRequestCompaniesItem",
     "UpdateArticleRequestBody",
     "UpdateCollectionRequest",
     "UpdateContactRequest",
     "UpdateConversationRequest",
     "UpdateDataAttributeRequest",
-    "UpdateDataAttributeRequestOption",
+    "UpdateDataAttributeRequestOptionsItem",
     "UpdateTicketRequest",
     "UpdateTicketRequestAssignment",
     "UpdateTicketTypeAttributeRequest",
@@ -936,7 +948,7 @@ __all__ = [
     "VisitorSegments",
     "VisitorSocialProfiles",
     "VisitorTags",
-    "VisitorTagsTag",
+    "VisitorTagsTagsItem",
 ]
 
 

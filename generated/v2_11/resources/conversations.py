@@ -315,7 +315,13 @@ class ConversationsResource(SyncResource):
     def reply_conversation(
         self,
         conversation_id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -460,7 +466,11 @@ class ConversationsResource(SyncResource):
 
     def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -826,7 +836,13 @@ class AsyncConversationsResource(AsyncResource):
     async def reply_conversation(
         self,
         conversation_id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -971,7 +987,11 @@ class AsyncConversationsResource(AsyncResource):
 
     async def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:

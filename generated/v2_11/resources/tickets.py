@@ -35,7 +35,13 @@ class TicketsResource(SyncResource):
     def reply_ticket(
         self,
         ticket_id: str,
-        body: _models.ContactReplyTicketRequest | _models.AdminReplyTicketRequest | None = None,
+        body: (
+            _models.ContactReplyTicketIntercomUserIdRequest
+            | _models.ContactReplyTicketUserIdRequest
+            | _models.ContactReplyTicketEmailRequest
+            | _models.AdminReplyTicketRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.TicketReply:
@@ -242,7 +248,13 @@ class AsyncTicketsResource(AsyncResource):
     async def reply_ticket(
         self,
         ticket_id: str,
-        body: _models.ContactReplyTicketRequest | _models.AdminReplyTicketRequest | None = None,
+        body: (
+            _models.ContactReplyTicketIntercomUserIdRequest
+            | _models.ContactReplyTicketUserIdRequest
+            | _models.ContactReplyTicketEmailRequest
+            | _models.AdminReplyTicketRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.TicketReply:

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
         AdminReplyConversationRequest as AdminReplyConversationRequest,
     )
     from .admin_reply_ticket_request import AdminReplyTicketRequest as AdminReplyTicketRequest
-    from .admin_reply_ticket_request_reply_option import (
-        AdminReplyTicketRequestReplyOption as AdminReplyTicketRequestReplyOption,
+    from .admin_reply_ticket_request_reply_options_item import (
+        AdminReplyTicketRequestReplyOptionsItem as AdminReplyTicketRequestReplyOptionsItem,
     )
     from .admin_with_app import AdminWithApp as AdminWithApp
     from .admin_with_app_avatar import AdminWithAppAvatar as AdminWithAppAvatar
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .article_list import ArticleList as ArticleList
     from .article_list_item import ArticleListItem as ArticleListItem
     from .article_search_highlights import ArticleSearchHighlights as ArticleSearchHighlights
-    from .article_search_highlights_highlighted_summary_item import (
-        ArticleSearchHighlightsHighlightedSummaryItem as ArticleSearchHighlightsHighlightedSummaryItem,
+    from .article_search_highlights_highlighted_summary_item_item import (
+        ArticleSearchHighlightsHighlightedSummaryItemItem as ArticleSearchHighlightsHighlightedSummaryItemItem,
     )
     from .article_search_highlights_highlighted_title_item import (
         ArticleSearchHighlightsHighlightedTitleItem as ArticleSearchHighlightsHighlightedTitleItem,
@@ -52,6 +52,9 @@ if TYPE_CHECKING:
     )
     from .attach_contact_to_conversation_request import (
         AttachContactToConversationRequest as AttachContactToConversationRequest,
+    )
+    from .attach_contact_to_conversation_request_customer import (
+        AttachContactToConversationRequestCustomer as AttachContactToConversationRequestCustomer,
     )
     from .attach_contact_to_conversation_request_customer_email import (
         AttachContactToConversationRequestCustomerEmail as AttachContactToConversationRequestCustomerEmail,
@@ -221,14 +224,17 @@ if TYPE_CHECKING:
     )
     from .create_ticket_request import CreateTicketRequest as CreateTicketRequest
     from .create_ticket_request_body import CreateTicketRequestBody as CreateTicketRequestBody
-    from .create_ticket_request_contacts_email import (
-        CreateTicketRequestContactsEmail as CreateTicketRequestContactsEmail,
+    from .create_ticket_request_contacts_item import (
+        CreateTicketRequestContactsItem as CreateTicketRequestContactsItem,
     )
-    from .create_ticket_request_contacts_external_id import (
-        CreateTicketRequestContactsExternalId as CreateTicketRequestContactsExternalId,
+    from .create_ticket_request_contacts_item_email import (
+        CreateTicketRequestContactsItemEmail as CreateTicketRequestContactsItemEmail,
     )
-    from .create_ticket_request_contacts_id import (
-        CreateTicketRequestContactsId as CreateTicketRequestContactsId,
+    from .create_ticket_request_contacts_item_external_id import (
+        CreateTicketRequestContactsItemExternalId as CreateTicketRequestContactsItemExternalId,
+    )
+    from .create_ticket_request_contacts_item_id import (
+        CreateTicketRequestContactsItemId as CreateTicketRequestContactsItemId,
     )
     from .create_ticket_type_attribute_request import (
         CreateTicketTypeAttributeRequest as CreateTicketTypeAttributeRequest,
@@ -281,7 +287,7 @@ if TYPE_CHECKING:
     from .email_address_header import EmailAddressHeader as EmailAddressHeader
     from .email_message_metadata import EmailMessageMetadata as EmailMessageMetadata
     from .error import Error as Error
-    from .error_error import ErrorError as ErrorError
+    from .error_errors_item import ErrorErrorsItem as ErrorErrorsItem
     from .event_details import EventDetails as EventDetails
     from .external_page import ExternalPage as ExternalPage
     from .external_pages_list import ExternalPagesList as ExternalPagesList
@@ -337,8 +343,17 @@ if TYPE_CHECKING:
     from .reference import Reference as Reference
     from .reply_conversation_request import ReplyConversationRequest as ReplyConversationRequest
     from .reply_ticket_request_body import ReplyTicketRequestBody as ReplyTicketRequestBody
-    from .reply_ticket_request_body_reply_ticket_request_body import (
-        ReplyTicketRequestBodyReplyTicketRequestBody as ReplyTicketRequestBodyReplyTicketRequestBody,
+    from .reply_ticket_request_body_admin_reply_ticket_request import (
+        ReplyTicketRequestBodyAdminReplyTicketRequest as ReplyTicketRequestBodyAdminReplyTicketRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_email_request import (
+        ReplyTicketRequestBodyContactReplyTicketEmailRequest as ReplyTicketRequestBodyContactReplyTicketEmailRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request import (
+        ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest as ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest,
+    )
+    from .reply_ticket_request_body_contact_reply_ticket_user_id_request import (
+        ReplyTicketRequestBodyContactReplyTicketUserIdRequest as ReplyTicketRequestBodyContactReplyTicketUserIdRequest,
     )
     from .search_request import SearchRequest as SearchRequest
     from .segment import Segment as Segment
@@ -358,11 +373,13 @@ if TYPE_CHECKING:
     from .tag import Tag as Tag
     from .tag_basic import TagBasic as TagBasic
     from .tag_company_request import TagCompanyRequest as TagCompanyRequest
-    from .tag_company_request_company import TagCompanyRequestCompany as TagCompanyRequestCompany
+    from .tag_company_request_companies_item import (
+        TagCompanyRequestCompaniesItem as TagCompanyRequestCompaniesItem,
+    )
     from .tag_list import TagList as TagList
     from .tag_multiple_users_request import TagMultipleUsersRequest as TagMultipleUsersRequest
-    from .tag_multiple_users_request_user import (
-        TagMultipleUsersRequestUser as TagMultipleUsersRequestUser,
+    from .tag_multiple_users_request_users_item import (
+        TagMultipleUsersRequestUsersItem as TagMultipleUsersRequestUsersItem,
     )
     from .tags import Tags as Tags
     from .team import Team as Team
@@ -393,8 +410,8 @@ if TYPE_CHECKING:
     from .ticket_type_ticket_states import TicketTypeTicketStates as TicketTypeTicketStates
     from .translation import Translation as Translation
     from .untag_company_request import UntagCompanyRequest as UntagCompanyRequest
-    from .untag_company_request_company import (
-        UntagCompanyRequestCompany as UntagCompanyRequestCompany,
+    from .untag_company_request_companies_item import (
+        UntagCompanyRequestCompaniesItem as UntagCompanyRequestCompaniesItem,
     )
     from .update_article_request import UpdateArticleRequest as UpdateArticleRequest
     from .update_collection_request import UpdateCollectionRequest as UpdateCollectionRequest
@@ -429,7 +446,7 @@ if TYPE_CHECKING:
     from .visitor_segments import VisitorSegments as VisitorSegments
     from .visitor_social_profiles import VisitorSocialProfiles as VisitorSocialProfiles
     from .visitor_tags import VisitorTags as VisitorTags
-    from .visitor_tags_tag import VisitorTagsTag as VisitorTagsTag
+    from .visitor_tags_tags_item import VisitorTagsTagsItem as VisitorTagsTagsItem
 
 _MODULES: dict[str, str] = {
     "ActivityLog": "activity_log",
@@ -442,7 +459,7 @@ _MODULES: dict[str, str] = {
     "AdminPriorityLevel": "admin_priority_level",
     "AdminReplyConversationRequest": "admin_reply_conversation_request",
     "AdminReplyTicketRequest": "admin_reply_ticket_request",
-    "AdminReplyTicketRequestReplyOption": "admin_reply_ticket_request_reply_option",
+    "AdminReplyTicketRequestReplyOptionsItem": "admin_reply_ticket_request_reply_options_item",
     "AdminWithApp": "admin_with_app",
     "AdminWithAppAvatar": "admin_with_app_avatar",
     "AiAgent": "ai_agent",
@@ -452,7 +469,7 @@ _MODULES: dict[str, str] = {
     "ArticleList": "article_list",
     "ArticleListItem": "article_list_item",
     "ArticleSearchHighlights": "article_search_highlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem": "article_search_highlights_highlighted_summary_item",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem": "article_search_highlights_highlighted_summary_item_item",
     "ArticleSearchHighlightsHighlightedTitleItem": "article_search_highlights_highlighted_title_item",
     "ArticleSearchResponse": "article_search_response",
     "ArticleSearchResponseData": "article_search_response_data",
@@ -461,6 +478,7 @@ _MODULES: dict[str, str] = {
     "AssignConversationRequest": "assign_conversation_request",
     "AttachContactToACompanyRequestBody": "attach_contact_to_a_company_request_body",
     "AttachContactToConversationRequest": "attach_contact_to_conversation_request",
+    "AttachContactToConversationRequestCustomer": "attach_contact_to_conversation_request_customer",
     "AttachContactToConversationRequestCustomerEmail": "attach_contact_to_conversation_request_customer_email",
     "AttachContactToConversationRequestCustomerIntercomUserId": "attach_contact_to_conversation_request_customer_intercom_user_id",
     "AttachContactToConversationRequestCustomerUserId": "attach_contact_to_conversation_request_customer_user_id",
@@ -561,9 +579,10 @@ _MODULES: dict[str, str] = {
     "CreateTicketReplyWithCommentRequest": "create_ticket_reply_with_comment_request",
     "CreateTicketRequest": "create_ticket_request",
     "CreateTicketRequestBody": "create_ticket_request_body",
-    "CreateTicketRequestContactsEmail": "create_ticket_request_contacts_email",
-    "CreateTicketRequestContactsExternalId": "create_ticket_request_contacts_external_id",
-    "CreateTicketRequestContactsId": "create_ticket_request_contacts_id",
+    "CreateTicketRequestContactsItem": "create_ticket_request_contacts_item",
+    "CreateTicketRequestContactsItemEmail": "create_ticket_request_contacts_item_email",
+    "CreateTicketRequestContactsItemExternalId": "create_ticket_request_contacts_item_external_id",
+    "CreateTicketRequestContactsItemId": "create_ticket_request_contacts_item_id",
     "CreateTicketTypeAttributeRequest": "create_ticket_type_attribute_request",
     "CreateTicketTypeRequest": "create_ticket_type_request",
     "CursorPages": "cursor_pages",
@@ -599,7 +618,7 @@ _MODULES: dict[str, str] = {
     "EmailAddressHeader": "email_address_header",
     "EmailMessageMetadata": "email_message_metadata",
     "Error": "error",
-    "ErrorError": "error_error",
+    "ErrorErrorsItem": "error_errors_item",
     "EventDetails": "event_details",
     "ExternalPage": "external_page",
     "ExternalPagesList": "external_pages_list",
@@ -641,7 +660,10 @@ _MODULES: dict[str, str] = {
     "Reference": "reference",
     "ReplyConversationRequest": "reply_conversation_request",
     "ReplyTicketRequestBody": "reply_ticket_request_body",
-    "ReplyTicketRequestBodyReplyTicketRequestBody": "reply_ticket_request_body_reply_ticket_request_body",
+    "ReplyTicketRequestBodyAdminReplyTicketRequest": "reply_ticket_request_body_admin_reply_ticket_request",
+    "ReplyTicketRequestBodyContactReplyTicketEmailRequest": "reply_ticket_request_body_contact_reply_ticket_email_request",
+    "ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest": "reply_ticket_request_body_contact_reply_ticket_intercom_user_id_request",
+    "ReplyTicketRequestBodyContactReplyTicketUserIdRequest": "reply_ticket_request_body_contact_reply_ticket_user_id_request",
     "SearchRequest": "search_request",
     "Segment": "segment",
     "SegmentList": "segment_list",
@@ -658,10 +680,10 @@ _MODULES: dict[str, str] = {
     "Tag": "tag",
     "TagBasic": "tag_basic",
     "TagCompanyRequest": "tag_company_request",
-    "TagCompanyRequestCompany": "tag_company_request_company",
+    "TagCompanyRequestCompaniesItem": "tag_company_request_companies_item",
     "TagList": "tag_list",
     "TagMultipleUsersRequest": "tag_multiple_users_request",
-    "TagMultipleUsersRequestUser": "tag_multiple_users_request_user",
+    "TagMultipleUsersRequestUsersItem": "tag_multiple_users_request_users_item",
     "Tags": "tags",
     "Team": "team",
     "TeamList": "team_list",
@@ -687,7 +709,7 @@ _MODULES: dict[str, str] = {
     "TicketTypeTicketStates": "ticket_type_ticket_states",
     "Translation": "translation",
     "UntagCompanyRequest": "untag_company_request",
-    "UntagCompanyRequestCompany": "untag_company_request_company",
+    "UntagCompanyRequestCompaniesItem": "untag_company_request_companies_item",
     "UpdateArticleRequest": "update_article_request",
     "UpdateCollectionRequest": "update_collection_request",
     "UpdateContactRequest": "update_contact_request",
@@ -711,7 +733,7 @@ _MODULES: dict[str, str] = {
     "VisitorSegments": "visitor_segments",
     "VisitorSocialProfiles": "visitor_social_profiles",
     "VisitorTags": "visitor_tags",
-    "VisitorTagsTag": "visitor_tags_tag",
+    "VisitorTagsTagsItem": "visitor_tags_tags_item",
 }
 
 __all__ = [
@@ -725,7 +747,7 @@ __all__ = [
     "AdminPriorityLevel",
     "AdminReplyConversationRequest",
     "AdminReplyTicketRequest",
-    "AdminReplyTicketRequestReplyOption",
+    "AdminReplyTicketRequestReplyOptionsItem",
     "AdminWithApp",
     "AdminWithAppAvatar",
     "AiAgent",
@@ -735,7 +757,7 @@ __all__ = [
     "ArticleList",
     "ArticleListItem",
     "ArticleSearchHighlights",
-    "ArticleSearchHighlightsHighlightedSummaryItem",
+    "ArticleSearchHighlightsHighlightedSummaryItemItem",
     "ArticleSearchHighlightsHighlightedTitleItem",
     "ArticleSearchResponse",
     "ArticleSearchResponseData",
@@ -744,6 +766,7 @@ __all__ = [
     "AssignConversationRequest",
     "AttachContactToACompanyRequestBody",
     "AttachContactToConversationRequest",
+    "AttachContactToConversationRequestCustomer",
     "AttachContactToConversationRequestCustomerEmail",
     "AttachContactToConversationRequestCustomerIntercomUserId",
     "AttachContactToConversationRequestCustomerUserId",
@@ -844,9 +867,10 @@ __all__ = [
     "CreateTicketReplyWithCommentRequest",
     "CreateTicketRequest",
     "CreateTicketRequestBody",
-    "CreateTicketRequestContactsEmail",
-    "CreateTicketRequestContactsExternalId",
-    "CreateTicketRequestContactsId",
+    "CreateTicketRequestContactsItem",
+    "CreateTicketRequestContactsItemEmail",
+    "CreateTicketRequestContactsItemExternalId",
+    "CreateTicketRequestContactsItemId",
     "CreateTicketTypeAttributeRequest",
     "CreateTicketTypeRequest",
     "CursorPages",
@@ -882,7 +906,7 @@ __all__ = [
     "EmailAddressHeader",
     "EmailMessageMetadata",
     "Error",
-    "ErrorError",
+    "ErrorErrorsItem",
     "EventDetails",
     "ExternalPage",
     "ExternalPagesList",
@@ -924,7 +948,10 @@ __all__ = [
     "Reference",
     "ReplyConversationRequest",
     "ReplyTicketRequestBody",
-    "ReplyTicketRequestBodyReplyTicketRequestBody",
+    "ReplyTicketRequestBodyAdminReplyTicketRequest",
+    "ReplyTicketRequestBodyContactReplyTicketEmailRequest",
+    "ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest",
+    "ReplyTicketRequestBodyContactReplyTicketUserIdRequest",
     "SearchRequest",
     "Segment",
     "SegmentList",
@@ -941,10 +968,10 @@ __all__ = [
     "Tag",
     "TagBasic",
     "TagCompanyRequest",
-    "TagCompanyRequestCompany",
+    "TagCompanyRequestCompaniesItem",
     "TagList",
     "TagMultipleUsersRequest",
-    "TagMultipleUsersRequestUser",
+    "TagMultipleUsersRequestUsersItem",
     "Tags",
     "Team",
     "TeamList",
@@ -970,7 +997,7 @@ __all__ = [
     "TicketTypeTicketStates",
     "Translation",
     "UntagCompanyRequest",
-    "UntagCompanyRequestCompany",
+    "UntagCompanyRequestCompaniesItem",
     "UpdateArticleRequest",
     "UpdateCollectionRequest",
     "UpdateContactRequest",
@@ -994,7 +1021,7 @@ __all__ = [
     "VisitorSegments",
     "VisitorSocialProfiles",
     "VisitorTags",
-    "VisitorTagsTag",
+    "VisitorTagsTagsItem",
 ]
 
 

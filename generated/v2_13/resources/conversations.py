@@ -345,7 +345,13 @@ class ConversationsResource(SyncResource):
     def reply_conversation(
         self,
         id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -464,7 +470,11 @@ class ConversationsResource(SyncResource):
 
     def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -860,7 +870,13 @@ class AsyncConversationsResource(AsyncResource):
     async def reply_conversation(
         self,
         id: str,
-        body: _models.ReplyConversationRequest | None = None,
+        body: (
+            _models.ContactReplyIntercomUserIdRequest
+            | _models.ContactReplyEmailRequest
+            | _models.ContactReplyUserIdRequest
+            | _models.AdminReplyConversationRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:
@@ -979,7 +995,11 @@ class AsyncConversationsResource(AsyncResource):
 
     async def redact_conversation(
         self,
-        body: _models.RedactConversationRequest | None = None,
+        body: (
+            _models.RedactConversationRequestRedactConversationPartRequest
+            | _models.RedactConversationRequestRedactConversationSourceRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.Conversation:

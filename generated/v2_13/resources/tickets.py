@@ -35,7 +35,13 @@ class TicketsResource(SyncResource):
     def reply_ticket(
         self,
         id: str,
-        body: _models.ReplyTicketRequestBody | None = None,
+        body: (
+            _models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+            | _models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+            | _models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+            | _models.ReplyTicketRequestBodyAdminReplyTicketRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.TicketReply:
@@ -268,7 +274,13 @@ class AsyncTicketsResource(AsyncResource):
     async def reply_ticket(
         self,
         id: str,
-        body: _models.ReplyTicketRequestBody | None = None,
+        body: (
+            _models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+            | _models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+            | _models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+            | _models.ReplyTicketRequestBodyAdminReplyTicketRequest
+            | None
+        ) = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> _models.TicketReply:

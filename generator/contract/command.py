@@ -1,0 +1,45 @@
+"""The ``contract`` and ``changelog draft`` commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostics
+from ..load import decode, read_bytes
+from ..reports import GENERATED_DIR
+from .draft import draft_claims
+from .report import RENDERERS
+from .run import run_contracts
+from .versions import load_version
+
+
+def cmd_contract(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    report = run_contracts(diagnostics, generated=GENERATED_DIR)
+    sys.stdout.write(RENDERERS[args.format](report))
+    return 1 if report.problems() or diagnostics.has_errors() else 0
+
+
+def cmd_changelog_draft(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    path: Path = args.file
+    text = decode(read_bytes(path, label=str(path)), str(path))
+    base, target = load_version(args.base), load_version(args.target)
+    sys.stdout.write(draft_claims(path.stem, text, base, target))
+    return 0
+
+
+def register(sub: Any) -> None:
+    contract = sub.add_parser(
+        "contract", help="hold every changelog statement against the specs and the generated clients"
+    )
+    contract.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
+    contract.set_defaults(handler=cmd_contract)
+    changelog = sub.add_parser("changelog", help="work with changelog texts")
+    actions = changelog.add_subparsers(dest="action", required=True)
+    draft = actions.add_parser("draft", help="propose claims (YAML on stdout) from a changelog text")
+    draft.add_argument("file", type=Path, help="the changelog as text")
+    draft.add_argument("--base", required=True, help="the version the changelog is measured against")
+    draft.add_argument("--target", required=True, help="the version the changelog describes")
+    draft.set_defaults(handler=cmd_changelog_draft)

@@ -1,0 +1,15 @@
+"""Rule ``request-property-became-optional``."""
+
+from __future__ import annotations
+
+from tests.diff.diff_support import changes_for, summary
+
+
+def test_a_request_property_becoming_optional_is_not_breaking() -> None:
+    # BC: a request-only property becoming optional is not breaking
+    changes = changes_for("request_property_became_optional")
+    assert summary(changes) == {
+        ("request-property-became-optional", "non-breaking", None, "create_contact_request", "name"),
+    }
+    text = "\n".join(c.message for c in changes)
+    assert "`name` became optional" in text
