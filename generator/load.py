@@ -7,6 +7,7 @@ that names the file and the line.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,29 @@ def decode(data: bytes, source: str) -> str:
             code="not-utf8",
             line=line,
         ) from None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_text(path: Path, *, label: str | None = None) -> str:
+    """Read a text file (a changelog): UTF-8, not empty, no control characters besides line breaks and tabs."""
+    source = label or str(path)
+    text = decode(read_bytes(path, label=source), source)
+    if not text.strip():
+        raise GeneratorError.single(source, "", "file is empty", code="empty-file")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise GeneratorError.single(
+            source,
+            "",
+            f"not a text file: control character U+{ord(control.group()):04X} (column "
+            f"{control.start() - text.rfind(chr(10), 0, control.start())})",
+            code="not-text",
+            line=line,
+        )
+    return text
 
 
 def parse_yaml(text: str, source: str) -> Any:
