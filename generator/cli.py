@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
+from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .registry import load_registry, verify_pin
 from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
 
@@ -73,16 +73,23 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     results = build_all(targets, use_cache=not args.force)
     _collect(results, diagnostics)
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
-        print("intercom-gen: nothing was written (errors above).", file=sys.stderr)
+        diagnostics.footer = "nothing was written"
         return 1
-    write_results(results)
+    try:
+        write_results(results)
+    except OSError as exc:
+        where = exc.filename or next(iter(results)).target.out_dir
+        reason = exc.strerror or type(exc).__name__
+        diagnostics.error(str(where), "", f"cannot write the generated package: {reason}", code="write-failed")
+        diagnostics.footer = "nothing was changed"
+        return 1
     for result in results:
         state = "unchanged" if result.skipped else "written"
         print(f"{result.target.package}: {state} ({result.target.out_dir})")
     if args.spec is None:
         reports = refresh_reports(diagnostics)
         if reports is None:
-            print("intercom-gen: generated/reports was not written (errors above).", file=sys.stderr)
+            diagnostics.footer = "generated/reports was not written"
             return 1
         print(f"reports: {reports} ({REPORTS_DIR})")
     return 0
@@ -194,6 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     spec.add_argument("--version", help="only this registered client version (e.g. 2.11)")
     spec.add_argument("--out", type=Path, required=True, help="folder to write <package>.json into")
     spec.set_defaults(handler=cmd_spec)
+    for command in (gen, check, spec):
+        # also accepted after the command name; SUPPRESS keeps the global flag when this one is absent
+        command.add_argument(
+            "--strict", action="store_true", default=argparse.SUPPRESS, help="treat warnings as errors"
+        )
     from .commands import register_extra_commands
 
     register_extra_commands(sub)
@@ -212,9 +224,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = 1
     except KeyboardInterrupt:
         print("intercom-gen: interrupted; nothing was written.", file=sys.stderr)
-        status = 130
+        return 130
+    except Exception as exc:  # the last resort: a bug must not print a traceback
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        diagnostics.error(
+            "intercom-gen",
+            "",
+            f"internal error: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}",
+            code="internal-error",
+        )
+        status = 1
+    if args.strict:
+        diagnostics.promote_warnings()
     print_diagnostics(list(diagnostics), verbose=args.verbose)
+    print_summary(diagnostics)
     return status
+
+
+def print_summary(diagnostics: Diagnostics) -> None:
+    """One closing line when anything went wrong: how many errors and warnings, and what it meant."""
+    counts = diagnostics.counts()
+    errors, warnings = counts[Level.ERROR], counts[Level.WARNING]
+    if not errors:
+        return
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    outcome = f"; {diagnostics.footer}" if diagnostics.footer else ""
+    print(f"intercom-gen: {', '.join(parts)}{outcome}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,8 +9,13 @@ promotes warnings to errors.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+INTERNAL_ERROR_HINT = (
+    "this is a bug in intercom-gen, not in your spec; please report it with the spec (or the part of it"
+    " named here) and this message"
+)
 
 
 class Level(enum.IntEnum):
@@ -50,6 +55,8 @@ class Diagnostics:
     """An ordered, de-duplicated collection of diagnostics."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    footer: str = ""
+    """What the errors meant for the run (for example "nothing was written"), printed after them."""
 
     def add(
         self,
@@ -90,6 +97,22 @@ class Diagnostics:
 
     def has_errors(self, *, strict: bool = False) -> bool:
         return bool(self.at_least(Level.WARNING if strict else Level.ERROR))
+
+    def promote_warnings(self) -> None:
+        """``--strict``: every warning becomes an error (and says so)."""
+        self.items = [
+            replace(d, level=Level.ERROR, message=f"{d.message} (an error with --strict)")
+            if d.level == Level.WARNING
+            else d
+            for d in self.items
+        ]
+
+    def with_lines(self, find_line: Callable[[str], int | None]) -> None:
+        """Fill in the line of every located warning or error that only has a pointer."""
+        self.items = [
+            replace(d, line=find_line(d.pointer)) if d.line is None and d.pointer and d.level >= Level.WARNING else d
+            for d in self.items
+        ]
 
     def counts(self) -> dict[Level, int]:
         return {level: sum(1 for d in self.items if d.level == level) for level in Level}

@@ -7,6 +7,8 @@ that names the file and the line.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +50,57 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_text(path: Path, *, label: str | None = None) -> str:
+    """Read a text file (a changelog): UTF-8, not empty, no control characters besides line breaks and tabs."""
+    source = label or str(path)
+    text = decode(read_bytes(path, label=source), source)
+    if not text.strip():
+        raise GeneratorError.single(source, "", "file is empty", code="empty-file")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise GeneratorError.single(
+            source,
+            "",
+            f"not a text file: control character U+{ord(control.group()):04X} (column "
+            f"{control.start() - text.rfind(chr(10), 0, control.start())})",
+            code="not-text",
+            line=line,
+        )
+    return text
+
+
 def parse_yaml(text: str, source: str) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters...)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise GeneratorError.single(
+            source,
+            "",
+            f"not valid YAML: the character U+{ord(character):04X} is not allowed (column {column})",
+            code="yaml-syntax",
+            line=line,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "malformed YAML"
-        raise GeneratorError.single(source, "", f"not valid YAML: {problem}", code="yaml-syntax", line=line) from None
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        raise GeneratorError.single(
+            source,
+            "",
+            f"not valid YAML: {problem}{column}",
+            code="yaml-syntax",
+            line=mark.line + 1 if mark is not None else 1,
+        ) from None
     except yaml.YAMLError as exc:
-        raise GeneratorError.single(source, "", f"not valid YAML: {exc}", code="yaml-syntax") from None
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GeneratorError.single(source, "", f"not valid YAML: {first}", code="yaml-syntax", line=1) from None
 
 
 def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any], bytes]:
@@ -68,8 +111,96 @@ def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any
         raise GeneratorError.single(source, "", "file is empty", code="empty-file")
     document = parse_yaml(decode(data, source), source)
     if not isinstance(document, dict):
-        kind = type(document).__name__ if document is not None else "nothing"
         raise GeneratorError.single(
-            source, "", f"expected a mapping at the top level, found {kind}", code="not-a-mapping", line=1
+            source, "", f"expected a mapping at the top level, found {_kind(document)}", code="not-a-mapping", line=1
         )
+    check_shape(document, source)
     return document, data
+
+
+def _kind(value: Any) -> str:
+    kinds = {type(None): "nothing", str: "a string", list: "a list", int: "a number", float: "a number"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+MAX_NODES = 5_000_000
+MAX_DEPTH = 200
+
+
+def check_shape(document: Any, source: str) -> None:
+    """Refuse documents no spec has: self-containing (a recursive YAML alias), absurdly deep or,
+    once YAML aliases are expanded, absurdly large (an alias bomb). Everything after loading walks
+    the document, so these would otherwise hang or overflow the stack.
+    """
+    sizes: dict[int, int] = {}  # id of container -> number of nodes below it, aliases expanded
+    open_: set[int] = set()
+    stack: list[tuple[Any, int, bool]] = [(document, 0, False)]
+    while stack:
+        node, depth, leaving = stack.pop()
+        if leaving:
+            open_.discard(id(node))
+            children = node.values() if isinstance(node, dict) else node
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if sizes[id(node)] > MAX_NODES:
+                raise _shape_error(source, f"expands to more than {MAX_NODES:,} values (YAML aliases?)")
+            continue
+        if not isinstance(node, dict | list) or id(node) in sizes:
+            continue
+        if id(node) in open_:
+            raise _shape_error(source, "contains itself (a recursive YAML alias)")
+        if depth > MAX_DEPTH:
+            raise _shape_error(source, f"is nested more than {MAX_DEPTH} levels deep")
+        open_.add(id(node))
+        stack.append((node, depth, True))
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1, False) for child in children)
+
+
+def _shape_error(source: str, problem: str) -> GeneratorError:
+    return GeneratorError.single(source, "", f"the document {problem}", code="bad-shape")
+
+
+def line_finder(text: str) -> Callable[[str], int | None]:
+    """A function from JSON pointer to the 1-based line where that place starts in ``text``.
+
+    The YAML is composed (not constructed) once, on first use, to keep the node positions; a
+    pointer that leaves the document gives the line of the deepest place that exists.
+    """
+    root: list[yaml.Node | None] = []
+
+    def find(pointer: str) -> int | None:
+        if not root:
+            try:
+                root.append(yaml.compose(text, Loader=_Loader))
+            except yaml.YAMLError:
+                root.append(None)
+        node = root[0]
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for token in _pointer_tokens(pointer):
+            found = _child(node, token)
+            if found is None:
+                break
+            key_line, node = found
+            line = key_line + 1
+        return line
+
+    return find
+
+
+def _pointer_tokens(pointer: str) -> list[str]:
+    if not pointer.startswith("/"):
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def _child(node: yaml.Node, token: str) -> tuple[int, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == token:
+                return key.start_mark.line, value
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+        item = node.value[int(token)]
+        return item.start_mark.line, item
+    return None

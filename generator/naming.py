@@ -14,8 +14,29 @@ import unicodedata
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 # names a generated method or resource may not take because the runtime or the client uses them
-RESERVED_ATTRIBUTES = frozenset({"with_raw_response", "close", "aclose", "request", "paginate"})
-RESERVED_PARAMETERS = frozenset({"self", "request_options"})
+# (tests/unit/test_naming.py checks this against the runtime's public attributes)
+RESERVED_ATTRIBUTES = frozenset(
+    {
+        "with_raw_response",
+        "close",
+        "aclose",
+        "request",
+        "paginate",
+        "api_version",
+        "base_url",
+        "default_region",
+        "max_retries",
+        "max_retry_wait",
+        "region",
+        "servers",
+        "timeout",
+        "user_agent",
+    }
+)
+# names the generated model modules import (from pydantic and typing): a model class may not take them
+MODEL_IMPORTS = frozenset({"AliasChoices", "AwareDatetime", "BaseModel", "ConfigDict", "Field", "Literal", "RootModel"})
+# names a generated method's own code uses besides its parameters: a parameter may not shadow them
+RESERVED_PARAMETERS = frozenset({"self", "request_options", "body", "cast"})
 
 
 def _ascii(text: str) -> str:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Diagnostics, GeneratorError, Level
+from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .ir.build import build_api
-from .load import load_mapping, sha256_of
+from .load import line_finder, load_mapping, sha256_of
 from .progress import Progress
 from .render.format import FormatError
 from .render.package import RUNTIME_DIR, TEMPLATES_DIR, PackageSpec, render_package
@@ -52,15 +52,21 @@ class Built:
 
 
 def build_package(target: Target) -> Built:
-    """Load, build the IR and render one package. Never raises for spec problems."""
+    """Load, build the IR and render one package. Never raises for spec problems.
+
+    Expected problems arrive as ``GeneratorError`` diagnostics. Anything else is a bug: it becomes
+    one ``internal-error`` diagnostic (naming the phase and the exception) instead of a traceback.
+    """
     diagnostics = Diagnostics()
     progress = Progress(target.package)
+    data = b""
+    phase = "loading spec"
     try:
-        progress.phase("loading spec")
+        progress.phase(phase)
         document, data = load_mapping(target.spec_path, label=target.spec_label)
-        progress.phase("building the IR")
+        progress.phase(phase := "building the IR")
         api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
-        progress.phase("rendering models and endpoints")
+        progress.phase(phase := "rendering models and endpoints")
         spec = PackageSpec(target.package, target.spec_label, sha256_of(data), target.regenerate_command)
         files = render_package(api, spec, diagnostics)
         progress.phase("done")
@@ -68,10 +74,20 @@ def build_package(target: Target) -> Built:
         diagnostics.extend(exc.diagnostics)
         files = {}
     except FormatError as exc:
-        diagnostics.error(target.spec_label, "", f"internal error: {exc}", code="format-failed")
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        diagnostics.error(
+            target.spec_label, "", f"internal error: {first}; {INTERNAL_ERROR_HINT}", code="format-failed"
+        )
+        files = {}
+    except Exception as exc:  # the last resort: a bug must not print a traceback
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        message = f"internal error while {phase}: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}"
+        diagnostics.error(target.spec_label, "", message, code="internal-error")
         files = {}
     if diagnostics.has_errors(strict=target.strict):
         files = {}
+    if data:
+        diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
     return Built(target, files, list(diagnostics))
 
 

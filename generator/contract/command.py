@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostics
-from ..load import decode, read_bytes
+from ..load import read_text
 from ..reports import GENERATED_DIR
 from .draft import draft_claims
 from .report import RENDERERS
@@ -24,7 +24,7 @@ def cmd_contract(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
 
 def cmd_changelog_draft(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     path: Path = args.file
-    text = decode(read_bytes(path, label=str(path)), str(path))
+    text = read_text(path, label=str(path))
     base, target = load_version(args.base), load_version(args.target)
     sys.stdout.write(draft_claims(path.stem, text, base, target))
     return 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostics
-from ..load import decode, read_bytes
+from ..load import read_text
 from .checks import CHECKS, Evidence, Finding, Truth
 from .claims import Assertion, ChangelogEntry, Claim, ClaimsFile, load_claims
 from .samples import payload_of
@@ -256,7 +256,7 @@ def evaluate_changelog(
 ) -> ChangelogResult:
     claims_file = load_claims(entry.claims, diagnostics)
     label = entry.text.name
-    changelog = parse_changelog(entry.version, decode(read_bytes(entry.text, label=label), label))
+    changelog = parse_changelog(entry.version, read_text(entry.text, label=label))
     evaluator = Evaluator(versions, diagnostics)
     results = tuple(evaluator.claim(claim, changelog, claims_file) for claim in claims_file.claims)
     statements = evaluator.coverage(changelog, claims_file)

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-import keyword
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostics, GeneratorError, Level
-from ..naming import RESERVED_ATTRIBUTES, model_class, module_name, resource_attribute, resource_class, snake_case
+from ..naming import (
+    MODEL_IMPORTS,
+    RESERVED_ATTRIBUTES,
+    model_class,
+    module_name,
+    resource_attribute,
+    resource_class,
+    snake_case,
+)
 from .examples import audit_examples
+from .fields import check_field_names, field_aliases
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
-from .refs import check_refs, join, repair_dangling
+from .refs import check_allof_cycles, check_refs, join, repair_dangling
+from .schemas import check_schemas
 from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
 
 _REGION_HOST = re.compile(r"^https?://api\.([a-z]{2})\.intercom\.io/?$")
-_PYDANTIC_RESERVED = re.compile(r"^(model_|_)")
 
 
 def _servers(spec: Mapping[str, Any]) -> tuple[Server, ...]:
@@ -39,6 +47,7 @@ def _class_names(
 ) -> dict[str, str]:
     names: dict[str, str] = {}
     owners: dict[str, str] = {}
+    modules: dict[str, str] = {}
     for key in schemas:
         name = overrides.get(key) or model_class(str(key))
         pointer = join("", "components", "schemas", key)
@@ -51,6 +60,15 @@ def _class_names(
                 code="bad-name",
             )
             continue
+        if name in MODEL_IMPORTS:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schema key {key!r} would become class {name!r}, a name the generated model modules import;"
+                " add a class-name override (registry `class_names`, or --class-name KEY=Name)",
+                code="reserved-name",
+            )
+            continue
         if name in owners:
             diagnostics.error(
                 source,
@@ -60,27 +78,63 @@ def _class_names(
                 code="name-collision",
             )
             continue
-        owners[name] = str(key)
+        module = module_name(name)
+        if module in modules:
+            diagnostics.error(
+                source,
+                pointer,
+                f"schemas {modules[module]!r} and {key!r} both become module models/{module}.py; rename one with a"
+                " class-name override (registry `class_names`, or --class-name KEY=Name)",
+                code="name-collision",
+            )
+            continue
+        owners[name] = modules[module] = str(key)
         names[str(key)] = name
     return names
 
 
-def _field_aliases(document: Any, found: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
-    """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``...)."""
-    found = {} if found is None else found
-    if isinstance(document, Mapping):
-        props = document.get("properties")
-        if isinstance(props, Mapping):
-            for name in props:
-                text = str(name)
-                if not text.isidentifier() or keyword.iskeyword(text) or _PYDANTIC_RESERVED.match(text):
-                    found[text] = [text]
-        for value in document.values():
-            _field_aliases(value, found)
-    elif isinstance(document, list):
-        for value in document:
-            _field_aliases(value, found)
-    return found
+def _check_operation_ids(operations: list[Operation], source: str, diagnostics: Diagnostics) -> None:
+    """OpenAPI requires unique operationIds; a repeat in one resource is an error (see below), else a warning."""
+    first: dict[str, Operation] = {}
+    for op in operations:
+        if op.operation_id is None:
+            continue
+        other = first.setdefault(op.operation_id, op)
+        if other is not op and other.tags[0] != op.tags[0]:
+            diagnostics.warning(
+                source,
+                join(op.pointer, "operationId"),
+                f"operationId {op.operation_id!r} is also used by {other.key}; operationIds must be unique",
+                code="duplicate-operation-id",
+            )
+
+
+def _check_method_names(attribute: str, ops: list[Operation], source: str, diagnostics: Diagnostics) -> None:
+    """Each method (and each ``iter_`` method of a paginated list) of a resource has its own name."""
+    seen: dict[str, tuple[str, str | None]] = {}
+    for op in ops:
+        names = [op.py_name] + ([f"iter_{op.py_name}"] if op.pagination is not None else [])
+        for name in names:
+            if name in seen:
+                same_id = op.operation_id is not None and name == op.py_name and seen[name][1] == op.operation_id
+                what = f"both have operationId {op.operation_id!r}, so both" if same_id else "both"
+                diagnostics.error(
+                    source,
+                    join(op.pointer, "operationId") if same_id else op.pointer,
+                    f"{op.key} and {seen[name][0]} {what} become method {attribute}.{name}",
+                    code="duplicate-operation-id" if same_id else "name-collision",
+                )
+            seen[name] = (op.key, op.operation_id)
+
+
+def _tag_problem(tag: str, attribute: str, taken: Mapping[str, str]) -> str | None:
+    if not attribute:
+        return f"tag {tag!r} does not give a usable Python name for its resource"
+    if attribute in RESERVED_ATTRIBUTES:
+        return f"tag {tag!r} would become client.{attribute}, which the client itself uses; rename the tag"
+    if attribute in taken:
+        return f"tags {taken[attribute]!r} and {tag!r} both become client.{attribute}; rename one of them"
+    return None
 
 
 def _resources(
@@ -96,26 +150,13 @@ def _resources(
     attributes: dict[str, str] = {}
     for tag in sorted(grouped, key=resource_attribute):
         attribute = resource_attribute(tag)
-        if not attribute or attribute in RESERVED_ATTRIBUTES or attribute in attributes:
-            diagnostics.error(
-                source,
-                "/tags",
-                f"tag {tag!r} does not give a usable, unique resource name ({attribute!r})",
-                code="name-collision",
-            )
+        problem = _tag_problem(tag, attribute, attributes)
+        if problem:
+            diagnostics.error(source, join(grouped[tag][0].pointer, "tags"), problem, code="name-collision")
             continue
         attributes[attribute] = tag
         ops = grouped[tag]
-        seen: dict[str, str] = {}
-        for op in ops:
-            if op.py_name in seen:
-                diagnostics.error(
-                    source,
-                    op.pointer,
-                    f"{op.key} and {seen[op.py_name]} both become method {attribute}.{op.py_name}",
-                    code="name-collision",
-                )
-            seen[op.py_name] = op.key
+        _check_method_names(attribute, ops, source, diagnostics)
         resources.append(
             Resource(
                 tag, attribute, resource_class(tag), snake_case(tag), descriptions.get(tag, "").strip(), tuple(ops)
@@ -167,7 +208,7 @@ def build_api(
     ``models_document=False`` skips the example audit and the model document (``model_document``
     is then empty): for consumers such as the version diff that never render models.
     """
-    if not validate_document(spec_in, source, diagnostics):
+    if not validate_document(spec_in, source, diagnostics) or not check_schemas(spec_in, source, diagnostics):
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     spec = repair_dangling(dict(spec_in), check_refs(dict(spec_in), source, diagnostics))
     schemas: Mapping[str, Any] = spec["components"]["schemas"]
@@ -180,13 +221,18 @@ def build_api(
         for method in HTTP_METHODS:
             if method in item:
                 operations.append(builder.build(str(path), method, item[method], list(item.get("parameters") or [])))
+    _check_operation_ids(operations, source, diagnostics)
     resources = _resources(operations, spec, source, diagnostics)
+    check_field_names(spec, source, diagnostics)
     if diagnostics.has_errors():
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
     info = spec.get("info") or {}
     document: dict[str, Any] = {}
     members: dict[str, str] = {}
     if models_document:
+        check_allof_cycles(spec, source, diagnostics)
+        if diagnostics.has_errors():
+            raise GeneratorError(diagnostics.at_least(Level.ERROR))
         document, members = _model_document(
             spec, operations, hoister, class_names, source=source, diagnostics=diagnostics
         )
@@ -206,6 +252,6 @@ def build_api(
         resources=resources,
         models=tuple(sorted(models, key=lambda m: m.class_name)),
         model_document=document,
-        field_aliases=_field_aliases(document),
+        field_aliases=field_aliases(document),
         spec=spec,
     )

@@ -35,12 +35,7 @@ def validate_document(document: Mapping[str, Any], source: str, diagnostics: Dia
             code="unsupported-openapi",
         )
         return False
-    info = document.get("info")
-    if not isinstance(info, Mapping) or not isinstance(info.get("version"), str | int | float):
-        diagnostics.error(
-            source, "/info/version", "missing info.version (the API version this spec describes)", code="missing-info"
-        )
-        ok = False
+    ok = _validate_info(document.get("info"), source, diagnostics) and ok
     paths = document.get("paths")
     if not isinstance(paths, Mapping):
         diagnostics.error(
@@ -62,6 +57,25 @@ def validate_document(document: Mapping[str, Any], source: str, diagnostics: Dia
         )
         ok = False
     return ok
+
+
+def _validate_info(info: Any, source: str, diagnostics: Diagnostics) -> bool:
+    if not isinstance(info, Mapping) or not isinstance(info.get("version"), str | int | float):
+        diagnostics.error(
+            source, "/info/version", "missing info.version (the API version this spec describes)", code="missing-info"
+        )
+        return False
+    version = str(info["version"])
+    if not version or not version.isascii() or not version.isprintable() or any(c.isspace() for c in version):
+        diagnostics.error(
+            source,
+            "/info/version",
+            f"info.version {version!r} cannot be sent as the Intercom-Version header"
+            " (it must be printable ASCII without spaces)",
+            code="bad-version",
+        )
+        return False
+    return True
 
 
 def _validate_paths(paths: Mapping[str, Any], source: str, diagnostics: Diagnostics) -> bool:

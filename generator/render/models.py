@@ -52,6 +52,8 @@ _EXTRA_TEMPLATE_DATA = {"#all#": {"config": {"coerce_numbers_to_str": True}}}
 
 def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
     """Return ``{module file name: source}`` for the ``models`` package (without ``__init__``)."""
+    if not api.model_document.get("components", {}).get("schemas"):
+        return {}  # a spec without schemas: the models package is empty (the model generator refuses it)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # format hints it cannot map are not our users' concern
         result = generate(
@@ -123,6 +125,7 @@ def _check_classes(api: Api, modules: Mapping[str, str], diagnostics: Diagnostic
             diagnostics.error(
                 api.source,
                 model.origin,
-                f"expected class {model.class_name} in models/{model.module}.py; the model generator put it elsewhere",
+                f"the model generator did not put class {model.class_name} in models/{model.module}.py (it renames a"
+                " class whose name clashes with one it needs); rename the schema in the spec",
                 code="model-missing",
             )

@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostics
 from ..ir.model import Api
 from .format import format_python
 from .models import exported_classes, render_models
-from .views import api_views, docstring, export_order
+from .views import api_views, docstring, export_order, inline_text
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
@@ -69,7 +69,7 @@ def runtime_exports() -> list[str]:
 def _api_context(api: Api) -> dict[str, object]:
     servers = {s.region: s.url for s in api.servers}
     return {
-        "version": api.version,
+        "version": inline_text(api.version),  # only ever printed inside docstrings
         "version_literal": repr(api.version),
         "servers_literal": repr(servers),
         "regions": ", ".join(servers) or "none in the spec; pass base_url",

@@ -25,6 +25,12 @@ def docstring(*parts: str, indent: str = "") -> str:
     return f'"""{body}\n{indent}"""' if len(lines) > 1 else f'"""{body}"""'
 
 
+def inline_text(text: str) -> str:
+    """``text`` made safe to print inside a one-line docstring: escapes, no line breaks, no quotes."""
+    escaped = text.encode("unicode_escape").decode("ascii")
+    return escaped.replace('"', '\\"').replace("`", "'")
+
+
 @dataclass(frozen=True)
 class OperationView:
     name: str

@@ -7,12 +7,12 @@ import datetime
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import httpx
 
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
-from ._errors import APIConnectionError, APITimeoutError, make_status_error
+from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseValidationError, make_status_error
 from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
 from ._parse import is_success, parse_response
 from ._response import APIResponse
@@ -44,6 +44,13 @@ def effective_timeout(
     if http_client is not None and timeout is DEFAULT_TIMEOUT and http_client.timeout != httpx.Timeout(5.0):
         return http_client.timeout
     return timeout
+
+
+_E = TypeVar("_E", bound=BaseException)
+
+
+def _replace_in_args(error: BaseException, token: str) -> None:
+    error.args = tuple(a.replace(token, "***") if isinstance(a, str) else a for a in error.args)
 
 
 class PreparedCall(NamedTuple):
@@ -100,6 +107,8 @@ class BaseAPIClient:
     @classmethod
     def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
         if base_url is None:
+            if not cls.servers:
+                raise ValueError("The spec this client was generated from lists no servers; pass base_url")
             if region is None or region not in cls.servers:
                 known = ", ".join(sorted(cls.servers)) or "none"
                 raise ValueError(f"Unknown region {region!r}; known regions: {known}")
@@ -160,9 +169,8 @@ class BaseAPIClient:
         logger.debug("Sending %s %s", method, path)
         return PreparedCall(method=method, path=path, request=request, policy=policy, raw=wants_raw(options))
 
-    @staticmethod
     def _result(
-        call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
+        self, call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
     ) -> Any:
         """Parse ``response``; wrap it in an :class:`APIResponse` when the call asked for it."""
         logger.debug(
@@ -172,7 +180,11 @@ class BaseAPIClient:
             call.path,
             response.headers.get("x-request-id"),
         )
-        parsed = parse_response(response, cast_to)
+        try:
+            parsed = parse_response(response, cast_to)
+        except ResponseValidationError as error:
+            self._scrub(error)
+            raise
         if call.raw:
             return APIResponse(parsed, response, elapsed=elapsed, retries_taken=retries)
         return parsed
@@ -192,14 +204,13 @@ class BaseAPIClient:
         )
         return wait
 
-    @staticmethod
-    def _wait_after_response(call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
+    def _wait_after_response(self, call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
         """``None`` for a success; else seconds to wait before retrying; raises when giving up."""
         if is_success(response):
             return None
         wait = call.policy.wait_after_response(response, retries)
         if wait is None:
-            raise make_status_error(response)
+            raise self._scrub(make_status_error(response))
         log_retry(
             call.method,
             call.path,
@@ -212,12 +223,32 @@ class BaseAPIClient:
 
     def _connection_error(self, error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
         """The exception raised when a network failure is not (or no longer) retried."""
+        self._scrub(error)  # it is chained to the error raised here, so it shows in tracebacks
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
         detail = str(error) or type(error).__name__
-        if self._token:
-            detail = detail.replace(self._token, "***")
         return APIConnectionError(f"Connection error: {detail}", request=request)
+
+    def _scrub(self, error: _E) -> _E:
+        """Remove the token from ``error``'s message, and from the exception chained to it.
+
+        A server or proxy may echo the ``Authorization`` header into a body that ends up in a
+        message; an exception chained to ours shows in every traceback. A chained exception that
+        still holds the token after its arguments are cleaned is cut off.
+        """
+        token = self._token
+        if not token:
+            return error
+        _replace_in_args(error, token)
+        if isinstance(error, APIError):
+            error.message = error.message.replace(token, "***")
+        cause = error.__cause__
+        if cause is not None:
+            _replace_in_args(cause, token)
+            if token in str(cause):
+                error.__cause__ = None
+                error.__suppress_context__ = True
+        return error
 
     def __repr__(self) -> str:
         token = "'***'" if self._token else "None"

@@ -45,3 +45,30 @@ def test_route_names_are_deterministic() -> None:
 def test_model_class_rejects_names_with_nothing_usable() -> None:
     assert naming.model_class("---") == ""
     assert naming.model_class("2fa_codes") == "_2faCodes"
+
+
+def test_reserved_attributes_cover_everything_a_client_has() -> None:
+    """A resource (tag) or method may not take a name the client or its runtime already uses."""
+    from generator.naming import RESERVED_ATTRIBUTES
+    from generator.runtime import AsyncAPIClient, SyncAPIClient, SyncResource
+
+    class Probe(SyncAPIClient):
+        api_version = "0"
+        servers = {"us": "https://api.test"}
+
+    public = {n for n in dir(Probe(token="t")) if not n.startswith("_")}
+    public |= {n for n in dir(AsyncAPIClient) if not n.startswith("_")}
+    public |= {n for n in dir(SyncResource) if not n.startswith("_")}
+    assert public - {"with_raw_response"} <= RESERVED_ATTRIBUTES
+    assert "with_raw_response" in RESERVED_ATTRIBUTES
+
+
+def test_parameters_may_not_shadow_what_a_method_body_uses() -> None:
+    from generator.naming import parameter_name
+
+    assert [parameter_name(n) for n in ("body", "cast", "self", "request_options")] == [
+        "body_",
+        "cast_",
+        "self_",
+        "request_options_",
+    ]
