@@ -14,19 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..ir.examples import is_json_type
 from ..ir.refs import join
 from .specquery import deref, is_nullable
 
 ProblemKind = Literal["type", "enum", "required", "undeclared", "variant"]
 _CURL_DATA = re.compile(r"(?:-d|--data(?:-raw)?)\s+'(.*?)'", re.DOTALL)
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-    "array": (list,),
-    "object": (dict,),
-}
 
 
 @dataclass(frozen=True)
@@ -56,14 +49,6 @@ def payload_of(code: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"the sample is not JSON ({exc.msg} at character {exc.pos})") from None
-
-
-def _fits(value: Any, kind: str) -> bool:
-    if kind in ("integer", "number") and isinstance(value, bool):
-        return False
-    if kind == "integer" and isinstance(value, float):
-        return value.is_integer()
-    return isinstance(value, _JSON_TYPES.get(kind, (object,)))
 
 
 @dataclass
@@ -116,7 +101,7 @@ class _Checker:
         flat = _Flat()
         _flatten(self.schemas, resolved, pointer, flat)
         for kind in flat.types:
-            if not _fits(value, kind):
+            if not is_json_type(value, kind):
                 return [
                     Problem("type", at, f"{type(value).__name__} {json.dumps(value)[:40]} where the schema says {kind}")
                 ]

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostics
 from .model import Operation
 from .refs import SCHEMA_PREFIX, join, unescape
 
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
+JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
     "number": (int, float),
@@ -72,7 +72,7 @@ class _Walker:
             if isinstance(union, list) and union:
                 self._walk_union(value, union, join(pointer, keyword), depth)
         kind = schema.get("type")
-        if isinstance(kind, str) and kind in _JSON_TYPES and not _is_type(value, kind):
+        if isinstance(kind, str) and kind in JSON_TYPES and not is_json_type(value, kind):
             got = type(value).__name__
             self._audit.mismatches.setdefault((pointer, ""), f"example value is {got}, schema says {kind}")
             return
@@ -97,18 +97,19 @@ class _Walker:
             resolved, where = self._deref(member, join(pointer, index))
             required = resolved.get("required") or []
             kind = resolved.get("type")
-            fits_type = not isinstance(kind, str) or kind not in _JSON_TYPES or _is_type(value, kind)
+            fits_type = not isinstance(kind, str) or kind not in JSON_TYPES or is_json_type(value, kind)
             if fits_type and (not isinstance(value, dict) or all(r in value for r in required)):
                 self.walk(value, resolved, where, depth + 1)
                 return
 
 
-def _is_type(value: Any, kind: str) -> bool:
+def is_json_type(value: Any, kind: str) -> bool:
+    """Whether a decoded JSON value is of an OpenAPI ``type`` (booleans are not numbers)."""
     if kind in ("integer", "number") and isinstance(value, bool):
         return False
     if kind == "integer" and isinstance(value, float):
         return value.is_integer()
-    return isinstance(value, _JSON_TYPES[kind])
+    return isinstance(value, JSON_TYPES.get(kind, (object,)))
 
 
 def audit_examples(
