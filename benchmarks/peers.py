@@ -28,10 +28,10 @@ def generator(project: Path, *args: str, ok: Sequence[int] = (0,)) -> Sample:
     return run([PYTHON, "-m", "generator", *args], cwd=project, ok=ok)
 
 
-def ours_cold(project: Path) -> Sample:
+def ours_cold(project: Path, *extra: str) -> Sample:
     """Every client regenerated with no cache at all: no fingerprints, no formatted modules."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    return generator(project, "generate", "--force")
+    return generator(project, "generate", "--force", *extra)
 
 
 def ours_check_fresh_clone(project: Path) -> Sample:

@@ -76,6 +76,12 @@ def regeneration_rows(regen: Mapping[str, Summary], complete: bool) -> list[Row]
         Row("Full regeneration, CPU seconds (user+sys, all processes)", cold.cpu, oapc.cpu, "openapi-python-client"),
         Row("Cores kept busy by the cold regeneration (CPU s / wall s)", cold.cpu / cold.wall, None, "", unit="x"),
         Row(
+            "Full regeneration, cold, all cores vs `--jobs 1`",
+            cold.wall,
+            regen["cold one process"].wall,
+            "the same on one process",
+        ),
+        Row(
             "Regeneration with --force, format cache warm",
             regen["warm format cache"].wall,
             oapc.wall,

@@ -62,6 +62,7 @@ def regeneration(project: Path, out_root: Path, runs: int) -> dict[str, Summary]
     """Full regenerations; one round runs every tool once, in turn."""
     tools: dict[str, Callable[[], Sample]] = {
         "cold": lambda: peers.ours_cold(project),
+        "cold one process": lambda: peers.ours_cold(project, "--jobs", "1"),
         "warm format cache": lambda: peers.generator(project, "generate", "--force"),
         "check fresh clone": lambda: peers.ours_check_fresh_clone(project),
         "oapc": lambda: peers.oapc(project, out_root),

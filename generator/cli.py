@@ -52,7 +52,7 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
                 diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
         if diagnostics.has_errors():
             return 1
-    results = build_all(targets, use_cache=not args.force)
+    results = build_all(targets, use_cache=not args.force, workers=args.jobs)
     _collect(results, diagnostics)
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
         print("intercom-gen: nothing was written (errors above).", file=sys.stderr)
@@ -92,6 +92,12 @@ def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     return 1 if failed else 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intercom-gen", description="Typed Intercom API clients from pinned OpenAPI specs."
@@ -105,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--name", help="package name, with --spec")
     gen.add_argument("--out", type=Path, help="output folder, with --spec (the package is written to OUT/NAME)")
     gen.add_argument("--force", action="store_true", help="regenerate even when inputs did not change")
+    gen.add_argument("--jobs", type=_positive, help="worker processes (default: one per core; 1 runs in-process)")
     gen.set_defaults(handler=cmd_generate)
     check = sub.add_parser("check", help="verify generated/ and the spec pins; exit 1 on any difference")
     check.add_argument("--diff", action="store_true", help="print a unified diff of what differs")

@@ -167,8 +167,10 @@ def default_format_cache() -> FormatCache:
     return FormatCache(CACHE_DIR / "format", formatter_key())
 
 
-def build_all(targets: Iterable[Target], *, use_cache: bool = True, format_cache: bool = True) -> list[Built]:
-    """Build every target not known to be up to date, on all cores.
+def build_all(
+    targets: Iterable[Target], *, use_cache: bool = True, format_cache: bool = True, workers: int | None = None
+) -> list[Built]:
+    """Build every target not known to be up to date, on ``workers`` processes (default: every core).
 
     ``use_cache=False`` rebuilds up-to-date targets too; ``format_cache=False`` neither reads nor
     writes black's output cache (a cold build).
@@ -182,7 +184,7 @@ def build_all(targets: Iterable[Target], *, use_cache: bool = True, format_cache
         from .parallel import Formatter, available_cores, render_and_format
 
         formatter = Formatter(default_format_cache() if format_cache else None)
-        rendered = render_and_format(render_target, todo, formatter, available_cores())
+        rendered = render_and_format(render_target, todo, formatter, workers or available_cores())
         for target, result in zip(todo, rendered, strict=True):  # results are copies from workers
             built[id(target)] = finish(result, formatter)
         formatter.store()

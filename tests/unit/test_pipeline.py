@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from generator import pipeline
+from generator.cli import build_parser, main
 from generator.parallel import Formatter, render_and_format
 from generator.render.format import mask
 from generator.targets import file_target
@@ -67,3 +68,20 @@ def test_a_cached_formatting_is_used_instead_of_running_black(target: pipeline.T
     (second,) = pipeline.build_all([target], use_cache=False)
     assert second.files["resources/__init__.py"] == masked.header + "PLANTED = True\n"
     assert second.files["models/__init__.py"] == first.files["models/__init__.py"]
+
+
+def test_generate_with_one_job_writes_then_finds_nothing_to_do(
+    target: pipeline.Target, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["generate", "--spec", str(target.spec_path), "--name", "tinypkg", "--out", str(target.out_dir.parent)]
+    assert main([*argv, "--jobs", "1"]) == 0
+    assert "tinypkg: written" in capsys.readouterr().out
+    assert (target.out_dir / "resources" / "contacts.py").is_file()
+    assert main(argv) == 0
+    assert "tinypkg: unchanged" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_whole_number(jobs: str) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["generate", "--jobs", jobs])
