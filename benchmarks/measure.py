@@ -89,3 +89,22 @@ def bin_env() -> dict[str, str]:
     env["PATH"] = str(Path(PYTHON).parent) + os.pathsep + env.get("PATH", "")
     env.pop("PYTHONPATH", None)
     return env
+
+
+_SPIN = "n = 0\nfor i in range(25_000_000):\n    n += i\n"
+
+
+def free_cores() -> float:
+    """How many cores this run really gets: one CPU-bound child alone, then two side by side.
+
+    About 2 on an idle 2-core machine; about 1 when another process keeps a core busy, and then
+    no process pool can be faster than one process.
+    """
+    start = time.perf_counter()
+    subprocess.run([PYTHON, "-c", _SPIN], check=True)  # noqa: S603
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    pair = [subprocess.Popen([PYTHON, "-c", _SPIN]) for _ in range(2)]  # noqa: S603
+    for proc in pair:
+        proc.wait()
+    return 2 * alone / (time.perf_counter() - start)

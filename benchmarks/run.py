@@ -218,7 +218,7 @@ def main() -> int:
         print(f"missing {', '.join(missing)}: install the bench extra: pip install -e '.[bench]'", file=sys.stderr)
         return 2
     print(f"Machine: {machine()}", flush=True)
-    load_at_start = os.getloadavg()[0]
+    load_at_start, cores_at_start = os.getloadavg()[0], measure.free_cores()
     with tempfile.TemporaryDirectory(prefix="intercom-bench-") as tmp:
         project = measure.scratch_project(Path(tmp))
         out_root = Path(tmp) / "peers"
@@ -244,7 +244,9 @@ def main() -> int:
         )
         counts = completeness(project, out_root)
     print(f"Medians of {args.runs} rounds (regenerations) and {args.light_runs} runs (the rest).")
-    print(f"Load average (1 min) at start {load_at_start:.1f}, at end {os.getloadavg()[0]:.1f}.\n")
+    print(f"Load average (1 min) at start {load_at_start:.1f}, at end {os.getloadavg()[0]:.1f}.")
+    cores_at_end = measure.free_cores()
+    print(f"Free cores (two CPU-bound processes vs one) at start {cores_at_start:.2f}, at end {cores_at_end:.2f}.\n")
     rows = timing_rows(regen, light, floors, every_operation(counts)) + usage_rows(imports, call, args.parts)
     print(report.table(["Measurement", "intercom-clientgen", "Compared with", "Ratio", "Target", "Result"], rows))
     print()
