@@ -9,6 +9,7 @@ formatted once, and one already in the format cache is not formatted at all.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -128,16 +129,26 @@ T = TypeVar("T")
 R = TypeVar("R", bound=RenderResult)
 
 
-def render_and_format(render: Callable[[T], R], items: Sequence[T], formatter: Formatter, workers: int) -> list[R]:
+def render_and_format(
+    render: Callable[[T], R],
+    items: Sequence[T],
+    formatter: Formatter,
+    workers: int,
+    *,
+    warm_up: Callable[[], None] | None = None,
+) -> list[R]:
     """Render every item and format what it produced; results come back in the order of ``items``.
 
     Items start in the given order (put the largest first). With one worker everything runs here.
+    Where workers are forked, ``warm_up`` runs here first, so its imports are loaded once, not per worker.
     """
     if workers <= 1:
         results = [render(item) for item in items]
         for result in results:
             formatter.request(result.python, None)
         return results
+    if warm_up is not None and multiprocessing.get_start_method() == "fork":
+        warm_up()
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         futures = {pool.submit(render, item): index for index, item in enumerate(items)}

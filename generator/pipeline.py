@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -104,6 +105,15 @@ def finish(rendered: Rendered, formatter: Formatter) -> Built:
     return Built(target, files, list(diagnostics))
 
 
+def warm_up() -> None:
+    """Load what every render needs, so that workers forked afterwards share it instead of each loading it."""
+    from .render.models import warm_up as warm_up_models
+
+    for module in (".ir.build", ".render.package", ".render.format"):
+        importlib.import_module(module, __package__)
+    warm_up_models()
+
+
 def build_package(target: Target) -> Built:
     """Render and format one package here, in this process, without any cache."""
     from .parallel import Formatter
@@ -184,7 +194,7 @@ def build_all(
         from .parallel import Formatter, available_cores, render_and_format
 
         formatter = Formatter(default_format_cache() if format_cache else None)
-        rendered = render_and_format(render_target, todo, formatter, workers or available_cores())
+        rendered = render_and_format(render_target, todo, formatter, workers or available_cores(), warm_up=warm_up)
         for target, result in zip(todo, rendered, strict=True):  # results are copies from workers
             built[id(target)] = finish(result, formatter)
         formatter.store()

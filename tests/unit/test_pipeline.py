@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,16 @@ def test_generate_with_one_job_writes_then_finds_nothing_to_do(
 def test_jobs_must_be_a_positive_whole_number(jobs: str) -> None:
     with pytest.raises(SystemExit):
         build_parser().parse_args(["generate", "--jobs", jobs])
+
+
+def test_warm_up_runs_once_in_the_parent_before_forking_workers(target: pipeline.Target) -> None:
+    calls: list[str] = []
+    render_and_format(pipeline.render_target, [target], Formatter(None), workers=1, warm_up=lambda: calls.append("x"))
+    assert calls == []  # one worker: everything runs here, nothing to share
+    render_and_format(pipeline.render_target, [target], Formatter(None), workers=2, warm_up=lambda: calls.append("x"))
+    assert calls == (["x"] if multiprocessing.get_start_method() == "fork" else [])
+
+
+def test_warm_up_loads_the_model_generator() -> None:
+    pipeline.warm_up()
+    assert "datamodel_code_generator.parser.openapi" in sys.modules
