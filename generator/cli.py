@@ -70,7 +70,7 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
                 diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
         if diagnostics.has_errors():
             return 1
-    results = build_all(targets, use_cache=not args.force)
+    results = build_all(targets, use_cache=not args.force, workers=args.jobs)
     _collect(results, diagnostics)
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
         diagnostics.footer = "nothing was written"
@@ -169,6 +169,12 @@ def cmd_spec(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intercom-gen", description="Typed Intercom API clients from pinned OpenAPI specs."
@@ -188,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=Name",
         help="with --spec: class name for a schema key (repeatable)",
     )
+    gen.add_argument("--jobs", type=_positive, help="worker processes (default: one per core; 1 runs in-process)")
     gen.set_defaults(handler=cmd_generate)
     check = sub.add_parser(
         "check", help="verify generated/ (packages and reports) and the spec pins; exit 1 on any difference"

@@ -1,31 +1,36 @@
 """Generation of client packages: load -> validate -> IR -> render -> format, per target.
 
-``build_package`` is pure (returns files and diagnostics). ``generate`` runs targets on all
-cores, skips targets whose inputs and output did not change, and hands the results to the
-writer in one step, only when no target has errors.
+``build_package`` is pure (returns files and diagnostics). ``build_all`` skips targets whose
+inputs and output did not change, renders the rest on all cores and formats their modules in one
+shared, deduplicated pool backed by the format cache (see ``parallel.py``); ``write_results``
+hands everything to the writer in one step, only when no target has errors.
+
+The IR, the renderers and black are imported only when something has to be built, so a run
+with nothing to do stays cheap.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import json
-import os
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from .ir.build import build_api
 from .load import line_finder, load_mapping, sha256_of
+from .paths import ROOT, RUNTIME_DIR, TEMPLATES_DIR
 from .progress import Progress
-from .render.format import FormatError
-from .render.package import RUNTIME_DIR, TEMPLATES_DIR, PackageSpec, render_package
 from .writer import compare_tree, read_tree, write_file, write_trees
 
-ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from .formatcache import FormatCache
+    from .parallel import Formatter
+
 CACHE_DIR = ROOT / ".cache" / "intercom-gen"
 
 
@@ -51,12 +56,25 @@ class Built:
     skipped: bool = False
 
 
-def build_package(target: Target) -> Built:
-    """Load, build the IR and render one package. Never raises for spec problems.
+@dataclass
+class Rendered:
+    """A rendered target whose ``python`` modules still need black (empty after errors)."""
+
+    target: Target
+    python: dict[str, str]
+    verbatim: dict[str, str]
+    diagnostics: list[Diagnostic]
+
+
+def render_target(target: Target) -> Rendered:
+    """Load, build the IR and render one package, unformatted. Never raises for spec problems.
 
     Expected problems arrive as ``GeneratorError`` diagnostics. Anything else is a bug: it becomes
     one ``internal-error`` diagnostic (naming the phase and the exception) instead of a traceback.
     """
+    from .ir.build import build_api
+    from .render.package import PackageSpec, render_package
+
     diagnostics = Diagnostics()
     progress = Progress(target.package)
     data = b""
@@ -68,27 +86,61 @@ def build_package(target: Target) -> Built:
         api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
         progress.phase(phase := "rendering models and endpoints")
         spec = PackageSpec(target.package, target.spec_label, sha256_of(data), target.regenerate_command)
-        files = render_package(api, spec, diagnostics)
-        progress.phase("done")
+        package = render_package(api, spec, diagnostics)
+        progress.phase("rendered")
     except GeneratorError as exc:
         diagnostics.extend(exc.diagnostics)
-        files = {}
-    except FormatError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        diagnostics.error(
-            target.spec_label, "", f"internal error: {first}; {INTERNAL_ERROR_HINT}", code="format-failed"
-        )
-        files = {}
+        return _failed(target, diagnostics, data)
     except Exception as exc:  # the last resort: a bug must not print a traceback
         detail = str(exc).splitlines()[0] if str(exc) else ""
         message = f"internal error while {phase}: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}"
         diagnostics.error(target.spec_label, "", message, code="internal-error")
-        files = {}
+        return _failed(target, diagnostics, data)
     if diagnostics.has_errors(strict=target.strict):
-        files = {}
+        return _failed(target, diagnostics, data)
+    diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+    return Rendered(target, package.python, package.verbatim, list(diagnostics))
+
+
+def _failed(target: Target, diagnostics: Diagnostics, data: bytes) -> Rendered:
     if data:
         diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+    return Rendered(target, {}, {}, list(diagnostics))
+
+
+def finish(rendered: Rendered, formatter: Formatter) -> Built:
+    """Put a rendered target's formatted modules and verbatim files together."""
+    target = rendered.target
+    diagnostics = Diagnostics()
+    diagnostics.extend(rendered.diagnostics)
+    files: dict[str, str] = {}
+    for path, source in sorted(rendered.python.items()):
+        text = formatter.module(f"{target.package}/{path}", source, diagnostics, target.spec_label)
+        if text is not None:
+            files[path] = text
+    files.update(rendered.verbatim)
+    if not rendered.python or diagnostics.has_errors(strict=target.strict):
+        files = {}
     return Built(target, files, list(diagnostics))
+
+
+def warm_up() -> None:
+    """Load what every render needs, so that workers forked afterwards share it instead of each loading it."""
+    from .render.models import warm_up as warm_up_models
+
+    for module in (".ir.build", ".render.package", ".render.format"):
+        importlib.import_module(module, __package__)
+    warm_up_models()
+
+
+def build_package(target: Target) -> Built:
+    """Render and format one package here, in this process, without any cache."""
+    from .parallel import Formatter
+
+    formatter = Formatter(cache=None)
+    rendered = render_target(target)
+    formatter.request(rendered.python, None)
+    return finish(rendered, formatter)
 
 
 def _tool_fingerprint() -> str:
@@ -140,22 +192,42 @@ def remember(target: Target, tools: str) -> None:
         write_file(_cache_file(target), json.dumps(record))
 
 
-def build_all(targets: Iterable[Target], *, use_cache: bool = True) -> list[Built]:
-    """Build every target not known to be up to date, in parallel across cores."""
+def default_format_cache() -> FormatCache:
+    from .formatcache import FormatCache
+    from .render.format import formatter_key
+
+    return FormatCache(CACHE_DIR / "format", formatter_key())
+
+
+def build_all(
+    targets: Iterable[Target], *, use_cache: bool = True, format_cache: bool = True, workers: int | None = None
+) -> list[Built]:
+    """Build every target not known to be up to date, on ``workers`` processes (default: every core).
+
+    ``use_cache=False`` rebuilds up-to-date targets too; ``format_cache=False`` neither reads nor
+    writes black's output cache (a cold build).
+    """
     targets = list(targets)
     tools = _tool_fingerprint()
     fresh = [t for t in targets if use_cache and up_to_date(t, tools)]
-    todo = [t for t in targets if t not in fresh]
     built = {id(t): Built(t, {}, [], skipped=True) for t in fresh}
-    workers = min(len(todo), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(build_package, todo))
-    else:
-        results = [build_package(t) for t in todo]
-    for target, result in zip(todo, results, strict=True):
-        built[id(target)] = result
+    todo = sorted((t for t in targets if t not in fresh), key=_spec_size, reverse=True)
+    if todo:
+        from .parallel import Formatter, available_cores, render_and_format
+
+        formatter = Formatter(default_format_cache() if format_cache else None)
+        rendered = render_and_format(render_target, todo, formatter, workers or available_cores(), warm_up=warm_up)
+        for target, result in zip(todo, rendered, strict=True):  # results are copies from workers
+            built[id(target)] = finish(result, formatter)
+        formatter.store()
     return [built[id(t)] for t in targets]
+
+
+def _spec_size(target: Target) -> int:
+    try:
+        return target.spec_path.stat().st_size
+    except OSError:
+        return 0
 
 
 def errors_in(results: Iterable[Built]) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pipeline import ROOT, Target
+from .paths import ROOT
+from .pipeline import Target
 from .registry import Registry, VersionEntry
 
 GENERATED_DIR = ROOT / "generated"

@@ -1,0 +1,1 @@
+"""Benchmarks of intercom-clientgen against the tools users would otherwise pick (see run.py)."""
