@@ -143,12 +143,21 @@ def build_package(target: Target) -> Built:
     return finish(rendered, formatter)
 
 
+# generator code that cannot change a package: editing it must not force a rebuild
+_NOT_PACKAGE_INPUTS = frozenset(
+    {"diff", "contract", "reports.py", "cli.py", "commands.py", "specout.py", "progress.py"}
+)
+
+
 def _tool_fingerprint() -> str:
     digest = hashlib.sha256()
     for package in ("datamodel-code-generator", "black", "jinja2"):
         digest.update(f"{package}={dist_version(package)};".encode())
-    for folder in (Path(__file__).resolve().parent, TEMPLATES_DIR, RUNTIME_DIR):
+    generator = Path(__file__).resolve().parent
+    for folder in (generator, TEMPLATES_DIR, RUNTIME_DIR):
         for path in sorted(folder.rglob("*")):
+            if folder == generator and path.relative_to(generator).parts[0] in _NOT_PACKAGE_INPUTS:
+                continue
             if path.is_file() and path.suffix in (".py", ".jinja"):
                 digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -1,0 +1,61 @@
+"""The caches that keep no-op runs fast never hide a change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline, reports
+from generator.diagnostics import Diagnostics
+
+
+def test_report_cache_skips_rebuilding_only_while_inputs_and_reports_are_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def builder(diagnostics: Diagnostics) -> dict[str, str]:
+        calls.append(1)
+        return {"a.md": "report\n"}
+
+    root = tmp_path / "reports"
+    builders = (builder,)
+    fingerprint = ["inputs-1"]
+    monkeypatch.setattr(reports, "REPORTS_DIR", root)
+    monkeypatch.setattr(reports, "BUILDERS", builders)
+    monkeypatch.setattr(reports, "CACHE_FILE", tmp_path / "cache.json")
+    monkeypatch.setattr(reports, "inputs_fingerprint", lambda: fingerprint[0])
+
+    assert reports.refresh_reports(Diagnostics(), root, builders) == "written"
+    assert reports.refresh_reports(Diagnostics(), root, builders) == "unchanged"
+    assert len(calls) == 1, "unchanged inputs: not rebuilt"
+
+    (root / "a.md").write_text("edited by hand")
+    stale = reports.stale_reports(Diagnostics(), root, builders)
+    assert stale is not None and stale[1].changed == ("a.md",), "a hand edit is still found"
+
+    assert reports.refresh_reports(Diagnostics(), root, builders) == "written"
+    fingerprint[0] = "inputs-2"
+    reports.refresh_reports(Diagnostics(), root, builders)
+    assert len(calls) == 4, "changed inputs: rebuilt"
+
+
+def test_package_fingerprint_ignores_code_that_cannot_change_a_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = pipeline._tool_fingerprint()
+    contract = Path(pipeline.__file__).parent / "contract" / "command.py"
+    monkeypatch.setattr(Path, "read_bytes", _edited(contract, Path.read_bytes))
+    assert pipeline._tool_fingerprint() == before
+    naming = Path(pipeline.__file__).parent / "naming.py"
+    monkeypatch.setattr(Path, "read_bytes", _edited(naming, Path.read_bytes))
+    assert pipeline._tool_fingerprint() != before
+
+
+def _edited(target: Path, original):  # type: ignore[no-untyped-def]
+    def read_bytes(self: Path) -> bytes:
+        data: bytes = original(self)
+        return data + b"# edited" if self.resolve() == target.resolve() else data
+
+    return read_bytes
