@@ -85,12 +85,12 @@ def test_an_unwritable_out_folder_is_reported_without_a_traceback(tmp_path: Path
 
 def test_a_bug_becomes_one_internal_error_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not an input problem: the last-resort handler names it as ours and asks for a report."""
-    from generator import pipeline
+    from generator.render import package
 
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("schemas")
 
-    monkeypatch.setattr(pipeline, "render_package", broken)
+    monkeypatch.setattr(package, "render_package", broken)
     out = prepared_out(tmp_path)
     before = snapshot(out)
     run = generate(CORPUS / "_valid_minimal.yaml", out)
