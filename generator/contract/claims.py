@@ -39,7 +39,7 @@ INDEX_FILE = CHANGELOG_DIR / "index.yaml"
 
 VERDICTS = ("holds", "contradicted", "partial", "not-new", "doc-only", "unverifiable")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_TODO = re.compile(r"\bTODO\b")
+_REVIEW_MARK = re.compile(r"\bREVIEW\b")
 
 # kind -> (required fields, optional fields); "operation" accepts an operationId or "METHOD /path"
 KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -163,8 +163,8 @@ class _Reader:
         if not isinstance(value, str) or not value.strip():
             self.error(f"{pointer}/{key}", f"expected a non-empty string for {key!r}, found {value!r}")
             return ""
-        if _TODO.search(value):
-            self.error(f"{pointer}/{key}", f"{key!r} still says TODO: review the drafted entry")
+        if _REVIEW_MARK.search(value):
+            self.error(f"{pointer}/{key}", f"{key!r} still says REVIEW: review the drafted entry")
         return value
 
     def strings(self, raw: Mapping[str, Any], key: str, pointer: str) -> tuple[str, ...]:

@@ -8,9 +8,9 @@ For every statement the draft looks for API names and turns each into a proposed
 - field names, backticked or plain snake_case -> ``property-added`` / ``body-property-added`` for
   every schema or request body of the target that declares them (and ``schema-added`` when the
   name is a schema).
-Each proposal shows what the specs say now, but ``expected`` is left as TODO: the claims loader
-refuses TODO, so nothing becomes a contract before someone has read the specs. Statements without
-API names are listed as ``not_claims`` with reason TODO, to be turned into doc-only/unverifiable
+Each proposal shows what the specs say now, but ``expected`` is left as REVIEW: the claims loader
+refuses REVIEW, so nothing becomes a contract before someone has read the specs. Statements without
+API names are listed as ``not_claims`` with reason REVIEW, to be turned into doc-only/unverifiable
 claims or given a reason.
 """
 
@@ -146,7 +146,7 @@ def _from_prose(statement: Statement, target: Version) -> Iterator[Proposal]:
             owners = ", ".join(o for _, o in locations)
             yield Proposal(
                 _kebab(name),
-                {"kind": "property-added", "schema": "TODO", "property": name},
+                {"kind": "property-added", "schema": "REVIEW", "property": name},
                 comment=f"one of: {owners}",
             )
             continue
@@ -157,7 +157,7 @@ def _from_prose(statement: Statement, target: Version) -> Iterator[Proposal]:
 
 def _what_the_specs_say(proposal: Proposal, base: Version, target: Version, payload: Any) -> str:
     fields = {k: v for k, v in proposal.asserts.items() if k != "kind"}
-    if "TODO" in fields.values():
+    if "REVIEW" in fields.values():
         return proposal.comment
     assertion = Assertion(str(proposal.asserts["kind"]), fields, "")
     check = CHECKS[assertion.kind]
@@ -172,7 +172,7 @@ def _render(
     proposals: list[Proposal], leftovers: list[str], base: Version, target: Version, samples: Mapping[str, Any]
 ) -> str:
     lines = [
-        f"# Drafted claims ({base.name} -> {target.name}). Review every entry against the specs, replace each TODO,",
+        f"# Drafted claims ({base.name} -> {target.name}). Review every entry against the specs, replace each REVIEW,",
         "# drop proposals that misread the text, and add doc-only/unverifiable claims where needed.",
         f"base: {json.dumps(base.name)}",
         f"target: {json.dumps(target.name)}",
@@ -183,10 +183,10 @@ def _render(
         if len(p.quotes) > 1:
             lines.append(f"    also_quotes: {json.dumps(p.quotes[1:], ensure_ascii=False)}")
         lines.append(f"    asserts: {json.dumps(p.asserts, ensure_ascii=False)}")
-        lines.append(f"    expected: TODO  # {_what_the_specs_say(p, base, target, samples.get(p.id))}")
+        lines.append(f"    expected: REVIEW  # {_what_the_specs_say(p, base, target, samples.get(p.id))}")
     lines.append("not_claims:" if leftovers else "not_claims: []")
     for text in leftovers:
-        lines += [f"  - quote: {json.dumps(text, ensure_ascii=False)}", "    reason: TODO"]
+        lines += [f"  - quote: {json.dumps(text, ensure_ascii=False)}", "    reason: REVIEW"]
     return "\n".join(lines) + "\n"
 
 
