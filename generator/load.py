@@ -74,8 +74,16 @@ def read_text(path: Path, *, label: str | None = None) -> str:
 
 
 def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text, turning every failure into one located ``GeneratorError``.
+
+    A document nested too deeply gets the same ``bad-shape`` error whichever layer notices first:
+    libyaml's own nesting limit (PyYAML 6.0.4 and later), the pure-Python loader's recursion, or
+    ``check_shape`` after loading.
+    """
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+    except RecursionError:
+        raise _too_deep(source) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters...)
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -90,6 +98,8 @@ def parse_yaml(text: str, source: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "malformed YAML"
+        if "nesting depth" in problem:  # libyaml's limit, worded by the library
+            raise _too_deep(source) from None
         column = f" (column {mark.column + 1})" if mark is not None else ""
         raise GeneratorError.single(
             source,
@@ -149,7 +159,7 @@ def check_shape(document: Any, source: str) -> None:
         if id(node) in open_:
             raise _shape_error(source, "contains itself (a recursive YAML alias)")
         if depth > MAX_DEPTH:
-            raise _shape_error(source, f"is nested more than {MAX_DEPTH} levels deep")
+            raise _too_deep(source)
         open_.add(id(node))
         stack.append((node, depth, True))
         children = node.values() if isinstance(node, dict) else node
@@ -158,6 +168,11 @@ def check_shape(document: Any, source: str) -> None:
 
 def _shape_error(source: str, problem: str) -> GeneratorError:
     return GeneratorError.single(source, "", f"the document {problem}", code="bad-shape")
+
+
+def _too_deep(source: str) -> GeneratorError:
+    """One error for a too-deep document, whichever layer noticed (so it names no library's limit)."""
+    return _shape_error(source, f"is nested more than {MAX_DEPTH} levels deep")
 
 
 def line_finder(text: str) -> Callable[[str], int | None]:

@@ -117,7 +117,9 @@ def test_non_json_text_with_a_json_content_type(harness: Build) -> None:
 def test_data_that_does_not_match_the_model(harness: Build) -> None:
     reply = json_response(200, {"type": "contact", "name": 5}, headers={"X-Request-Id": "rid-1"})
     error = expect_validation_error(harness, reply, Contact)
-    assert error.reason == "2 validation errors: id: Field required; name: Input should be a valid string"
+    # the wording of each error is pydantic's own; the summary's shape and locations are ours
+    first, second = cast(ValidationError, error.__cause__).errors()
+    assert error.reason == f"2 validation errors: id: {first['msg']}; name: {second['msg']}"
     assert error.request_id == "rid-1"
     assert "(request_id=rid-1)" in str(error)
 
@@ -125,7 +127,8 @@ def test_data_that_does_not_match_the_model(harness: Build) -> None:
 def test_many_errors_are_summarised(harness: Build) -> None:
     reply = json_response(200, [{"nope": 1}] * 5)
     error = expect_validation_error(harness, reply, list[Contact])
-    assert error.reason.startswith("5 validation errors: 0.id: Field required;")
+    first = cast(ValidationError, error.__cause__).errors()[0]
+    assert error.reason.startswith(f"5 validation errors: 0.id: {first['msg']};")
     assert error.reason.endswith("and 2 more")
 
 
