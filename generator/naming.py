@@ -29,6 +29,8 @@ RESERVED_ATTRIBUTES = frozenset(
         "max_retry_wait",
         "region",
         "servers",
+        "strict",
+        "on_drift",
         "timeout",
         "user_agent",
     }

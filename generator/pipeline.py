@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from .load import line_finder, load_mapping, sha256_of
+from .load import line_finder, sha256_of
+from .overlays import load_spec
 from .paths import ROOT, RUNTIME_DIR, TEMPLATES_DIR
 from .progress import Progress
 from .writer import compare_tree, read_tree, write_file, write_trees
@@ -46,6 +47,8 @@ class Target:
     expected_sha256: str | None = None
     strict: bool = False
     class_names: tuple[tuple[str, str], ...] = ()
+    overlays: tuple[tuple[Path, str], ...] = ()
+    """Overlay files (path, label) that correct the spec, applied in order (see ``overlays.py``)."""
 
 
 @dataclass
@@ -81,11 +84,15 @@ def render_target(target: Target) -> Rendered:
     phase = "loading spec"
     try:
         progress.phase(phase)
-        document, data = load_mapping(target.spec_path, label=target.spec_label)
+        loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
+        data = loaded.data
         progress.phase(phase := "building the IR")
-        api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
+        api = build_api(loaded.document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
         progress.phase(phase := "rendering models and endpoints")
-        spec = PackageSpec(target.package, target.spec_label, sha256_of(data), target.regenerate_command)
+        corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
+        spec = PackageSpec(
+            target.package, target.spec_label, sha256_of(data), target.regenerate_command, corrections=corrections
+        )
         package = render_package(api, spec, diagnostics)
         progress.phase("rendered")
     except GeneratorError as exc:
@@ -151,7 +158,7 @@ _NOT_PACKAGE_INPUTS = frozenset(
 
 def _tool_fingerprint() -> str:
     digest = hashlib.sha256()
-    for package in ("datamodel-code-generator", "black", "jinja2"):
+    for package in ("datamodel-code-generator", "black", "jinja2", "jsonpath-rfc9535"):
         digest.update(f"{package}={dist_version(package)};".encode())
     generator = Path(__file__).resolve().parent
     for folder in (generator, TEMPLATES_DIR, RUNTIME_DIR):
@@ -164,11 +171,11 @@ def _tool_fingerprint() -> str:
 
 
 def fingerprint(target: Target, tools: str) -> str:
-    spec = target.spec_path.read_bytes() if target.spec_path.is_file() else b""
     key = (
         f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{target.class_names}"
     )
-    key += f"|{sha256_of(spec)}"
+    for path in (target.spec_path, *(file for file, _ in target.overlays)):
+        key += f"|{path}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 

@@ -38,6 +38,7 @@ class VersionEntry:
     package: str | None
     predecessor: str | None
     class_names: tuple[tuple[str, str], ...] = ()  # schema key -> class name, where the derived one collides
+    overlays: tuple[Path, ...] = ()  # corrections of the spec (see generator/overlays.py), applied in order
 
     @property
     def is_client(self) -> bool:
@@ -45,10 +46,19 @@ class VersionEntry:
 
     def spec_label(self) -> str:
         """The spec path as shown to users: relative to the repository."""
-        try:
-            return str(self.spec.relative_to(SPECS_DIR.parent))
-        except ValueError:
-            return str(self.spec)
+        return repo_label(self.spec)
+
+    def overlay_files(self) -> tuple[tuple[Path, str], ...]:
+        """The overlay files with the labels diagnostics show, for ``overlays.load_spec``."""
+        return tuple((path, repo_label(path)) for path in self.overlays)
+
+
+def repo_label(path: Path) -> str:
+    """A path as shown to users: relative to the repository when it is inside it."""
+    try:
+        return str(path.relative_to(SPECS_DIR.parent))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,14 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
             "class_names maps schema keys to Python class names",
             code="registry-invalid",
         )
+    overlays = raw.get("overlays") or []
+    if not isinstance(overlays, list) or not all(isinstance(o, str) and o for o in overlays):
+        raise GeneratorError.single(
+            source,
+            f"{pointer}/overlays",
+            "overlays lists overlay files, relative to this folder",
+            code="registry-invalid",
+        )
     return VersionEntry(
         name=name,
         spec=base / _require(raw, "spec", str, source, pointer),
@@ -123,6 +141,7 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
         package=package if role == "client" else None,
         predecessor=str(predecessor) if predecessor is not None else None,
         class_names=tuple(sorted((str(k), str(v)) for k, v in overrides.items())),
+        overlays=tuple(base / o for o in overlays),
     )
 
 

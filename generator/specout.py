@@ -1,10 +1,12 @@
 """The normalised spec each client package is generated from, written as JSON for other tools.
 
 ``intercom-gen spec --out DIR`` writes ``DIR/<package>.json`` for every client version (or only
-``--version``'s). The document is ``Api.spec``: the pinned spec after the generator's repairs
-(dangling schema ``$ref``s defined as free-form objects), so a tool that refuses the upstream
-file, such as a mock server, loads exactly what the client was generated from. A top-level
-``x-intercom-clientgen`` object names the source file and its sha256.
+``--version``'s). The document is ``Api.spec``: the pinned spec corrected by the version's overlays
+(see ``overlays.py``) and repaired by the generator (dangling schema ``$ref``s defined as free-form
+objects; request properties widened where the spec's own request examples send another type), so
+a tool that refuses the upstream file, such as a mock server, loads exactly what the client was
+generated from. A top-level ``x-intercom-clientgen`` object names the source file, its
+sha256 and the overlays applied.
 
 Nothing is written when any version has errors; each file is written atomically.
 """
@@ -20,7 +22,9 @@ from typing import Any
 
 from .diagnostics import Diagnostics, GeneratorError
 from .ir.build import build_api
-from .load import load_mapping, sha256_of
+from .ir.examples import widen_spec
+from .load import sha256_of
+from .overlays import load_spec
 from .pipeline import Target
 from .writer import write_file
 
@@ -36,10 +40,15 @@ class EmittedSpec:
 
 def normalised_spec(target: Target, diagnostics: Diagnostics) -> dict[str, Any]:
     """The repaired spec ``target``'s package is generated from; raises ``GeneratorError`` on errors."""
-    document, data = load_mapping(target.spec_path, label=target.spec_label)
-    api = build_api(document, target.spec_label, diagnostics)
-    origin = {"source": target.spec_label, "sha256": sha256_of(data)}
-    return {**api.spec, EXTENSION_KEY: origin}
+    loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
+    api = build_api(loaded.document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
+    spec = widen_spec(dict(api.spec), api.request_widenings)  # what the request models accept
+    origin = {
+        "source": target.spec_label,
+        "sha256": sha256_of(loaded.data),
+        "overlays": list(dict.fromkeys(c.overlay for c in loaded.corrections)),
+    }
+    return {**spec, EXTENSION_KEY: origin}
 
 
 def _json_default(value: object) -> object:

@@ -22,6 +22,7 @@ def registry_target(entry: VersionEntry, *, strict: bool = False, out_root: Path
         expected_sha256=entry.upstream.sha256,
         strict=strict,
         class_names=entry.class_names,
+        overlays=entry.overlay_files(),
     )
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pydantic
+
 from generator.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from generator.ir.model import Api, Operation
-from generator.load import load_mapping
+from generator.overlays import load_spec
 from generator.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +33,10 @@ CLIENT_PACKAGES = tuple(entry.package for entry in load_registry().clients() if 
 
 @functools.cache
 def api_for(package: str) -> Api:
+    """The IR the package was generated from: the spec with its registered corrections."""
     entry = next(e for e in load_registry().clients() if e.package == package)
-    document, _ = load_mapping(entry.spec)
-    return build_api(document, entry.spec_label(), Diagnostics())
+    loaded = load_spec(entry.spec, entry.spec_label(), entry.overlay_files())
+    return build_api(loaded.document, entry.spec_label(), Diagnostics(), class_overrides=dict(entry.class_names))
 
 
 @functools.cache
@@ -59,3 +62,39 @@ def method_of(client: Any, op: Operation) -> Any:
 
 def api_for_client(client: Any) -> Api:
     return api_for(type(client).__module__.split(".")[0])
+
+
+def _value(package: str, annotation: str) -> Any:
+    kind = annotation_type(package, annotation)
+    origin = typing.get_origin(kind)
+    if kind is str or annotation.endswith("| str"):
+        return "value 1/2"
+    if kind is int:
+        return 7
+    if kind is bool:
+        return True
+    if kind is float:
+        return 1.5
+    if origin is list:
+        return []
+    return {"key": "v"}
+
+
+def _body(package: str, annotation: str) -> Any:
+    kind = annotation_type(package, annotation)
+    options = (
+        typing.get_args(kind) if typing.get_origin(kind) in (typing.Union, __import__("types").UnionType) else (kind,)
+    )
+    first = options[0]
+    if isinstance(first, type) and issubclass(first, pydantic.BaseModel):
+        return first.model_construct()
+    return [] if typing.get_origin(first) is list else {}
+
+
+def call_args(package: str, op: Operation) -> tuple[list[Any], dict[str, Any]]:
+    """Arguments for calling ``op``'s method: a value for every path and required parameter, and a body."""
+    args = [_value(package, p.annotation) for p in op.path_parameters]
+    kwargs = {p.py_name: _value(package, p.annotation) for p in op.parameters if p.location != "path" and p.required}
+    if op.body is not None:
+        args.append(_body(package, op.body.annotation))
+    return args, kwargs

@@ -3,6 +3,8 @@
 """Typed client for the Intercom API, version 2.11.
 
 Generated from Intercom's OpenAPI description. `Intercom` and `AsyncIntercom` are the clients; `models` holds the request and response models; errors are exported here.
+
+Where recorded traffic shows the live API differing from the spec, the spec is corrected before generation by the overlays specs/overlays/common.yaml, specs/overlays/2.11.yaml (each correction names its evidence); such a client follows the API.
 """
 
 from . import models
@@ -20,6 +22,7 @@ from ._runtime import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    Drift,
     ErrorBody,
     ErrorDetail,
     IntercomError,
@@ -49,6 +52,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "Drift",
     "ErrorBody",
     "ErrorDetail",
     "Intercom",

@@ -19,7 +19,7 @@ def cmd_contract(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     from .report import RENDERERS
     from .run import run_contracts
 
-    report = run_contracts(diagnostics, generated=GENERATED_DIR)
+    report = run_contracts(diagnostics, generated=GENERATED_DIR, corrected=args.with_overlays)
     sys.stdout.write(RENDERERS[args.format](report))
     return 1 if report.problems() or diagnostics.has_errors() else 0
 
@@ -40,6 +40,11 @@ def register(sub: Any) -> None:
         "contract", help="hold every changelog statement against the specs and the generated clients"
     )
     contract.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    contract.add_argument(
+        "--with-overlays",
+        action="store_true",
+        help="judge the specs with their registered corrections applied (default: as Intercom published them)",
+    )
     contract.set_defaults(handler=cmd_contract)
     changelog = sub.add_parser("changelog", help="work with changelog texts")
     actions = changelog.add_subparsers(dest="action", required=True)

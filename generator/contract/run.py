@@ -69,8 +69,10 @@ def run_contracts(
     versions: Mapping[str, Version] | None = None,
     diff: DiffFunction | None = None,
     use_diff: bool = True,
+    corrected: bool = False,
 ) -> ContractReport:
-    versions = versions if versions is not None else all_versions()
+    """Hold every changelog against the specs as published (or, ``corrected``, with their overlays)."""
+    versions = versions if versions is not None else all_versions(corrected=corrected)
     if diff is None and use_diff:
         from ..diff import diff_apis
 

@@ -6,7 +6,7 @@ import functools
 
 from ..diagnostics import Diagnostics
 from ..ir.build import build_api
-from ..load import load_mapping
+from ..overlays import load_spec
 from ..registry import Registry, load_registry
 from .specquery import Version
 
@@ -17,17 +17,20 @@ def registry() -> Registry:
 
 
 @functools.cache
-def load_version(name: str) -> Version:
-    """The IR of one registered version; raises ``GeneratorError`` for a broken spec."""
+def load_version(name: str, *, corrected: bool = False) -> Version:
+    """The IR of one registered version, as published or (``corrected``) with its overlays applied.
+
+    Raises ``GeneratorError`` for a broken spec.
+    """
     entry = registry().get(name)
-    document, _ = load_mapping(entry.spec, label=entry.spec_label())
-    # the generator's own spec warnings belong to generate/check, not to contracts
-    api = build_api(document, entry.spec_label(), Diagnostics())
+    quiet = Diagnostics()  # the generator's own spec warnings belong to generate/check, not to contracts
+    loaded = load_spec(entry.spec, entry.spec_label(), entry.overlay_files() if corrected else (), quiet)
+    api = build_api(loaded.document, entry.spec_label(), quiet, class_overrides=dict(entry.class_names))
     return Version(entry.name, api, entry.package)
 
 
-def all_versions() -> dict[str, Version]:
-    return {entry.name: load_version(entry.name) for entry in registry().versions}
+def all_versions(*, corrected: bool = False) -> dict[str, Version]:
+    return {entry.name: load_version(entry.name, corrected=corrected) for entry in registry().versions}
 
 
 def canonical(name: str) -> str:

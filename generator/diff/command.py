@@ -14,7 +14,8 @@ from .report import FORMATS, render
 
 def cmd_diff(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     """Print the judged changes; a version or file that cannot be loaded is an error (exit 1)."""
-    old, new = load_pair(args.old, args.new)  # warnings about the specs concern generation, not the diff
+    # warnings about the specs concern generation, not the diff
+    old, new = load_pair(args.old, args.new, corrected=args.with_overlays)
     sys.stdout.write(render(args.format, args.old, args.new, diff_apis(old, new)))
     return 0
 
@@ -32,4 +33,9 @@ def register(sub: Any) -> None:
     parser.add_argument("old", metavar="OLD", help="the older version name or spec file")
     parser.add_argument("new", metavar="NEW", help="the newer version name or spec file")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--with-overlays",
+        action="store_true",
+        help="compare registered versions with their corrections applied (default: as Intercom published them)",
+    )
     parser.set_defaults(handler=cmd_diff)

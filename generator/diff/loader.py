@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic, Diagnostics, GeneratorError
 from ..ir.build import build_api
 from ..ir.model import Api
 from ..load import load_mapping
+from ..overlays import load_spec
 from ..registry import load_registry
 
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -21,9 +22,11 @@ def _looks_like_path(ref: str) -> bool:
     return "/" in ref or "\\" in ref or ref.lower().endswith(_SPEC_SUFFIXES)
 
 
-def load_api(ref: str, diagnostics: Diagnostics | None = None) -> Api:
+def load_api(ref: str, diagnostics: Diagnostics | None = None, *, corrected: bool = False) -> Api:
     """Load ``ref``, a registered version (``2.13``, ``unstable``; any case) or a spec file path.
 
+    A registered version is Intercom's spec as published, unless ``corrected`` asks for it with the
+    overlays of its registry entry applied (what its client is generated from).
     Raises ``GeneratorError`` naming ``ref`` when it is neither, or when the spec cannot be built.
     Warnings found while building go to ``diagnostics`` when given.
     """
@@ -40,19 +43,22 @@ def load_api(ref: str, diagnostics: Diagnostics | None = None) -> Api:
         raise GeneratorError.single(
             ref, "", f"not a registered version (known: {known}) nor a spec file", code="unknown-version"
         ) from None
-    document, _ = load_mapping(entry.spec, label=entry.spec_label())
-    return build_api(document, entry.spec_label(), collected, models_document=False)
+    overlays = entry.overlay_files() if corrected else ()
+    loaded = load_spec(entry.spec, entry.spec_label(), overlays, collected)
+    return build_api(
+        loaded.document, entry.spec_label(), collected, models_document=False, class_overrides=dict(entry.class_names)
+    )
 
 
-def _load_quietly(ref: str) -> Api | list[Diagnostic]:
+def _load_quietly(ref: str, corrected: bool) -> Api | list[Diagnostic]:
     """``load_api`` for a worker process: errors come back as diagnostics, which pickle cleanly."""
     try:
-        return load_api(ref)
+        return load_api(ref, corrected=corrected)
     except GeneratorError as exc:
         return exc.diagnostics
 
 
-def load_pair(old: str, new: str) -> tuple[Api, Api]:
+def load_pair(old: str, new: str, *, corrected: bool = False) -> tuple[Api, Api]:
     """Load two versions, the older one in a forked worker while this process loads the newer.
 
     Parsing a spec is most of a diff's time, so on a machine with more than one CPU the two
@@ -61,11 +67,11 @@ def load_pair(old: str, new: str) -> tuple[Api, Api]:
     """
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if not forkable or (os.cpu_count() or 1) < 2:
-        return load_api(old), load_api(new)
+        return load_api(old, corrected=corrected), load_api(new, corrected=corrected)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        pending = pool.submit(_load_quietly, old)
-        newer = _load_quietly(new)
+        pending = pool.submit(_load_quietly, old, corrected)
+        newer = _load_quietly(new, corrected)
         older = pending.result()
     for result in (older, newer):
         if isinstance(result, list):

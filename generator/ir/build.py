@@ -16,7 +16,7 @@ from ..naming import (
     resource_class,
     snake_case,
 )
-from .examples import audit_examples
+from .examples import ExampleAudit, audit_examples
 from .fields import check_field_names, field_aliases
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
@@ -173,8 +173,9 @@ def _model_document(
     *,
     source: str,
     diagnostics: Diagnostics,
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """The schemas-only document for datamodel-code-generator, and the union members it names."""
+) -> tuple[dict[str, Any], dict[str, str], ExampleAudit]:
+    """The schemas-only document for datamodel-code-generator, the union members it names and
+    what the spec's own examples showed."""
     info = spec.get("info") or {}
     hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
     audit = audit_examples(spec, operations, source, diagnostics)
@@ -192,7 +193,7 @@ def _model_document(
         )
     if collisions:
         raise GeneratorError(diagnostics.at_least(Level.ERROR))
-    return document, members
+    return document, members, audit
 
 
 def build_api(
@@ -230,13 +231,15 @@ def build_api(
     info = spec.get("info") or {}
     document: dict[str, Any] = {}
     members: dict[str, str] = {}
+    widenings: dict[str, str] = {}
     if models_document:
         check_allof_cycles(spec, source, diagnostics)
         if diagnostics.has_errors():
             raise GeneratorError(diagnostics.at_least(Level.ERROR))
-        document, members = _model_document(
+        document, members, audit = _model_document(
             spec, operations, hoister, class_names, source=source, diagnostics=diagnostics
         )
+        widenings = dict(audit.widen)
     models = [
         ModelClass(name, module_name(name), join("", "components", "schemas", key), key)
         for key, name in class_names.items()
@@ -255,4 +258,5 @@ def build_api(
         model_document=document,
         field_aliases=field_aliases(document),
         spec=spec,
+        request_widenings=widenings,
     )

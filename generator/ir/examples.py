@@ -7,7 +7,12 @@ disagree the example is usually right. Two outcomes:
 - a ``null`` where the schema does not allow it is reported (warning) and generated as nullable,
   for the same reason;
 - a value whose JSON type differs from the schema's is reported (warning) and left as the spec
-  says (numbers where strings are expected still parse: models coerce numbers to strings).
+  says (numbers where strings are expected still parse: response models read numbers as strings).
+
+Request examples are walked too. Request models send exactly what they are given, so where the
+spec's own request example gives a number for a string property (Intercom's examples send
+``admin_id: 991267608`` where the schema says string) or a string for a number, the property
+accepts both (warning ``request-example-type-mismatch``): the API takes what its examples send.
 """
 
 from __future__ import annotations
@@ -38,12 +43,18 @@ class ExampleAudit:
     relax: dict[str, set[str]] = field(default_factory=dict)
     nullable: set[str] = field(default_factory=set)
     mismatches: dict[tuple[str, str], str] = field(default_factory=dict)
+    widen: dict[str, str] = field(default_factory=dict)
+    """Request-side schema pointer -> the JSON type its example sends besides the declared one."""
+
+
+_WIDENED = {("string", int): "integer", ("integer", str): "string", ("number", str): "string"}
 
 
 class _Walker:
     def __init__(self, schemas: Mapping[str, Any], audit: ExampleAudit) -> None:
         self._schemas = schemas
         self._audit = audit
+        self.request = False  # walking request examples: mismatches widen the type instead
 
     def _deref(self, schema: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
         seen = 0
@@ -73,6 +84,10 @@ class _Walker:
                 self._walk_union(value, union, join(pointer, keyword), depth)
         kind = schema.get("type")
         if isinstance(kind, str) and kind in JSON_TYPES and not is_json_type(value, kind):
+            widened = _WIDENED.get((kind, type(value))) if self.request else None
+            if widened is not None:
+                self._audit.widen.setdefault(entry, widened)
+                return
             got = type(value).__name__
             self._audit.mismatches.setdefault((pointer, ""), f"example value is {got}, schema says {kind}")
             return
@@ -103,6 +118,34 @@ class _Walker:
                 return
 
 
+def widened(schema: Mapping[str, Any], kind: str) -> dict[str, Any]:
+    """``schema`` that also accepts values of JSON type ``kind`` (documentation kept beside the union)."""
+    kept = {k: v for k, v in schema.items() if k in ("description", "title", "nullable")}
+    declared = {k: v for k, v in schema.items() if k not in kept}
+    return {**kept, "anyOf": [declared, {"type": kind}]}
+
+
+def widen_spec(spec: dict[str, Any], widenings: Mapping[str, str]) -> dict[str, Any]:
+    """A copy of ``spec`` with the request-side widenings applied (the spec is not changed).
+
+    Only the containers on the way to a widened schema are copied, so the rest is shared.
+    """
+    result = dict(spec)
+    for pointer, kind in sorted(widenings.items()):
+        tokens = [unescape(t) for t in pointer.split("/")[1:]]
+        node: Any = result
+        for token in tokens[:-1]:
+            key: Any = int(token) if isinstance(node, list) else token
+            child = node[key]
+            child = list(child) if isinstance(child, list) else dict(child)
+            node[key] = child
+            node = child
+        last: Any = int(tokens[-1]) if isinstance(node, list) else tokens[-1]
+        if isinstance(node[last], Mapping):
+            node[last] = widened(node[last], kind)
+    return result
+
+
 def is_json_type(value: Any, kind: str) -> bool:
     """Whether a decoded JSON value is of an OpenAPI ``type`` (booleans are not numbers)."""
     if kind in ("integer", "number") and isinstance(value, bool):
@@ -125,6 +168,12 @@ def audit_examples(
             where = join(op.pointer, "responses", response.status, "content", response.content_type, "schema")
             for example in response.examples.values():
                 walker.walk(example, response.schema, where)
+    walker.request = True
+    for op in operations:
+        if op.body is not None and op.body.schema:
+            where = join(op.pointer, "requestBody", "content", op.body.content_type, "schema")
+            for example in op.body.examples.values():
+                walker.walk(example, op.body.schema, where)
     for pointer, names in sorted(audit.relax.items()):
         diagnostics.warning(
             source,
@@ -138,4 +187,12 @@ def audit_examples(
         )
     for (pointer, _), message in sorted(audit.mismatches.items()):
         diagnostics.warning(source, pointer, message, code="example-type-mismatch")
+    for pointer, kind in sorted(audit.widen.items()):
+        diagnostics.warning(
+            source,
+            pointer,
+            f"the spec's own request example sends {'a number' if kind == 'integer' else 'a string'} here, where the"
+            f" schema says otherwise; the model accepts both and sends what it is given",
+            code="request-example-type-mismatch",
+        )
     return audit

@@ -56,6 +56,7 @@ class Body:
     content_type: str
     description: str
     schema: Mapping[str, Any] = field(repr=False)
+    examples: Mapping[str, Any] = field(repr=False, default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,9 @@ class Api:
     model_document: Mapping[str, Any] = field(repr=False)
     field_aliases: Mapping[str, list[str]] = field(repr=False)
     spec: Mapping[str, Any] = field(repr=False)
+    request_widenings: Mapping[str, str] = field(repr=False, default_factory=dict)
+    """Request-side schema pointer -> the JSON type the spec's own request examples send besides the
+    declared one; the request models accept both (see ``examples.py``)."""
 
     @property
     def operations(self) -> tuple[Operation, ...]:

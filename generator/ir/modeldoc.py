@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..naming import pascal_case
-from .examples import ExampleAudit
+from .examples import ExampleAudit, widened
 from .refs import SCHEMA_PREFIX, join, schema_name
 from .rewrites import DROPPED_KEYS, drop_constraint_only, loosen_format, nullable_ref, open_enum
 from .shapes import UnionPlan, is_inline_object, plan_union
@@ -142,6 +142,11 @@ class ModelDocBuilder:
         """What the spec's own examples showed (see ``examples.py``)."""
         if pointer in self._audit.nullable:
             out["nullable"] = True
+        kind = self._audit.widen.get(pointer)
+        if kind is not None and isinstance(out.get("type"), str):
+            union = widened(out, kind)
+            out.clear()
+            out.update(union)
         relaxed = self._audit.relax.get(pointer)
         if relaxed and isinstance(out.get("required"), list):
             out["required"] = [r for r in out["required"] if r not in relaxed]

@@ -132,9 +132,9 @@ class OperationBuilder:
         annotation = self._annotator.payload(
             schema, lambda s: self._hoister.hoist(pascal_case(base) + "RequestBody", s, where)
         )
-        return Body(
-            annotation, bool(body.get("required")), content_type, str(body.get("description") or "").strip(), schema
-        )
+        description = str(body.get("description") or "").strip()
+        examples = _examples(media) if isinstance(media, Mapping) else {}
+        return Body(annotation, bool(body.get("required")), content_type, description, schema, examples)
 
     def _responses(self, pointer: str, raw: Mapping[str, Any]) -> tuple[Response, ...]:
         out = []
@@ -169,10 +169,11 @@ class OperationBuilder:
             return Result("Any", "object", False, None)
         if chosen.status.startswith("3"):
             return Result("str", "str", False, chosen.status)
+        if chosen.content_type is not None and not chosen.content_type.endswith("json"):
+            kind = "str" if chosen.content_type.startswith("text/") else "bytes"  # files come back as they are
+            return Result(kind, kind, False, chosen.status)
         if chosen.schema is None or chosen.content_type is None:
             return Result("None", "type(None)", False, chosen.status)
-        if not chosen.content_type.endswith("json"):
-            return Result("str", "str", False, chosen.status)
         where = join(pointer, "responses", chosen.status, "content", chosen.content_type, "schema")
         annotation = self._annotator.payload(
             chosen.schema, lambda s: self._hoister.hoist(pascal_case(base) + "Response", s, where)

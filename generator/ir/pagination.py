@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 
 
 def _properties(schema: Mapping[str, Any], annotator: Annotator, depth: int = 0) -> dict[str, Mapping[str, Any]]:
-    """Properties of a schema through ``$ref`` and ``allOf`` (enough for page shapes)."""
+    """Properties of a schema through ``$ref``, ``allOf`` and union members (enough for page shapes)."""
     if depth > 8:
         return {}
     schema = annotator.deref(schema)
     props: dict[str, Mapping[str, Any]] = {}
-    for member in schema.get("allOf") or []:
+    for member in [*(schema.get("allOf") or []), *(schema.get("anyOf") or []), *(schema.get("oneOf") or [])]:
         if isinstance(member, Mapping):
             props.update(_properties(member, annotator, depth + 1))
     for name, sub in (schema.get("properties") or {}).items():

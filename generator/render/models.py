@@ -46,8 +46,14 @@ PINNED_OPTIONS: dict[str, object] = {
     "formatters": [],  # black runs once, later, over every file of the package
     "custom_file_header": "",
 }
-# model_config for every class: Intercom sends ids as numbers where its spec says strings
-_EXTRA_TEMPLATE_DATA = {"#all#": {"config": {"coerce_numbers_to_str": True}}}
+# model_config per class. Response models read numbers as strings where the spec says string
+# (Intercom sends some ids as numbers). Models that travel in requests are strict: what a caller
+# gives is sent as given or refused before sending, never converted ("450" stays "450", 450 stays 450).
+# datamodel-code-generator's config options do not include ``strict``, so request classes get it
+# added to the ``model_config`` line it writes (see ``_strict_requests``).
+_RESPONSE_CONFIG = {"coerce_numbers_to_str": True}
+_MODEL_REF = re.compile(r"_models\.(\w+)")
+_REF_PREFIX = "#/components/schemas/"
 _WARM_UP_DOCUMENT = {
     "openapi": "3.0.3",
     "info": {"title": "warm-up", "version": "0"},
@@ -67,12 +73,13 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
     """Return ``{module file name: source}`` for the ``models`` package (without ``__init__``)."""
     if not api.model_document.get("components", {}).get("schemas"):
         return {}  # a spec without schemas: the models package is empty (the model generator refuses it)
+    requests = request_classes(api)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # format hints it cannot map are not our users' concern
         result = generate(
             dict(api.model_document),
             aliases={k: list(v) for k, v in api.field_aliases.items()},
-            extra_template_data=defaultdict(dict, _EXTRA_TEMPLATE_DATA),
+            extra_template_data=defaultdict(dict, _template_data(api, requests)),
             **PINNED_OPTIONS,  # type: ignore[arg-type]
         )
     if not isinstance(result, Mapping):
@@ -83,8 +90,58 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
         if name == "__init__.py":
             continue
         modules[name] = group_imports(_HEADER.sub("", str(source), count=1))
+    _strict_requests(modules, api, requests)
     _check_classes(api, modules, diagnostics)
     return modules
+
+
+def request_classes(api: Api) -> set[str]:
+    """Classes that travel in requests: those of request bodies and parameters, and every class they reach."""
+    schemas = api.model_document.get("components", {}).get("schemas", {})
+    annotations = [op.body.annotation for op in api.operations if op.body is not None]
+    annotations += [p.annotation for op in api.operations for p in op.parameters]
+    pending = [name for text in annotations for name in _MODEL_REF.findall(text)]
+    found: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in found or name not in schemas:
+            continue
+        found.add(name)
+        pending.extend(_refs_below(schemas[name]))
+    return found
+
+
+def _refs_below(node: object) -> list[str]:
+    names: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Mapping):
+            ref = current.get("$ref")
+            if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
+                names.append(ref.removeprefix(_REF_PREFIX))
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return names
+
+
+def _template_data(api: Api, requests: set[str]) -> dict[str, dict[str, object]]:
+    schemas = api.model_document.get("components", {}).get("schemas", {})
+    return {name: {"config": dict(_RESPONSE_CONFIG)} for name in schemas if name not in requests}
+
+
+def _strict_requests(modules: dict[str, str], api: Api, requests: set[str]) -> None:
+    """Add ``strict=True`` to the ``model_config`` of every class that travels in requests."""
+    for model in api.models:
+        if model.class_name not in requests:
+            continue
+        name = f"{model.module}.py"
+        config_line = r"(?:.*\n)*?    model_config = ConfigDict\("
+        pattern = re.compile(rf"(^class {model.class_name}\(BaseModel\):\n{config_line})", re.M)
+        source, count = pattern.subn(r"\1strict=True, ", modules.get(name, ""), count=1)
+        if count:
+            modules[name] = source
 
 
 def _import_group(line: str) -> int:

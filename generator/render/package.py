@@ -32,6 +32,8 @@ class PackageSpec:
     spec_label: str
     spec_sha256: str
     regenerate_command: str
+    corrections: tuple[str, ...] = ()
+    """The overlay files whose corrections of the spec were applied (see ``generator/overlays.py``)."""
 
     def banner(self) -> str:
         return (
@@ -73,8 +75,15 @@ def runtime_exports() -> list[str]:
     raise ValueError("generator/runtime/__init__.py has no __all__")
 
 
-def _api_context(api: Api) -> dict[str, object]:
+def _api_context(api: Api, spec: PackageSpec) -> dict[str, object]:
     servers = {s.region: s.url for s in api.servers}
+    corrected = (
+        "Where recorded traffic shows the live API differing from the spec, the spec is corrected before "
+        f"generation by the overlays {', '.join(inline_text(c) for c in spec.corrections)} (each correction names "
+        "its evidence); such a client follows the API."
+        if spec.corrections
+        else ""
+    )
     return {
         "version": inline_text(api.version),  # only ever printed inside docstrings
         "version_literal": repr(api.version),
@@ -85,6 +94,7 @@ def _api_context(api: Api) -> dict[str, object]:
             f"Typed client for the Intercom API, version {api.version}.",
             "Generated from Intercom's OpenAPI description. `Intercom` and `AsyncIntercom` are the "
             "clients; `models` holds the request and response models; errors are exported here.",
+            corrected,
         ),
     }
 
@@ -94,7 +104,7 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
     env = environment()
     banner = spec.banner()
     views = api_views(api)
-    context = {"api": _api_context(api), "banner": banner, "package": spec.name}
+    context = {"api": _api_context(api, spec), "banner": banner, "package": spec.name}
     exports = [name for name in runtime_exports() if name not in _INTERNAL_RUNTIME]
     sources: dict[str, str] = {
         "__init__.py": env.get_template("package_init.py.jinja").render(

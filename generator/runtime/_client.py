@@ -23,7 +23,7 @@ from typing import TypeVar, cast
 import httpx
 
 from . import _retry
-from ._base import BaseAPIClient, PreparedCall, effective_timeout
+from ._base import BaseAPIClient, DriftHook, PreparedCall, effective_timeout
 from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
 from ._pagination import AsyncPaginator, CursorLocation, PageRequest, SyncPaginator
 
@@ -44,6 +44,10 @@ class SyncAPIClient(BaseAPIClient):
     ``region``; ``region`` defaults to the class's ``default_region``. An injected
     ``http_client`` is used as is and never closed by this client; its own ``timeout`` is used
     unless ``timeout`` is given. Redirects are not followed unless ``follow_redirects`` is true.
+
+    An answer that does not fit its model still returns what fits and records drift (logged once
+    per operation and place on the ``intercom.drift`` logger, passed to ``on_drift``, listed on
+    ``with_raw_response`` answers); ``strict=True`` raises :class:`ResponseValidationError` instead.
     """
 
     def __init__(
@@ -59,6 +63,8 @@ class SyncAPIClient(BaseAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         follow_redirects: bool = False,
+        strict: bool = False,
+        on_drift: DriftHook | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -70,6 +76,8 @@ class SyncAPIClient(BaseAPIClient):
             default_headers=default_headers,
             default_query=default_query,
             follow_redirects=follow_redirects,
+            strict=strict,
+            on_drift=on_drift,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -216,6 +224,8 @@ class AsyncAPIClient(BaseAPIClient):
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
         follow_redirects: bool = False,
+        strict: bool = False,
+        on_drift: DriftHook | None = None,
     ) -> None:
         super().__init__(
             token,
@@ -227,6 +237,8 @@ class AsyncAPIClient(BaseAPIClient):
             default_headers=default_headers,
             default_query=default_query,
             follow_redirects=follow_redirects,
+            strict=strict,
+            on_drift=on_drift,
         )
         self._http = http_client
         self._owns_http = http_client is None

@@ -137,11 +137,20 @@ def jsonable(value: object) -> object:
     return value
 
 
-def encode_body(body: object | None) -> bytes | None:
-    """Serialise a request body to JSON bytes; ``None`` means "no body"."""
-    if body is None:
+def encode_body(body: object | None, extra_body: Mapping[str, object] | None = None) -> bytes | None:
+    """Serialise a request body to JSON bytes; ``None`` means "no body".
+
+    ``extra_body`` is merged into the top-level object last (its keys win); values are sent as
+    given, never converted to the types the spec declares.
+    """
+    data = jsonable(body) if body is not None else None
+    if extra_body:
+        if data is not None and not isinstance(data, dict):
+            raise TypeError(f"extra_body needs a JSON object body, not {type(data).__name__}")
+        data = {**(data or {}), **{str(key): jsonable(value) for key, value in extra_body.items()}}
+    if data is None:
         return None
-    text = json.dumps(jsonable(body), default=_json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    text = json.dumps(data, default=_json_default, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return text.encode("utf-8")
 
 

@@ -18,44 +18,9 @@ import pydantic
 import pytest
 
 from generator.ir.model import Operation, Parameter
-from tests.support import CLIENT_PACKAGES, KNOWN_DEFECTS, annotation_type, api_for, package_module
+from tests.support import CLIENT_PACKAGES, KNOWN_DEFECTS, annotation_type, api_for, call_args, package_module
 
 TOKEN = "tok-functional"
-
-
-def _value(package: str, annotation: str) -> Any:
-    kind = annotation_type(package, annotation)
-    origin = typing.get_origin(kind)
-    if kind is str or annotation.endswith("| str"):
-        return "value 1/2"
-    if kind is int:
-        return 7
-    if kind is bool:
-        return True
-    if kind is float:
-        return 1.5
-    if origin is list:
-        return []
-    return {"key": "v"}
-
-
-def _body(package: str, annotation: str) -> Any:
-    kind = annotation_type(package, annotation)
-    options = (
-        typing.get_args(kind) if typing.get_origin(kind) in (typing.Union, __import__("types").UnionType) else (kind,)
-    )
-    first = options[0]
-    if isinstance(first, type) and issubclass(first, pydantic.BaseModel):
-        return first.model_construct()
-    return [] if typing.get_origin(first) is list else {}
-
-
-def _call_args(package: str, op: Operation) -> tuple[list[Any], dict[str, Any]]:
-    args = [_value(package, p.annotation) for p in op.path_parameters]
-    kwargs = {p.py_name: _value(package, p.annotation) for p in op.parameters if p.location != "path" and p.required}
-    if op.body is not None:
-        args.append(_body(package, op.body.annotation))
-    return args, kwargs
 
 
 def _response_for(op: Operation) -> httpx.Response:
@@ -136,14 +101,20 @@ def test_sync_call_reaches_the_wire_and_parses(package: str, op: Operation) -> N
         seen.append(request)
         return _response_for(op)
 
-    client = module.Intercom(token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-    args, kwargs = _call_args(package, op)
+    drift: list[Any] = []
+    client = module.Intercom(
+        token=TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler)), on_drift=drift.append
+    )
+    args, kwargs = call_args(package, op)
     method = getattr(getattr(client, _resource_attribute(package, op)), op.py_name)
-    if _defect(package, op):
+    if _defect(package, op):  # the default client returns what fits and says where it drifted; strict raises
+        assert method(*args, **kwargs) is not None
+        assert [d for d in drift if d.kind in ("invalid", "missing")], "a known spec defect now parses"
         with pytest.raises(module.ResponseValidationError):
-            method(*args, **kwargs)
+            method(*args, **kwargs, request_options={"strict": True})
         return
     result = method(*args, **kwargs)
+    assert not [d for d in drift if d.kind in ("invalid", "missing")], drift
     (request,) = seen
     _check_request(op, request, (args, kwargs), module.API_VERSION)
     _check_result(package, op, result)
@@ -161,10 +132,10 @@ def test_async_call_reaches_the_wire_and_parses(package: str, op: Operation) -> 
     async def run() -> Any:
         transport = httpx.MockTransport(handler)
         async with module.AsyncIntercom(token=TOKEN, http_client=httpx.AsyncClient(transport=transport)) as client:
-            args, kwargs = _call_args(package, op)
+            args, kwargs = call_args(package, op)
             method = getattr(getattr(client, _resource_attribute(package, op)), op.py_name)
             try:
-                return (args, kwargs), await method(*args, **kwargs)
+                return (args, kwargs), await method(*args, **kwargs, request_options={"strict": True})
             except module.ResponseValidationError:
                 if not _defect(package, op):
                     raise

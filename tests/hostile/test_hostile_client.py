@@ -91,11 +91,26 @@ BAD_SUCCESS_BODIES: dict[str, Callable[[], httpx.Response]] = {
 }
 
 
+# JSON of the wrong shape is drift: the default client returns what fits (see test_runtime_drift.py)
+DRIFTING_BODIES = {"a list instead of an object", "a number instead of an object", "an object where a string belongs"}
+DRIFTING_BODIES |= {"empty body"}
+
+
+@pytest.mark.parametrize("name", sorted(DRIFTING_BODIES))
+def test_json_of_the_wrong_shape_returns_what_fits_and_records_drift(pkg: ModuleType, name: str) -> None:
+    drift: list[Any] = []
+    contact = client(pkg, Server(BAD_SUCCESS_BODIES[name]()), on_drift=drift.append).contacts.show_contact("1")
+    assert isinstance(contact, pkg.models.ShowContactResponse)
+    assert [d for d in drift if d.kind == "invalid"], drift
+
+
 @pytest.mark.parametrize("name", sorted(BAD_SUCCESS_BODIES))
 def test_a_bad_success_body_raises_a_typed_error_with_status_and_body(pkg: ModuleType, name: str) -> None:
+    """Every bad body raises in strict mode; a body that is not JSON at all raises in every mode."""
     response = BAD_SUCCESS_BODIES[name]()
+    strict = name in DRIFTING_BODIES
     with pytest.raises(pkg.ResponseValidationError) as caught:
-        client(pkg, Server(response)).contacts.show_contact("1")
+        client(pkg, Server(response), strict=strict).contacts.show_contact("1")
     error = caught.value
     assert isinstance(error, pkg.APIError)
     assert error.status_code == 200
@@ -109,7 +124,7 @@ def test_the_async_client_raises_the_same_typed_error(pkg: ModuleType, name: str
     response = BAD_SUCCESS_BODIES[name]()
 
     async def call() -> None:
-        async with async_client(pkg, Server(response)) as api:
+        async with async_client(pkg, Server(response), strict=name in DRIFTING_BODIES) as api:
             await api.contacts.show_contact("1")
 
     with pytest.raises(pkg.ResponseValidationError) as caught:

@@ -30,16 +30,29 @@ def test_twenty_times_the_operations_generate_within_bounded_memory(
     assert operations == 133 * FACTOR
     before = snapshot(GENERATED)
     started = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--name", "big", "--out", str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    stdout = child.stdout.read().decode() if child.stdout else ""
-    stderr = child.stderr.read().decode() if child.stderr else ""
+    # output goes to files: waiting on a child whose pipes nobody reads deadlocks once they fill up
+    out_file, err_file = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with out_file.open("wb") as out, err_file.open("wb") as err:
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--spec",
+                str(spec),
+                "--name",
+                "big",
+                "--out",
+                str(tmp_path),
+            ],
+            stdout=out,
+            stderr=err,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+    stdout, stderr = out_file.read_text(), err_file.read_text()
     elapsed = time.perf_counter() - started
     peak_mib = usage.ru_maxrss / 1024  # kilobytes on Linux
     record_property("peak_rss_mib", round(peak_mib))

@@ -176,7 +176,11 @@ def _body_example(api: Api, op: Operation, raw: Mapping[str, Any], choice: str |
 
 
 def body_value(package: str, annotation: str, example: Any) -> Any:
-    """``example`` as the method's body type (a model, a union of models...) or as is for dicts."""
+    """``example`` as the method's body type (a model, a union of models...) or as is for dicts.
+
+    Request models are strict (they never convert a value), so an example whose values have other
+    JSON types than its schema says raises ``pydantic.ValidationError`` here.
+    """
     if annotation.startswith("dict[") or annotation == "Any":
         return example
     return TypeAdapter(annotation_type(package, annotation)).validate_python(example)

@@ -73,12 +73,14 @@ class Wire:
 
 
 def sync_client(wire: Wire, package: str, base_url: str, *, token: str | None = TOKEN) -> Any:
-    return package_module(package).Intercom(token=token, base_url=base_url, http_client=wire.http, max_retries=0)
+    return package_module(package).Intercom(
+        token=token, base_url=base_url, http_client=wire.http, max_retries=0, strict=True
+    )
 
 
 def async_client(wire: Wire, package: str, base_url: str) -> Any:
     module = package_module(package)
-    return module.AsyncIntercom(token=TOKEN, base_url=base_url, http_client=wire.async_http, max_retries=0)
+    return module.AsyncIntercom(token=TOKEN, base_url=base_url, http_client=wire.async_http, max_retries=0, strict=True)
 
 
 def call_sync(

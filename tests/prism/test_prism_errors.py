@@ -13,9 +13,10 @@ import dataclasses
 from typing import Any
 
 import pytest
-from operation_calls import build_call
+from operation_calls import MINIMAL, build_call
 from prism_calls import Wire, call_sync
 from prism_server import PrismPool
+from pydantic import ValidationError
 from test_prism_operations import BODY_CHOICES, NOT_ACCEPTED
 
 from generator.runtime._errors import status_error_class
@@ -56,7 +57,11 @@ def test_documented_errors_raise_their_typed_exception(prism: PrismPool, wire: W
     problems = []
     for op, status, example in cases:
         choice = BODY_CHOICES.get((package, op.key), (None, ""))[0]
-        call = dataclasses.replace(build_call(package, api_for(package), op, choice), prefer=f"code={status}")
+        try:
+            built = build_call(package, api_for(package), op, choice)
+        except ValidationError:  # the typed body refuses the spec's example: any valid body will do here
+            built = build_call(package, api_for(package), op, MINIMAL)
+        call = dataclasses.replace(built, prefer=f"code={status}")
         error = call_sync(wire, package, op, base_url, call).error
         if (package, op.key, status) in NOT_NEGOTIABLE:
             assert error is None, f"{op.key} {status} is listed as not negotiable, but raised {error!r}"

@@ -71,8 +71,9 @@ def test_json_suffix_content_types_are_json() -> None:
 
 
 def expect_validation_error(harness: Build, reply: httpx.Response, cast_to: Any) -> ResponseValidationError:
+    """Strict mode raises where the default mode tolerates (see test_runtime_drift.py)."""
     with pytest.raises(ResponseValidationError) as caught:
-        fetch(harness, reply, cast_to)
+        fetch(harness, reply, cast_to, strict=True)
     error = caught.value
     assert isinstance(error, APIError)
     assert error.status_code == reply.status_code

@@ -24,7 +24,13 @@ def test_the_211_spec_is_written_with_its_dangling_refs_repaired(tmp_path: Path)
     assert not list(diagnostics)
     assert spec["components"]["schemas"]["custom_attributes"]["type"] == "object"
     entry = load_registry().get("2.11")
-    assert spec[EXTENSION_KEY] == {"source": entry.spec_label(), "sha256": sha256_of(entry.spec.read_bytes())}
+    assert spec[EXTENSION_KEY] == {
+        "source": entry.spec_label(),
+        "sha256": sha256_of(entry.spec.read_bytes()),
+        "overlays": [label for _, label in entry.overlay_files()],
+    }
+    # the corrections of the overlays are in the written spec (what the client is generated from)
+    assert "admins" in spec["components"]["schemas"]["conversation_teammates"]["properties"]
     original, _ = load_mapping(entry.spec)
     assert list(spec["paths"]) == list(original["paths"])  # order kept: mock servers match routes in order
 

@@ -16,7 +16,7 @@ The whole tree::
           |    +-- InternalServerError        500-599
           +-- APIConnectionError       no answer: the connection failed or broke
           |    +-- APITimeoutError     no answer in time
-          +-- ResponseValidationError  a success answer that does not fit the expected type
+          +-- ResponseValidationError  a success answer that is not JSON, or (strict mode) does not fit its type
 
 Intercom describes failures with a body such as
 ``{"type": "error.list", "request_id": "...", "errors": [{"code": "...", "message": "..."}]}``;
@@ -27,10 +27,12 @@ Intercom describes failures with a body such as
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import httpx
 
+from ._drift import Drift
 from ._retry import server_wait
 
 __all__ = [
@@ -160,16 +162,18 @@ class APITimeoutError(APIConnectionError):
 class ResponseValidationError(APIError):
     """A success answer could not be parsed into the expected type.
 
-    ``reason`` summarises what did not fit; ``raw_body`` keeps the whole text.
+    ``reason`` summarises what did not fit; ``raw_body`` keeps the whole text; ``drift`` lists
+    each place where the body differs from its spec (raised in strict mode; see ``_drift``).
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, reason: str) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, reason: str, drift: Sequence[Drift] = ()) -> None:
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code = response.status_code
         self.raw_body = response.text
         self.request_id = find_request_id(response, None)
         self.reason = reason
+        self.drift = list(drift)
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:

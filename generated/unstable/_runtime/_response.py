@@ -11,6 +11,7 @@ from typing import Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
+from ._drift import Drift, find_unknown
 from ._errors import find_request_id
 from ._options import RequestOptions, with_raw_flag
 
@@ -63,6 +64,8 @@ class APIResponse(Generic[_T]):
         *,
         elapsed: datetime.timedelta,
         retries_taken: int = 0,
+        drift: list[Drift] | None = None,
+        operation: str = "",
     ) -> None:
         self.parsed = parsed
         """The value the method returns without the raw wrapper."""
@@ -72,6 +75,9 @@ class APIResponse(Generic[_T]):
         """Time from sending the last attempt until its response was read."""
         self.retries_taken = retries_taken
         """How many retries were needed (0 when the first attempt succeeded)."""
+        self._invalid = list(drift or [])
+        self._operation = operation
+        self._drift: list[Drift] | None = None
 
     @property
     def status_code(self) -> int:
@@ -93,9 +99,28 @@ class APIResponse(Generic[_T]):
         """The rate-limit state reported with this response."""
         return RateLimit.from_headers(self.http_response.headers)
 
+    @property
+    def drift(self) -> list[Drift]:
+        """Every place where this answer differs from its spec, in body order (see ``_drift``).
+
+        Values that did not fit and missing required fields were found while parsing; keys no
+        model declares and enum values outside the spec's list are looked for on first access.
+        """
+        if self._drift is None:
+            found = find_unknown(self.parsed, operation=self._operation, request_id=self.request_id)
+            self._drift = sorted(self._invalid + found, key=lambda d: d.pointer)
+        return self._drift
+
     def with_parsed(self, parsed: _U) -> APIResponse[_U]:
         """A copy of this response carrying another parsed value."""
-        return APIResponse(parsed, self.http_response, elapsed=self.elapsed, retries_taken=self.retries_taken)
+        return APIResponse(
+            parsed,
+            self.http_response,
+            elapsed=self.elapsed,
+            retries_taken=self.retries_taken,
+            drift=self._invalid,
+            operation=self._operation,
+        )
 
     def __repr__(self) -> str:
         return f"<APIResponse [{self.status_code}] {type(self.parsed).__name__}>"

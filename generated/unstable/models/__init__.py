@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .activity_log_performed_by import ActivityLogPerformedBy as ActivityLogPerformedBy
     from .addressable_list import AddressableList as AddressableList
     from .admin import Admin as Admin
+    from .admin_avatar import AdminAvatar as AdminAvatar
     from .admin_list import AdminList as AdminList
     from .admin_priority_level import AdminPriorityLevel as AdminPriorityLevel
     from .admin_reply_conversation_request import (
@@ -638,6 +639,7 @@ if TYPE_CHECKING:
     )
     from .update_article_request import UpdateArticleRequest as UpdateArticleRequest
     from .update_collection_request import UpdateCollectionRequest as UpdateCollectionRequest
+    from .update_company_request import UpdateCompanyRequest as UpdateCompanyRequest
     from .update_contact_request import UpdateContactRequest as UpdateContactRequest
     from .update_contact_response import UpdateContactResponse as UpdateContactResponse
     from .update_content_import_source_request import (
@@ -717,6 +719,7 @@ _MODULES: dict[str, str] = {
     "ActivityLogPerformedBy": "activity_log_performed_by",
     "AddressableList": "addressable_list",
     "Admin": "admin",
+    "AdminAvatar": "admin_avatar",
     "AdminList": "admin_list",
     "AdminPriorityLevel": "admin_priority_level",
     "AdminReplyConversationRequest": "admin_reply_conversation_request",
@@ -1086,6 +1089,7 @@ _MODULES: dict[str, str] = {
     "UntagCompanyRequestCompaniesItem": "untag_company_request_companies_item",
     "UpdateArticleRequest": "update_article_request",
     "UpdateCollectionRequest": "update_collection_request",
+    "UpdateCompanyRequest": "update_company_request",
     "UpdateContactRequest": "update_contact_request",
     "UpdateContactResponse": "update_contact_response",
     "UpdateContentImportSourceRequest": "update_content_import_source_request",
@@ -1134,6 +1138,7 @@ __all__ = [
     "ActivityLogPerformedBy",
     "AddressableList",
     "Admin",
+    "AdminAvatar",
     "AdminList",
     "AdminPriorityLevel",
     "AdminReplyConversationRequest",
@@ -1503,6 +1508,7 @@ __all__ = [
     "UntagCompanyRequestCompaniesItem",
     "UpdateArticleRequest",
     "UpdateCollectionRequest",
+    "UpdateCompanyRequest",
     "UpdateContactRequest",
     "UpdateContactResponse",
     "UpdateContentImportSourceRequest",

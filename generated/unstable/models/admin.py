@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin_role, team_priority_level as team_priority_level_1
+from . import admin_avatar, admin_role, team_priority_level as team_priority_level_1
 
 
 class Admin(BaseModel):
@@ -53,9 +53,9 @@ class Admin(BaseModel):
     """
     This object represents the avatar associated with the admin.
     """
-    avatar: str | None = None
-    """
-    Image for the associated team or teammate
-    """
     team_priority_level: team_priority_level_1.TeamPriorityLevel | None = None
     role: admin_role.AdminRole | None = None
+    avatar: str | admin_avatar.AdminAvatar | None = None
+    """
+    The admin's avatar, as an image URL or as an object.
+    """

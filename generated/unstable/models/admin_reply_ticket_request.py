@@ -14,7 +14,7 @@ class AdminReplyTicketRequest(BaseModel):
     Payload of the request to reply on behalf of an admin
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["comment", "note", "quick_reply"] | str
     type: Literal["admin"] | str
     body: str | None = None

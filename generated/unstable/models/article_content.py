@@ -12,7 +12,7 @@ class ArticleContent(BaseModel):
     The Content of an Article.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["article_content"] | str | None = None
     """
     The type of object - `article_content` .

@@ -12,7 +12,7 @@ class ChangeTicketTypeRequest(BaseModel):
     You can change the type of a Ticket
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     ticket_type_id: str
     """
     The ID of the new ticket type. Must be in the same category as the current type.

@@ -12,10 +12,10 @@ class CloseConversationRequest(BaseModel):
     Payload of the request to close a conversation
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["close"] | str
     type: Literal["admin"] | str
-    admin_id: str
+    admin_id: str | int
     """
     The id of the admin who is performing the action.
     """

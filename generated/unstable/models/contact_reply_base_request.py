@@ -10,10 +10,10 @@ from . import contact_reply_base_request_reply_options_item
 
 
 class ContactReplyBaseRequest(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["comment"] | str
     type: Literal["user"] | str
-    body: str
+    body: str | None = None
     """
     The text body of the comment.
     """

@@ -12,7 +12,7 @@ class ContactReplyTicketEmailRequest(ContactReplyBaseRequest):
     Payload of the request to reply on behalf of a contact using their `email`
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     email: str
     """
     The email you have defined for the user.

@@ -12,7 +12,7 @@ class ContactReplyTicketIntercomUserIdRequest(ContactReplyBaseRequest):
     Payload of the request to reply on behalf of a contact using their `intercom_user_id`
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     intercom_user_id: str
     """
     The identifier for the contact as given by Intercom.

@@ -13,7 +13,7 @@ class ContactReplyUserIdRequest(ContactReplyBaseRequest):
     Payload of the request to reply on behalf of a contact using their `user_id`
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     user_id: str
     """
     The external_id you have defined for the contact.

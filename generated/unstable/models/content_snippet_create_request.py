@@ -12,7 +12,7 @@ class ContentSnippetCreateRequest(BaseModel):
     The request payload for creating a content snippet.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str = Field(..., max_length=255)
     """
     The title of the content snippet.

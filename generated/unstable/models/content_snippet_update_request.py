@@ -12,7 +12,7 @@ class ContentSnippetUpdateRequest(BaseModel):
     The request payload for updating a content snippet. All fields are optional — only provided fields will be updated.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str | None = Field(None, max_length=255)
     """
     The title of the content snippet.

@@ -21,3 +21,7 @@ class ConversationTeammates(BaseModel):
     """
     The list of teammates who participated in the conversation (wrote at least one conversation part).
     """
+    admins: list[reference.Reference] | None = None
+    """
+    The teammates who participated in the conversation (what the API sends).
+    """

@@ -12,7 +12,7 @@ class ConvertVisitorRequestUser(BaseModel):
     Requires one of: `id` | `user_id`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str | None = None
     """
     The unique identifier for the contact which is given by Intercom.

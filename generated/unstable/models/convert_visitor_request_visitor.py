@@ -12,7 +12,7 @@ class ConvertVisitorRequestVisitor(BaseModel):
     Requires one of: `id` | `user_id` | `email`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str | None = None
     """
     The unique identifier for the contact which is given by Intercom.

@@ -14,7 +14,7 @@ class CreateArticleRequest(BaseModel):
     You can create an Article
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str
     """
     The title of the article.For multilingual articles, this will be the title of the default language's content.
@@ -27,7 +27,7 @@ class CreateArticleRequest(BaseModel):
     """
     The content of the article. For multilingual articles, this will be the body of the default language's content.
     """
-    author_id: int
+    author_id: int | None = None
     """
     The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
     """

@@ -14,7 +14,7 @@ class CreateContactRequest(BaseModel):
     Requires one of: `email` | `external_id` | `role`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     role: str | None = None
     """
     The role of the contact.
@@ -59,7 +59,9 @@ class CreateContactRequest(BaseModel):
     """
     A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null.
     """
-    custom_attributes: dict[str, Any] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the contact
     """

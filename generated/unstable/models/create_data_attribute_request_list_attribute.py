@@ -10,19 +10,19 @@ from . import create_data_attribute_request_list_attribute_options_item
 
 
 class CreateDataAttributeRequestListAttribute(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data_type: Literal["options"] | str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    data_type: Literal["options"] | str | None = None
     options: list[
         create_data_attribute_request_list_attribute_options_item.CreateDataAttributeRequestListAttributeOptionsItem
     ]
     """
     Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
     """
-    name: str
+    name: str | None = None
     """
     The name of the data attribute.
     """
-    model: Literal["contact", "company"] | str
+    model: Literal["contact", "company"] | str | None = None
     """
     The model that the data attribute belongs to.
     """

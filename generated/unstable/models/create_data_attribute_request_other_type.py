@@ -8,13 +8,15 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CreateDataAttributeRequestOtherType(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str
-    name: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str | None = (
+        None
+    )
+    name: str | None = None
     """
     The name of the data attribute.
     """
-    model: Literal["contact", "company"] | str
+    model: Literal["contact", "company"] | str | None = None
     """
     The model that the data attribute belongs to.
     """

@@ -17,7 +17,7 @@ class CreateDataConnectorRequest(BaseModel):
     You can create a data connector by providing the required parameters.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str
     """
     The name of the data connector.

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CreateDataConnectorRequestDataInputsItem(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The parameter name.

@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -10,7 +12,7 @@ class CreateDataEventRequest(BaseModel):
     Requires one of: `event_name` + `created_at` + `id` | `event_name` + `created_at` + `user_id` | `event_name` + `created_at` + `email`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     event_name: str | None = None
     """
     The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
@@ -31,7 +33,7 @@ class CreateDataEventRequest(BaseModel):
     """
     An email address for your user. An email should only be used where your application uses email to uniquely identify users.
     """
-    metadata: dict[str, str] | None = None
+    metadata: dict[str, str | int | float | bool | dict[str, Any] | None] | None = None
     """
     Optional metadata about the event.
     """

@@ -12,7 +12,7 @@ class CreateExternalPageRequest(BaseModel):
     You can add an External Page to your Fin Content Library.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str
     """
     The title of the external page.

@@ -8,5 +8,5 @@ from . import create_folder_request_body_folder
 
 
 class CreateFolderRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     folder: create_folder_request_body_folder.CreateFolderRequestBodyFolder

@@ -6,16 +6,16 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CreateNoteRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     body: str
     """
     The text of the note.
     """
-    contact_id: str | None = None
+    contact_id: str | int | None = None
     """
     The unique identifier of a given contact.
     """
-    admin_id: str | None = None
+    admin_id: str | int | None = None
     """
     The unique identifier of a given admin.
     """

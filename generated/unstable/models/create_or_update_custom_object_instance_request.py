@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -10,7 +12,7 @@ class CreateOrUpdateCustomObjectInstanceRequest(BaseModel):
     Payload to create or update a Custom Object instance
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     external_id: str | None = None
     """
     A unique identifier for the Custom Object instance in the external system it originated from.
@@ -23,7 +25,9 @@ class CreateOrUpdateCustomObjectInstanceRequest(BaseModel):
     """
     The time when the Custom Object instance was last updated in the external system it originated from.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the Custom Object instance.
     """

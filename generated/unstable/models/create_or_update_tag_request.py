@@ -10,7 +10,7 @@ class CreateOrUpdateTagRequest(BaseModel):
     You can create or update an existing tag.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str
     """
     The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive.

@@ -16,8 +16,8 @@ class CreateTicketRequest(BaseModel):
     You can create a Ticket
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    ticket_type_id: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    ticket_type_id: str | int
     """
     The ID of the type of ticket you want to create
     """

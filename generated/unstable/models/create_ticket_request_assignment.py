@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CreateTicketRequestAssignment(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     admin_assignee_id: str | None = None
     """
     The ID of the admin to which the ticket is assigned. If not provided, the ticket will be unassigned.

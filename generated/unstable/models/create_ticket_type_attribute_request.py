@@ -12,7 +12,7 @@ class CreateTicketTypeAttributeRequest(BaseModel):
     You can create a Ticket Type Attribute
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str
     """
     The name of the ticket type attribute

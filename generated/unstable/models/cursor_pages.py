@@ -25,7 +25,6 @@ class CursorPages(BaseModel):
     """
     The current page
     """
-    next: starting_after_paging.StartingAfterPaging | None = None
     per_page: int | None = None
     """
     Number of results per page
@@ -33,4 +32,8 @@ class CursorPages(BaseModel):
     total_pages: int | None = None
     """
     Total number of pages
+    """
+    next: starting_after_paging.StartingAfterPaging | str | None = None
+    """
+    The next page, as a cursor object or as the URL of the next page.
     """

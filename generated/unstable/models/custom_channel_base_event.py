@@ -8,7 +8,7 @@ from . import custom_channel_contact
 
 
 class CustomChannelBaseEvent(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     event_id: str
     """
     Unique identifier for the event.

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CustomChannelContact(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["user", "lead"] | str
     """
     Type of contact, must be "user" or "lead".

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CustomerRequestUserId(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     user_id: str
     """
     The external_id you have defined for the contact who is being added as a participant.

@@ -12,7 +12,7 @@ class GroupContent(BaseModel):
     The Content of a Group.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["group_content"] | str | None = None
     """
     The type of object - `group_content` .

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class ListCallsWithTranscriptsRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     conversation_ids: list[str] = Field(..., max_length=20, min_length=1)
     """
     A list of conversation ids to fetch calls for. Maximum 20.

@@ -9,5 +9,5 @@ from .custom_channel_base_event import CustomChannelBaseEvent
 
 
 class NotifyAttributeCollectedRequestBody(CustomChannelBaseEvent):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     attribute: custom_channel_attribute.CustomChannelAttribute

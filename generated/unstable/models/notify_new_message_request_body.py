@@ -8,7 +8,7 @@ from .custom_channel_base_event import CustomChannelBaseEvent
 
 
 class NotifyNewMessageRequestBody(CustomChannelBaseEvent):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     body: str
     """
     The message content sent by the user.

@@ -8,7 +8,7 @@ from .custom_channel_base_event import CustomChannelBaseEvent
 
 
 class NotifyQuickReplySelectedRequestBody(CustomChannelBaseEvent):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     quick_reply_option_id: str
     """
     Id of the selected quick reply option.

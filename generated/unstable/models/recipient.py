@@ -12,7 +12,7 @@ class Recipient(BaseModel):
     A recipient of a message
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["user", "lead"] | str
     """
     The role associated to the contact - `user` or `lead`.

@@ -12,7 +12,7 @@ class RegisterFinVoiceCallRequest(BaseModel):
     Register a Fin Voice call with Intercom
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     phone_number: str
     """
     Phone number in E.164 format for the call

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class SearchActivityLogsRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     created_at_after: str | None = None
     """
     The start date that you request data for. It must be formatted as a UNIX timestamp.

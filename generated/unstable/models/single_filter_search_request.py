@@ -12,7 +12,7 @@ class SingleFilterSearchRequest(BaseModel):
     Search using Intercoms Search APIs with a single filter.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     field: str | None = None
     """
     The accepted field that you want to search on.
@@ -21,7 +21,7 @@ class SingleFilterSearchRequest(BaseModel):
     """
     The accepted operators you can use to define how you want to search for the value.
     """
-    value: str | int | list[str | int] | None = None
+    value: str | int | list[str | int] | float | None = None
     """
     The value that you want to search on.
     """

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class UntagCompanyRequestCompaniesItem(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str | None = None
     """
     The Intercom defined id representing the company.

@@ -14,7 +14,7 @@ class UpdateConversationPartRequest(BaseModel):
 
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     send_state: str | None = None
     """
     The send state to set on the external reply.

@@ -8,7 +8,7 @@ from . import update_data_attribute_request_list_attribute_options_item
 
 
 class UpdateDataAttributeRequestListAttribute(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     options: list[
         update_data_attribute_request_list_attribute_options_item.UpdateDataAttributeRequestListAttributeOptionsItem
     ]

@@ -6,5 +6,5 @@ from pydantic import BaseModel, ConfigDict
 
 
 class UpdateDataAttributeRequestListAttributeOptionsItem(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     value: str | None = None

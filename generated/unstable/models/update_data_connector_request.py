@@ -18,7 +18,7 @@ class UpdateDataConnectorRequest(BaseModel):
 
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The name of the data connector.

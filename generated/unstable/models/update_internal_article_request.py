@@ -10,7 +10,7 @@ class UpdateInternalArticleRequest(BaseModel):
     You can Update an Internal Article
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str | None = None
     """
     The title of the article.

@@ -12,12 +12,12 @@ class UpdateTicketRequest(BaseModel):
     You can update a Ticket
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     ticket_attributes: dict[str, Any] | None = None
     """
     The attributes set on the ticket.
     """
-    ticket_state_id: str | None = None
+    ticket_state_id: str | int | None = None
     """
     The ID of the ticket state associated with the ticket type.
     """
@@ -41,7 +41,7 @@ class UpdateTicketRequest(BaseModel):
     """
     The ID of the admin performing ticket update. Needed for workflows execution and attributing actions to specific admins.
     """
-    assignee_id: str | None = None
+    assignee_id: str | int | None = None
     """
     The ID of the admin or team to which the ticket is assigned. Set this 0 to unassign it.
     """

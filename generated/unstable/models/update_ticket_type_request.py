@@ -14,7 +14,7 @@ class UpdateTicketTypeRequest(BaseModel):
 
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The name of the ticket type.

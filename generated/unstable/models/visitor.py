@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 from . import (
@@ -102,7 +104,9 @@ class Visitor(BaseModel):
     """
     tags: visitor_tags.VisitorTags | None = None
     segments: visitor_segments.VisitorSegments | None = None
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes you have set on the Visitor.
     """

@@ -8,7 +8,7 @@ Everything about your Data Events
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from .. import models as _models
 from .._runtime import (
@@ -38,7 +38,7 @@ class DataEventsResource(SyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventSummary:
+    ) -> _models.DataEventList | _models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -62,13 +62,16 @@ class DataEventsResource(SyncResource):
 
         `GET /events`
         """
-        return self._client.request(
-            "get",
-            "/events",
-            query={"filter": filter, "type": type, "summary": summary},
-            explode=("filter",),
-            cast_to=_models.DataEventSummary,
-            options=request_options,
+        return cast(
+            "_models.DataEventList | _models.DataEventSummary",
+            self._client.request(
+                "get",
+                "/events",
+                query={"filter": filter, "type": type, "summary": summary},
+                explode=("filter",),
+                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                options=request_options,
+            ),
         )
 
     def create_data_event(
@@ -170,7 +173,7 @@ class AsyncDataEventsResource(AsyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventSummary:
+    ) -> _models.DataEventList | _models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -194,13 +197,16 @@ class AsyncDataEventsResource(AsyncResource):
 
         `GET /events`
         """
-        return await self._client.request(
-            "get",
-            "/events",
-            query={"filter": filter, "type": type, "summary": summary},
-            explode=("filter",),
-            cast_to=_models.DataEventSummary,
-            options=request_options,
+        return cast(
+            "_models.DataEventList | _models.DataEventSummary",
+            await self._client.request(
+                "get",
+                "/events",
+                query={"filter": filter, "type": type, "summary": summary},
+                explode=("filter",),
+                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                options=request_options,
+            ),
         )
 
     async def create_data_event(

@@ -30,6 +30,10 @@ class RequestOptions(TypedDict, total=False):
     - ``max_retry_wait``: cap, in seconds, on each wait between attempts.
     - ``extra_headers``: headers added last; they override everything else.
     - ``extra_query``: query parameters added last; they replace parameters of the same name.
+    - ``extra_body``: fields merged into the JSON object body last, sent exactly as given: for
+      fields the spec does not know (or describes wrongly).
+    - ``strict``: raise :class:`ResponseValidationError` when the answer does not fit its model,
+      instead of returning what fits and recording drift (see ``_drift``).
     - ``retry_non_idempotent``: also retry 5xx answers and failures after the request was sent
       for methods that are not idempotent (POST, PATCH).
 
@@ -42,7 +46,9 @@ class RequestOptions(TypedDict, total=False):
     max_retry_wait: float
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, object]
+    extra_body: Mapping[str, object]
     retry_non_idempotent: bool
+    strict: bool
     _raw_response: bool
 
 

@@ -4,9 +4,13 @@
 ``cast_to`` decides how:
 
 - ``type(None)``: no content is expected; the body is ignored and ``None`` returned.
-- ``str``: the body text (``text/plain`` operations).
+- ``str``: the body text (``text/*`` answers); ``bytes``: the body as it arrived (files).
 - anything else (a model, ``list[Model]``, ``A | B``, ``dict[str, Any]``, ``object``): the body
   is validated as JSON by a ``pydantic.TypeAdapter`` built on first use and cached per type.
+
+A JSON body that does not fit ``cast_to`` is still parsed, as far as it fits, and the places that
+did not fit come back as drift records (see ``_drift``). With ``strict=True`` it raises
+:class:`ResponseValidationError` instead, the drift in its message and in ``error.drift``.
 
 Redirects: the client does not follow redirects, and a ``302``, ``303`` or ``307`` answer with a
 ``Location`` header counts as a success (Intercom answers ``GET /calls/{id}/recording`` with a
@@ -14,27 +18,29 @@ Redirects: the client does not follow redirects, and a ``302``, ``303`` or ``307
 ``cast_to`` is ``str`` or ``object``, and ``None`` when it is ``type(None)``; any other
 ``cast_to`` raises :class:`ResponseValidationError`.
 
-Every failure to parse raises :class:`ResponseValidationError`; nothing else escapes.
+A body that is not JSON at all (or not of a JSON content type) raises
+:class:`ResponseValidationError` in every mode; nothing else escapes.
 """
 
 from __future__ import annotations
 
+import json
 import urllib.parse
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 from pydantic import ValidationError
 
+from ._drift import Drift, placeholder, tolerate, type_name
 from ._errors import ResponseValidationError, find_request_id, snippet
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
-_T = TypeVar("_T")
-
 REDIRECT_STATUSES = frozenset({302, 303, 307})
 _BODY_IN_MESSAGE = 500
 _MAX_ERRORS_IN_MESSAGE = 3
+_DRIFT_IN_MESSAGE = 5
 _adapters: dict[object, TypeAdapter[Any]] = {}
 
 
@@ -62,30 +68,56 @@ def get_adapter(cast_to: Any) -> TypeAdapter[Any]:
         return TypeAdapter(cast_to)
 
 
-def parse_response(response: httpx.Response, cast_to: type[_T]) -> _T:
-    """Parse a success ``response`` into ``cast_to`` (see the module docstring)."""
-    return cast(_T, _parse_value(response, cast_to))
+class Parsed(NamedTuple):
+    """A parsed answer and the places where it did not fit its type (empty when it fitted)."""
+
+    value: Any
+    drift: list[Drift]
 
 
-def _parse_value(response: httpx.Response, cast_to: Any) -> object:
+def parse_response(response: httpx.Response, cast_to: Any, *, strict: bool = False, operation: str = "") -> Parsed:
+    """Parse a success ``response`` into ``cast_to`` (see the module docstring).
+
+    ``operation`` (``GET /contacts/{id}``) names the call in drift records.
+    """
     if cast_to is type(None):
-        return None
+        return Parsed(None, [])
     if is_handled_redirect(response):
-        return _redirect_value(response, cast_to)
+        return Parsed(_redirect_value(response, cast_to), [])
     if cast_to is str:
-        return response.text
+        return Parsed(response.text, [])
+    if cast_to is bytes:
+        return Parsed(response.content, [])
     content = response.content
     adapter = get_adapter(cast_to)
     if not content.strip():
-        return _empty_value(response, adapter, cast_to)
+        return _empty_value(response, adapter, cast_to, strict=strict, operation=operation)
     content_type = response.headers.get("content-type")
     if content_type is not None and not is_json_content_type(content_type):
         raise validation_error(response, cast_to, f"expected a JSON body, got content type {content_type!r}")
     try:
-        parsed: object = adapter.validate_json(content)
+        return Parsed(adapter.validate_json(content), [])
     except ValidationError as exc:
+        return _tolerated(response, cast_to, exc, strict=strict, operation=operation)
+    except RecursionError:
+        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+
+
+def _tolerated(response: httpx.Response, cast_to: Any, exc: ValidationError, *, strict: bool, operation: str) -> Parsed:
+    """The slow path, taken only when the body did not fit: parse what fits, record the rest."""
+    try:
+        data = json.loads(response.content)
+    except ValueError:  # not JSON at all: nothing to tolerate
         raise validation_error(response, cast_to, summarize(exc)) from exc
-    return parsed
+    except RecursionError:
+        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+    try:
+        value, drift = tolerate(cast_to, data, operation=operation, request_id=find_request_id(response, None))
+    except RecursionError:
+        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+    if strict:
+        raise validation_error(response, cast_to, summarize(exc), drift=drift) from exc
+    return Parsed(value, drift)
 
 
 def is_json_content_type(content_type: str) -> bool:
@@ -101,12 +133,18 @@ def _redirect_value(response: httpx.Response, cast_to: object) -> str:
     raise validation_error(response, cast_to, f"got a {response.status_code} redirect instead of a body")
 
 
-def _empty_value(response: httpx.Response, adapter: TypeAdapter[Any], cast_to: object) -> object:
+def _empty_value(
+    response: httpx.Response, adapter: TypeAdapter[Any], cast_to: object, *, strict: bool, operation: str
+) -> Parsed:
     try:
-        value: object = adapter.validate_python(None)
+        return Parsed(adapter.validate_python(None), [])
     except ValidationError:
-        raise validation_error(response, cast_to, "the body is empty") from None
-    return value
+        drift = [Drift(operation, "", "invalid", type_name(cast_to), None, find_request_id(response, None))]
+        if strict:
+            error = validation_error(response, cast_to, "the body is empty")
+            error.drift = drift
+            raise error from None
+    return Parsed(placeholder(cast_to), drift)
 
 
 def summarize(exc: ValidationError) -> str:
@@ -123,19 +161,18 @@ def summarize(exc: ValidationError) -> str:
     return f"{len(errors)} validation {noun}: " + "; ".join(parts)
 
 
-def type_name(tp: object) -> str:
-    """A readable name for a type expression, used in messages."""
-    if isinstance(tp, type) and not getattr(tp, "__args__", None):
-        return tp.__qualname__
-    return repr(tp).replace("typing.", "")
-
-
-def validation_error(response: httpx.Response, cast_to: object, reason: str) -> ResponseValidationError:
+def validation_error(
+    response: httpx.Response, cast_to: object, reason: str, *, drift: list[Drift] | None = None
+) -> ResponseValidationError:
     """Build the :class:`ResponseValidationError` for ``response``."""
     message = f"{response.status_code} response could not be parsed as {type_name(cast_to)}: {reason}"
     request_id = find_request_id(response, None)
     if request_id:
         message += f" (request_id={request_id})"
+    if drift:
+        shown = "; ".join(d.describe() for d in drift[:_DRIFT_IN_MESSAGE])
+        more = f"; and {len(drift) - _DRIFT_IN_MESSAGE} more" if len(drift) > _DRIFT_IN_MESSAGE else ""
+        message += f"; drift: {shown}{more}"
     body = response.text
     message += f"; body: {snippet(body, _BODY_IN_MESSAGE)!r}" if body else "; body is empty"
-    return ResponseValidationError(message, response=response, reason=reason)
+    return ResponseValidationError(message, response=response, reason=reason, drift=drift or [])

@@ -371,6 +371,7 @@ if TYPE_CHECKING:
     )
     from .update_article_request_body import UpdateArticleRequestBody as UpdateArticleRequestBody
     from .update_collection_request import UpdateCollectionRequest as UpdateCollectionRequest
+    from .update_company_request import UpdateCompanyRequest as UpdateCompanyRequest
     from .update_contact_request import UpdateContactRequest as UpdateContactRequest
     from .update_conversation_request import UpdateConversationRequest as UpdateConversationRequest
     from .update_data_attribute_request import (
@@ -655,6 +656,7 @@ _MODULES: dict[str, str] = {
     "UntagCompanyRequestCompaniesItem": "untag_company_request_companies_item",
     "UpdateArticleRequestBody": "update_article_request_body",
     "UpdateCollectionRequest": "update_collection_request",
+    "UpdateCompanyRequest": "update_company_request",
     "UpdateContactRequest": "update_contact_request",
     "UpdateConversationRequest": "update_conversation_request",
     "UpdateDataAttributeRequest": "update_data_attribute_request",
@@ -930,6 +932,7 @@ __all__ = [
     "UntagCompanyRequestCompaniesItem",
     "UpdateArticleRequestBody",
     "UpdateCollectionRequest",
+    "UpdateCompanyRequest",
     "UpdateContactRequest",
     "UpdateConversationRequest",
     "UpdateDataAttributeRequest",

@@ -14,7 +14,7 @@ class MultipleFilterSearchRequest(BaseModel):
     Search using Intercoms Search APIs with more than one filter.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     operator: Literal["AND", "OR"] | str | None = None
     """
     An operator to allow boolean inspection between multiple fields.

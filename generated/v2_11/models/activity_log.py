@@ -15,11 +15,11 @@ class ActivityLog(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The id representing the activity.
     """
-    performed_by: activity_log_performed_by.ActivityLogPerformedBy
+    performed_by: activity_log_performed_by.ActivityLogPerformedBy | None = None
     metadata: activity_log_metadata.ActivityLogMetadata | None = None
     created_at: int | None = None
     """
@@ -96,7 +96,8 @@ class ActivityLog(BaseModel):
             "welcome_message_change",
         ]
         | str
-    )
+        | None
+    ) = None
     activity_description: str | None = None
     """
     A sentence or two describing the activity.

@@ -15,12 +15,12 @@ class ActivityLogList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["activity_log.list"] | str
+    type: Literal["activity_log.list"] | str | None = None
     """
     String representing the object's type. Always has the value `activity_log.list`.
     """
     pages: cursor_pages.CursorPages | None = None
-    activity_logs: list[activity_log.ActivityLog]
+    activity_logs: list[activity_log.ActivityLog] | None = None
     """
     An array of activity logs
     """

@@ -11,15 +11,15 @@ class AddressableList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     The addressable object type
     """
-    id: str
+    id: str | None = None
     """
     The id of the addressable object
     """
-    url: str
+    url: str | None = None
     """
     Url to get more company resources for this contact
     """

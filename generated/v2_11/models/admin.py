@@ -19,15 +19,15 @@ class Admin(BaseModel):
     """
     String representing the object's type. Always has the value `admin`.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the admin.
     """
-    name: str
+    name: str | None = None
     """
     The name of the admin.
     """
-    email: str
+    email: str | None = None
     """
     The email of the admin.
     """
@@ -35,11 +35,11 @@ class Admin(BaseModel):
     """
     The job title of the admin.
     """
-    away_mode_enabled: bool
+    away_mode_enabled: bool | None = None
     """
     Identifies if this admin is currently set in away mode.
     """
-    away_mode_reassign: bool
+    away_mode_reassign: bool | None = None
     """
     Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
     """
@@ -51,5 +51,8 @@ class Admin(BaseModel):
     """
     This object represents the avatar associated with the admin.
     """
-    avatar: admin_avatar.AdminAvatar | None = None
     team_priority_level: team_priority_level_1.TeamPriorityLevel | None = None
+    avatar: str | admin_avatar.AdminAvatar | None = None
+    """
+    The admin's avatar, as an image URL or as an object.
+    """

@@ -7,11 +7,11 @@ from pydantic import BaseModel, ConfigDict
 
 class AdminAvatar(BaseModel):
     """
-    The avatar object associated with the admin
+    The avatar of an admin, as an object.
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    image_url: str
+    image_url: str | None = None
     """
     URL of the admin's avatar image
     """

@@ -15,11 +15,11 @@ class AdminList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["admin.list"] | str
+    type: Literal["admin.list"] | str | None = None
     """
     String representing the object's type. Always has the value `admin.list`.
     """
-    admins: list[admin.Admin]
+    admins: list[admin.Admin] | None = None
     """
     A list of admins associated with a given workspace.
     """

@@ -15,19 +15,19 @@ class AdminWithApp(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["admin"] | str
+    type: Literal["admin"] | str | None = None
     """
     String representing the object's type. Always has the value `admin`.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the admin.
     """
-    name: str
+    name: str | None = None
     """
     The name of the admin.
     """
-    email: str
+    email: str | None = None
     """
     The email of the admin.
     """
@@ -43,7 +43,7 @@ class AdminWithApp(BaseModel):
     """
     Identifies if this admin is set to automatically reassign new conversations to the apps default inbox.
     """
-    has_inbox_seat: bool
+    has_inbox_seat: bool | None = None
     """
     Identifies if this admin has a paid inbox seat to restrict/allow features that require them.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import content_sources_list
 
@@ -19,7 +19,7 @@ class AiAgent(BaseModel):
         Literal["essentials_plan_setup", "profile", "workflow", "workflow_preview", "fin_preview"]
         | str
         | None
-    ) = Field(...)
+    ) = None
     """
     The type of the source that triggered AI Agent involvement in the conversation.
     """

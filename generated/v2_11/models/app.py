@@ -11,28 +11,28 @@ class App(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
-    id_code: str
+    type: str = "app"
+    id_code: str | None = None
     """
     The id of the app.
     """
-    name: str
+    name: str | None = None
     """
     The name of the app.
     """
-    region: str
+    region: str | None = None
     """
     The Intercom region the app is located in.
     """
-    timezone: str
+    timezone: str | None = None
     """
     The timezone of the region where the app is located.
     """
-    created_at: int
+    created_at: int | None = None
     """
     When the app was created.
     """
-    identity_verification: bool
+    identity_verification: bool | None = None
     """
     Whether or not the app uses identity verification.
     """

@@ -15,16 +15,16 @@ class ArticleList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object - `list`.
     """
     pages: cursor_pages.CursorPages | None = None
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of articles.
     """
-    data: list[article_list_item.ArticleListItem]
+    data: list[article_list_item.ArticleListItem] | None = None
     """
     An array of Article objects
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import article_translated_content
 
@@ -19,47 +19,47 @@ class ArticleListItem(BaseModel):
     """
     The type of object - `article`.
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the article which is given by Intercom.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace which the article belongs to.
     """
-    title: str
+    title: str | None = None
     """
     The title of the article. For multilingual articles, this will be the title of the default language's content.
     """
-    description: str | None = Field(...)
+    description: str | None = None
     """
     The description of the article. For multilingual articles, this will be the description of the default language's content.
     """
-    body: str | None = Field(...)
+    body: str | None = None
     """
     The body of the article in HTML. For multilingual articles, this will be the body of the default language's content.
     """
-    author_id: int
+    author_id: int | None = None
     """
     The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
     """
-    state: Literal["published", "draft"] | str
+    state: Literal["published", "draft"] | str = "draft"
     """
     Whether the article is `published` or is a `draft`. For multilingual articles, this will be the state of the default language's content.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time when the article was created. For multilingual articles, this will be the timestamp of creation of the default language's content in seconds.
     """
-    updated_at: int
+    updated_at: int | None = None
     """
     The time when the article was last updated. For multilingual articles, this will be the timestamp of last update of the default language's content in seconds.
     """
-    url: str | None = Field(...)
+    url: str | None = None
     """
     The URL of the article. For multilingual articles, this will be the URL of the default language's content.
     """
-    parent_id: int | None = Field(...)
+    parent_id: int | None = None
     """
     The id of the article's parent collection or section. An article without this field stands alone.
     """
@@ -67,7 +67,7 @@ class ArticleListItem(BaseModel):
     """
     The ids of the article's parent collections or sections. An article without this field stands alone.
     """
-    parent_type: str | None = Field(...)
+    parent_type: str | None = None
     """
     The type of parent, which can either be a `collection` or `section`.
     """

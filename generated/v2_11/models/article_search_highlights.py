@@ -16,21 +16,27 @@ class ArticleSearchHighlights(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    article_id: str
+    article_id: str | None = None
     """
     The ID of the corresponding article.
     """
-    highlighted_title: list[
-        article_search_highlights_highlighted_title_item.ArticleSearchHighlightsHighlightedTitleItem
-    ]
+    highlighted_title: (
+        list[
+            article_search_highlights_highlighted_title_item.ArticleSearchHighlightsHighlightedTitleItem
+        ]
+        | None
+    ) = None
     """
     An Article title highlighted.
     """
-    highlighted_summary: list[
+    highlighted_summary: (
         list[
-            article_search_highlights_highlighted_summary_item_item.ArticleSearchHighlightsHighlightedSummaryItemItem
+            list[
+                article_search_highlights_highlighted_summary_item_item.ArticleSearchHighlightsHighlightedSummaryItemItem
+            ]
         ]
-    ]
+        | None
+    ) = None
     """
     An Article description and body text highlighted.
     """

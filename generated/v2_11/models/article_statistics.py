@@ -13,11 +13,11 @@ class ArticleStatistics(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["article_statistics"] | str
+    type: Literal["article_statistics"] | str = "article_statistics"
     """
     The type of object - `article_statistics`.
     """
-    views: int
+    views: int | None = None
     """
     The number of total views the article has received.
     """
@@ -25,19 +25,19 @@ class ArticleStatistics(BaseModel):
     """
     The number of conversations started from the article.
     """
-    reactions: int
+    reactions: int | None = None
     """
     The number of total reactions the article has received.
     """
-    happy_reaction_percentage: float
+    happy_reaction_percentage: float | None = None
     """
     The percentage of happy reactions the article has received against other types of reaction.
     """
-    neutral_reaction_percentage: float
+    neutral_reaction_percentage: float | None = None
     """
     The percentage of neutral reactions the article has received against other types of reaction.
     """
-    sad_reaction_percentage: float
+    sad_reaction_percentage: float | None = None
     """
     The percentage of sad reactions the article has received against other types of reaction.
     """

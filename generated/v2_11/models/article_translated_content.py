@@ -14,7 +14,7 @@ class ArticleTranslatedContent(BaseModel):
     The Translated Content of an Article. The keys are the locale codes and the values are the translated content of the article.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["article_translated_content"] | str | None = None
     """
     The type of object - article_translated_content.

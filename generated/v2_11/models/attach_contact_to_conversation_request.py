@@ -12,8 +12,8 @@ class AttachContactToConversationRequest(BaseModel):
     Payload of the request to assign a conversation
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    admin_id: str | None = None
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    admin_id: str | int | None = None
     """
     The `id` of the admin who is adding the new participant.
     """

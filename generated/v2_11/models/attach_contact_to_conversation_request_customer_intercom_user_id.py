@@ -8,7 +8,7 @@ from . import customer_request
 
 
 class AttachContactToConversationRequestCustomerIntercomUserId(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     intercom_user_id: str
     """
     The identifier for the contact as given by Intercom.

@@ -6,12 +6,12 @@ from pydantic import BaseModel, ConfigDict
 
 
 class AttachTagToConversationRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    id: str | int
     """
     The unique identifier for the tag which is given by Intercom
     """
-    admin_id: str
+    admin_id: str | int
     """
     The unique identifier for the admin which is given by Intercom.
     """

@@ -13,15 +13,15 @@ class Collection(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the collection which is given by Intercom.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace which the collection belongs to.
     """
-    name: str
+    name: str | None = None
     """
     The name of the collection. For multilingual collections, this will be the name of the default language's content.
     """
@@ -29,7 +29,7 @@ class Collection(BaseModel):
     """
     The description of the collection. For multilingual help centers, this will be the description of the collection for the default language.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time when the article was created (seconds). For multilingual articles, this will be the timestamp of creation of the default language's content.
     """
@@ -45,7 +45,7 @@ class Collection(BaseModel):
     """
     The icon of the collection.
     """
-    order: int
+    order: int | None = None
     """
     The order of the section in relation to others sections within a collection. Values go from `0` upwards. `0` is the default if there's no order.
     """

@@ -15,16 +15,16 @@ class CollectionList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object - `list`.
     """
     pages: cursor_pages.CursorPages | None = None
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of collections.
     """
-    data: list[collection.Collection]
+    data: list[collection.Collection] | None = None
     """
     An array of collection objects
     """

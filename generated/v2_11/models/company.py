@@ -2,7 +2,7 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.11`.
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -19,32 +19,32 @@ class Company(BaseModel):
     """
     Value is `company`
     """
-    id: str
+    id: str | None = None
     """
     The Intercom defined id representing the company.
     """
-    name: str
+    name: str | None = None
     """
     The name of the company.
     """
-    app_id: str
+    app_id: str | None = None
     """
     The Intercom defined code of the workspace the company is associated to.
     """
     plan: company_plan.CompanyPlan | None = None
-    company_id: str
+    company_id: str | None = None
     """
     The company id you have defined for the company.
     """
-    remote_created_at: int
+    remote_created_at: int | None = None
     """
     The time the company was created by you.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the company was added in Intercom.
     """
-    updated_at: int
+    updated_at: int | None = None
     """
     The last time the company was updated.
     """
@@ -64,19 +64,21 @@ class Company(BaseModel):
     """
     The industry that the company operates in.
     """
-    monthly_spend: int
+    monthly_spend: int | None = None
     """
     How much revenue the company generates for your business.
     """
-    session_count: int
+    session_count: int | None = None
     """
     How many sessions the company has recorded.
     """
-    user_count: int
+    user_count: int | None = None
     """
     The number of users in the company.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes you have set on the company.
     """

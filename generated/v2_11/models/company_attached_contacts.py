@@ -15,15 +15,15 @@ class CompanyAttachedContacts(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object - `list`
     """
-    data: list[contact.Contact]
+    data: list[contact.Contact] | None = None
     """
     An array containing Contact Objects
     """
-    total_count: int
+    total_count: int | None = None
     """
     The total number of contacts
     """

@@ -15,11 +15,11 @@ class CompanyAttachedSegments(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object - `list`
     """
-    data: list[segment.Segment]
+    data: list[segment.Segment] | None = None
     """
     An array containing Segment Objects
     """

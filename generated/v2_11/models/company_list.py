@@ -15,16 +15,16 @@ class CompanyList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object - `list`.
     """
     pages: cursor_pages.CursorPages | None = None
-    total_count: int
+    total_count: int | None = None
     """
     The total number of companies.
     """
-    data: list[company.Company]
+    data: list[company.Company] | None = None
     """
     An array containing Company Objects.
     """

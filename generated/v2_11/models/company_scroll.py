@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import company, cursor_pages
 
@@ -15,13 +15,13 @@ class CompanyScroll(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object - `list`
     """
-    data: list[company.Company]
+    data: list[company.Company] | None = None
     pages: cursor_pages.CursorPages | None = None
-    total_count: int | None = Field(...)
+    total_count: int | None = None
     """
     The total number of companies
     """

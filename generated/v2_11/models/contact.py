@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import (
     contact_avatar,
@@ -26,19 +26,19 @@ class Contact(BaseModel):
     """
     The type of object.
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the contact which is given by Intercom.
     """
-    external_id: str | None = Field(...)
+    external_id: str | None = None
     """
     The unique identifier for the contact which is provided by the Client.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace which the contact belongs to.
     """
-    role: str
+    role: str | None = None
     """
     The role of the contact.
     """
@@ -50,7 +50,7 @@ class Contact(BaseModel):
     """
     The contact's email domain.
     """
-    phone: str | None = Field(...)
+    phone: str | None = None
     """
     The contacts phone.
     """
@@ -58,75 +58,75 @@ class Contact(BaseModel):
     """
     The contacts phone number normalized to the E164 format
     """
-    name: str | None = Field(...)
+    name: str | None = None
     """
     The contacts name.
     """
-    owner_id: int | None = Field(...)
+    owner_id: int | None = None
     """
     The id of an admin that has been assigned account ownership of the contact.
     """
-    has_hard_bounced: bool
+    has_hard_bounced: bool | None = None
     """
     Whether the contact has had an email sent to them hard bounce.
     """
-    marked_email_as_spam: bool
+    marked_email_as_spam: bool | None = None
     """
     Whether the contact has marked an email sent to them as spam.
     """
-    unsubscribed_from_emails: bool
+    unsubscribed_from_emails: bool | None = None
     """
     Whether the contact is unsubscribed from emails.
     """
-    created_at: int
+    created_at: int | None = None
     """
     (UNIX timestamp) The time when the contact was created.
     """
-    updated_at: int
+    updated_at: int | None = None
     """
     (UNIX timestamp) The time when the contact was last updated.
     """
-    signed_up_at: int | None = Field(...)
+    signed_up_at: int | None = None
     """
     (UNIX timestamp) The time specified for when a contact signed up.
     """
-    last_seen_at: int | None = Field(...)
+    last_seen_at: int | None = None
     """
     (UNIX timestamp) The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually).
     """
-    last_replied_at: int | None = Field(...)
+    last_replied_at: int | None = None
     """
     (UNIX timestamp) The time when the contact last messaged in.
     """
-    last_contacted_at: int | None = Field(...)
+    last_contacted_at: int | None = None
     """
     (UNIX timestamp) The time when the contact was last messaged.
     """
-    last_email_opened_at: int | None = Field(...)
+    last_email_opened_at: int | None = None
     """
     (UNIX timestamp) The time when the contact last opened an email.
     """
-    last_email_clicked_at: int | None = Field(...)
+    last_email_clicked_at: int | None = None
     """
     (UNIX timestamp) The time when the contact last clicked a link in an email.
     """
-    language_override: str | None = Field(...)
+    language_override: str | None = None
     """
     A preferred language setting for the contact, used by the Intercom Messenger even if their browser settings change.
     """
-    browser: str | None = Field(...)
+    browser: str | None = None
     """
     The name of the browser which the contact is using.
     """
-    browser_version: str | None = Field(...)
+    browser_version: str | None = None
     """
     The version of the browser which the contact is using.
     """
-    browser_language: str | None = Field(...)
+    browser_language: str | None = None
     """
     The language set by the browser which the contact is using.
     """
-    os: str | None = Field(...)
+    os: str | None = None
     """
     The operating system which the contact is using.
     """
@@ -178,13 +178,18 @@ class Contact(BaseModel):
     """
     (UNIX timestamp) The last time the contact used the iOS app.
     """
-    custom_attributes: dict[str, Any] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the contact.
     """
-    avatar: contact_avatar.ContactAvatar | None = Field(...)
     tags: contact_tags.ContactTags | None = None
     notes: contact_notes.ContactNotes | None = None
     companies: contact_companies.ContactCompanies | None = None
-    location: contact_location.ContactLocation
-    social_profiles: contact_social_profiles.ContactSocialProfiles
+    location: contact_location.ContactLocation | None = None
+    social_profiles: contact_social_profiles.ContactSocialProfiles | None = None
+    avatar: contact_avatar.ContactAvatar | str | None = None
+    """
+    The avatar of the contact, an object or a plain image URL.
+    """

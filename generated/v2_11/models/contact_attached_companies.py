@@ -15,7 +15,7 @@ class ContactAttachedCompanies(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object
     """
@@ -23,7 +23,7 @@ class ContactAttachedCompanies(BaseModel):
     """
     An array containing Company Objects
     """
-    total_count: int
+    total_count: int | None = None
     """
     The total number of companies associated to this contact
     """

@@ -6,6 +6,10 @@ from pydantic import BaseModel, ConfigDict
 
 
 class ContactAvatar(BaseModel):
+    """
+    The avatar of a contact, as an object.
+    """
+
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
     type: str | None = None
     """

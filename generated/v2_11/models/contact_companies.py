@@ -23,15 +23,15 @@ class ContactCompanies(BaseModel):
     """
     An array containing Company Objects
     """
-    url: str
+    url: str | None = None
     """
     Url to get more company resources for this contact
     """
-    total_count: int
+    total_count: int | None = None
     """
     Int representing the total number of companyies attached to this contact
     """
-    has_more: bool
+    has_more: bool | None = None
     """
     Whether there's more Addressable Objects to be viewed. If true, use the url to view all
     """

@@ -13,15 +13,15 @@ class ContactCompany(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the company
     """
-    type: Literal["company"] | str
+    type: Literal["company"] | str | None = None
     """
     The type of the object
     """
-    url: str
+    url: str | None = None
     """
     URL to get the full company resource
     """

@@ -15,15 +15,15 @@ class ContactList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     Always list
     """
-    data: list[contact.Contact]
+    data: list[contact.Contact] | None = None
     """
     The list of contact objects
     """
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of objects.
     """

@@ -13,7 +13,7 @@ class ContactLocation(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["location"] | str
+    type: Literal["location"] | str | None = None
     """
     Always location
     """

@@ -13,19 +13,19 @@ class ContactNotes(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data: list[addressable_list.AddressableList]
+    data: list[addressable_list.AddressableList] | None = None
     """
     This object represents the notes attached to a contact.
     """
-    url: str
+    url: str | None = None
     """
     Url to get more company resources for this contact
     """
-    total_count: int
+    total_count: int | None = None
     """
     Int representing the total number of companyies attached to this contact
     """
-    has_more: bool
+    has_more: bool | None = None
     """
     Whether there's more Addressable Objects to be viewed. If true, use the url to view all
     """

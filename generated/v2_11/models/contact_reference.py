@@ -13,11 +13,11 @@ class ContactReference(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["contact"] | str
+    type: Literal["contact"] | str | None = None
     """
     always contact
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the contact which is given by Intercom.
     """

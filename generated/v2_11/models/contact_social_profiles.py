@@ -13,7 +13,7 @@ class ContactSocialProfiles(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data: list[social_profile.SocialProfile]
+    data: list[social_profile.SocialProfile] | None = None
     """
     A list of social profiles objects associated with the contact.
     """

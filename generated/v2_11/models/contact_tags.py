@@ -13,19 +13,19 @@ class ContactTags(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    data: list[addressable_list.AddressableList]
+    data: list[addressable_list.AddressableList] | None = None
     """
     This object represents the tags attached to a contact.
     """
-    url: str
+    url: str | None = None
     """
     url to get more tag resources for this contact
     """
-    total_count: int
+    total_count: int | None = None
     """
     Int representing the total number of tags attached to this contact
     """
-    has_more: bool
+    has_more: bool | None = None
     """
     Whether there's more Addressable Objects to be viewed. If true, use the url to view all
     """

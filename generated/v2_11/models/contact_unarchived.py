@@ -13,11 +13,11 @@ class ContactUnarchived(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["contact"] | str
+    type: Literal["contact"] | str | None = None
     """
     always contact
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the contact which is given by Intercom.
     """
@@ -25,7 +25,7 @@ class ContactUnarchived(BaseModel):
     """
     The unique identifier for the contact which is provided by the Client.
     """
-    archived: bool
+    archived: bool | None = None
     """
     Whether the contact is archived or not.
     """

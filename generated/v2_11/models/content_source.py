@@ -18,19 +18,20 @@ class ContentSource(BaseModel):
             "file", "article", "external_content", "content_snippet", "workflow_connector_action"
         ]
         | str
-    )
+        | None
+    ) = None
     """
     The type of the content source.
     """
-    url: str
+    url: str | None = None
     """
     The internal URL linking to the content source for teammates.
     """
-    title: str
+    title: str | None = None
     """
     The title of the content source.
     """
-    locale: str
+    locale: str | None = None
     """
     The ISO 639 language code of the content source.
     """

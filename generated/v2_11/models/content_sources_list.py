@@ -11,12 +11,12 @@ from . import content_source
 
 class ContentSourcesList(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["content_source.list"] | str
-    total_count: int
+    type: Literal["content_source.list"] | str | None = None
+    total_count: int | None = None
     """
     The total number of content sources used by AI Agent in the conversation.
     """
-    content_sources: list[content_source.ContentSource]
+    content_sources: list[content_source.ContentSource] | None = None
     """
     The content sources used by AI Agent in the conversation.
     """

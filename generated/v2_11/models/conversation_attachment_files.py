@@ -10,7 +10,7 @@ class ConversationAttachmentFiles(BaseModel):
     Properties of the attachment files in a conversation part
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     content_type: str
     """
     The content type of the file

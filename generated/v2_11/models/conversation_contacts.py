@@ -15,8 +15,8 @@ class ConversationContacts(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["contact.list"] | str
-    contacts: list[contact_reference.ContactReference]
+    type: Literal["contact.list"] | str | None = None
+    contacts: list[contact_reference.ContactReference] | None = None
     """
     The list of contacts (users or leads) involved in this conversation. This will only contain one customer unless more were added via the group conversation feature.
     """

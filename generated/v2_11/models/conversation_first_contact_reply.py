@@ -11,6 +11,6 @@ class ConversationFirstContactReply(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    created_at: int
-    type: str
+    created_at: int | None = None
+    type: str | None = None
     url: str | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import (
     ai_agent as ai_agent_1,
@@ -31,39 +31,39 @@ class ConversationListItem(BaseModel):
     """
     Always conversation.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the conversation.
     """
-    title: str | None = Field(...)
+    title: str | None = None
     """
     The title given to the conversation.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the conversation was created.
     """
-    updated_at: int
+    updated_at: int | None = None
     """
     The last time the conversation was updated.
     """
-    waiting_since: int | None = Field(...)
+    waiting_since: int | None = None
     """
     The last time a Contact responded to an Admin. In other words, the time a customer started waiting for a response. Set to null if last reply is from an Admin.
     """
-    snoozed_until: int | None = Field(...)
+    snoozed_until: int | None = None
     """
     If set this is the time in the future when this conversation will be marked as open. i.e. it will be in a snoozed state until this time. i.e. it will be in a snoozed state until this time.
     """
-    open: bool
+    open: bool | None = None
     """
     Indicates whether a conversation is open (true) or closed (false).
     """
-    state: Literal["open", "closed", "snoozed"] | str
+    state: Literal["open", "closed", "snoozed"] | str | None = None
     """
     Can be set to "open", "closed" or "snoozed".
     """
-    read: bool
+    read: bool | None = None
     """
     Indicates whether a conversation has been read.
     """
@@ -71,20 +71,20 @@ class ConversationListItem(BaseModel):
     """
     If marked as priority, it will return priority or else not_priority.
     """
-    admin_assignee_id: int | None = Field(...)
+    admin_assignee_id: int | None = None
     """
     The id of the admin assigned to the conversation. If it's not assigned to an admin it will return null.
     """
-    team_assignee_id: str | None = Field(...)
+    team_assignee_id: str | None = None
     """
     The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
     """
     tags: tags_1.Tags | None = None
     conversation_rating: conversation_rating_1.ConversationRating | None = None
-    source: conversation_source.ConversationSource
-    contacts: conversation_contacts.ConversationContacts
-    teammates: conversation_teammates.ConversationTeammates | None = Field(...)
-    custom_attributes: custom_attributes_1.CustomAttributes
+    source: conversation_source.ConversationSource | None = None
+    contacts: conversation_contacts.ConversationContacts | None = None
+    teammates: conversation_teammates.ConversationTeammates | None = None
+    custom_attributes: custom_attributes_1.CustomAttributes | None = None
     first_contact_reply: conversation_first_contact_reply.ConversationFirstContactReply | None = (
         None
     )

@@ -15,15 +15,15 @@ class ConversationPart(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["conversation_part"] | str
+    type: Literal["conversation_part"] | str | None = None
     """
     Always conversation_part
     """
-    id: str
+    id: str | None = None
     """
     The id representing the conversation part.
     """
-    part_type: str
+    part_type: str | None = None
     """
     The type of conversation part.
     """
@@ -31,7 +31,7 @@ class ConversationPart(BaseModel):
     """
     The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the conversation part was created.
     """
@@ -39,12 +39,12 @@ class ConversationPart(BaseModel):
     """
     The last time the conversation part was updated.
     """
-    notified_at: int
+    notified_at: int | None = None
     """
     The time the user was notified with the conversation part.
     """
     assigned_to: reference.Reference | None = None
-    author: conversation_part_author.ConversationPartAuthor
+    author: conversation_part_author.ConversationPartAuthor | None = None
     attachments: list[part_attachment.PartAttachment] | None = Field(
         None, title="Conversation part attachments"
     )
@@ -55,7 +55,7 @@ class ConversationPart(BaseModel):
     """
     The external id of the conversation part
     """
-    redacted: bool
+    redacted: bool | None = None
     """
     Whether or not the conversation part has been redacted.
     """

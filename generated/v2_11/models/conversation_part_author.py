@@ -2,7 +2,7 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.11`.
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 
 class ConversationPartAuthor(BaseModel):
@@ -11,19 +11,19 @@ class ConversationPartAuthor(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     The type of the author
     """
-    id: str
+    id: str | None = None
     """
     The id of the author
     """
-    name: str | None = Field(...)
+    name: str | None = None
     """
     The name of the author
     """
-    email: str
+    email: str | None = None
     """
     The email of the author
     """

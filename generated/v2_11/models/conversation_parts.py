@@ -15,11 +15,11 @@ class ConversationParts(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["conversation_part.list"] | str
-    conversation_parts: list[conversation_part.ConversationPart] = Field(
-        ..., title="Conversation Parts"
+    type: Literal["conversation_part.list"] | str | None = None
+    conversation_parts: list[conversation_part.ConversationPart] | None = Field(
+        None, title="Conversation Parts"
     )
     """
     A list of Conversation Part objects for each part message in the conversation. This is only returned when Retrieving a Conversation, and ignored when Listing all Conversations. There is a limit of 500 parts.
     """
-    total_count: int
+    total_count: int | None = None

@@ -13,17 +13,17 @@ class ConversationRating(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    rating: int
+    rating: int | None = None
     """
     The rating, between 1 and 5, for the conversation.
     """
-    remark: str
+    remark: str | None = None
     """
     An optional field to add a remark to correspond to the number rating
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the rating was requested in the conversation being rated.
     """
-    contact: contact_reference.ContactReference
-    teammate: reference.Reference
+    contact: contact_reference.ContactReference | None = None
+    teammate: reference.Reference | None = None

@@ -29,19 +29,20 @@ class ConversationSource(BaseModel):
             "whatsapp",
         ]
         | str
-    )
+        | None
+    ) = None
     """
     This includes conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter and whatsapp.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the message.
     """
-    delivered_as: str
+    delivered_as: str | None = None
     """
     The conversation's initiation type. Possible values are customer_initiated, campaigns_initiated (legacy campaigns), operator_initiated (Custom bot), automated (Series and other outbounds with dynamic audience message) and admin_initiated (fixed audience message, ticket initiated by an admin, group email).
     """
-    subject: str
+    subject: str | None = None
     """
     Optional. The message subject. For Twitter, this will show a generic message regarding why the subject is obscured.
     """
@@ -49,7 +50,7 @@ class ConversationSource(BaseModel):
     """
     The message body, which may contain HTML. For Twitter, this will show a generic message regarding why the body is obscured.
     """
-    author: conversation_part_author.ConversationPartAuthor
+    author: conversation_part_author.ConversationPartAuthor | None = None
     attachments: list[part_attachment.PartAttachment] | None = None
     """
     A list of attachments for the part.
@@ -58,7 +59,7 @@ class ConversationSource(BaseModel):
     """
     The URL where the conversation was started. For Twitter, Email, and Bots, this will be blank.
     """
-    redacted: bool
+    redacted: bool | None = None
     """
     Whether or not the source message has been redacted. Only applicable for contact initiated messages.
     """

@@ -13,7 +13,7 @@ class ConversationStatistics(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["conversation_statistics"] | str
+    type: Literal["conversation_statistics"] | str | None = None
     time_to_assignment: int | None = None
     """
     Duration until last assignment before first admin reply. In seconds.

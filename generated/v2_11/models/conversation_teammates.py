@@ -13,11 +13,15 @@ class ConversationTeammates(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     The type of the object - `admin.list`.
     """
-    teammates: list[reference.Reference]
+    teammates: list[reference.Reference] | None = None
     """
     The list of teammates who participated in the conversation (wrote at least one conversation part).
+    """
+    admins: list[reference.Reference] | None = None
+    """
+    The teammates who participated in the conversation (what the API sends).
     """

@@ -12,8 +12,8 @@ class CreateCollectionRequest(BaseModel):
     You can create a collection
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    name: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    name: str | None = None
     """
     The name of the collection. For multilingual collections, this will be the name of the default language's content.
     """

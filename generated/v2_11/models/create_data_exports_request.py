@@ -10,7 +10,7 @@ class CreateDataExportsRequest(BaseModel):
     Request for creating a data export
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     created_at_after: int
     """
     The start date that you request data for. It must be formatted as a unix timestamp.

@@ -12,12 +12,12 @@ class CreateMessageRequestFrom(BaseModel):
     The sender of the message. If not provided, the default sender will be used.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["lead", "user", "contact", "admin"] | str
     """
     One of `lead`, `user`, `contact`, or `admin`.
     """
-    id: int
+    id: str | int
     """
-    The identifier for the sender which is given by Intercom.
+    The identifier for the admin which is given by Intercom.
     """

@@ -17,7 +17,7 @@ class CursorPages(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["pages"] | str
+    type: Literal["pages"] | str | None = None
     """
     the type of object `pages`.
     """
@@ -25,7 +25,6 @@ class CursorPages(BaseModel):
     """
     The current page
     """
-    next: starting_after_paging.StartingAfterPaging | None = None
     per_page: int | None = None
     """
     Number of results per page
@@ -33,4 +32,8 @@ class CursorPages(BaseModel):
     total_pages: int | None = None
     """
     Total number of pages
+    """
+    next: starting_after_paging.StartingAfterPaging | str | None = None
+    """
+    The next page, as a cursor object or as the URL of the next page.
     """

@@ -10,4 +10,4 @@ class CustomAttributes(BaseModel):
     Not defined in the upstream spec (dangling $ref); accepted as a free-form object.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)

@@ -13,7 +13,7 @@ class DataAttribute(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["data_attribute"] | str
+    type: Literal["data_attribute"] | str | None = None
     """
     Value is `data_attribute`.
     """
@@ -25,15 +25,15 @@ class DataAttribute(BaseModel):
     """
     Value is `contact` for user/lead attributes and `company` for company attributes.
     """
-    name: str
+    name: str | None = None
     """
     Name of the attribute.
     """
-    full_name: str
+    full_name: str | None = None
     """
     Full name of the attribute. Should match the name unless it's a nested attribute. We can split full_name on `.` to access nested user object values.
     """
-    label: str
+    label: str | None = None
     """
     Readable name of the attribute (i.e. name you see in the UI)
     """
@@ -41,7 +41,7 @@ class DataAttribute(BaseModel):
     """
     Readable description of the attribute.
     """
-    data_type: Literal["string", "integer", "float", "boolean", "date"] | str
+    data_type: Literal["string", "integer", "float", "boolean", "date"] | str | None = None
     """
     The data type of the attribute.
     """

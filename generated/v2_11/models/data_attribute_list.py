@@ -15,11 +15,11 @@ class DataAttributeList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object
     """
-    data: list[data_attribute.DataAttribute]
+    data: list[data_attribute.DataAttribute] | None = None
     """
     A list of data attributes
     """

@@ -15,23 +15,23 @@ class DataEventSummary(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["event.summary"] | str
+    type: Literal["event.summary"] | str | None = None
     """
     The type of the object
     """
-    email: str
+    email: str | None = None
     """
     The email address of the user
     """
-    intercom_user_id: str
+    intercom_user_id: str | None = None
     """
     The Intercom user ID of the user
     """
-    user_id: str
+    user_id: str | None = None
     """
     The user ID of the user
     """
-    events: list[data_event_summary_item.DataEventSummaryItem]
+    events: list[data_event_summary_item.DataEventSummaryItem] | None = None
     """
     A summary of data events
     """

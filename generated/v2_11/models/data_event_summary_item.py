@@ -11,19 +11,19 @@ class DataEventSummaryItem(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    name: str
+    name: str | None = None
     """
     The name of the event
     """
-    first: str
+    first: str | None = None
     """
     The first time the event was sent
     """
-    last: str
+    last: str | None = None
     """
     The last time the event was sent
     """
-    count: int
+    count: int | None = None
     """
     The number of times the event was sent
     """

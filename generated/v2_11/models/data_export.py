@@ -13,19 +13,21 @@ class DataExport(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    job_identifier: str
+    job_identifier: str | None = None
     """
     The identifier for your job.
     """
-    status: Literal["pending", "in_progress", "failed", "completed", "no_data", "canceled"] | str
+    status: (
+        Literal["pending", "in_progress", "failed", "completed", "no_data", "canceled"] | str | None
+    ) = None
     """
     The current state of your job.
     """
-    download_expires_at: str
+    download_expires_at: str | None = None
     """
     The time after which you will not be able to access the data.
     """
-    download_url: str
+    download_url: str | None = None
     """
     The location where you can download your data.
     """

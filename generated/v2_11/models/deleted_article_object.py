@@ -13,15 +13,15 @@ class DeletedArticleObject(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the article which you provided in the URL.
     """
-    object: Literal["article"] | str
+    object: Literal["article"] | str | None = None
     """
     The type of object which was deleted. - article
     """
-    deleted: bool
+    deleted: bool | None = None
     """
     Whether the article was deleted successfully or not.
     """

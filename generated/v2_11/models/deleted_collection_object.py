@@ -13,15 +13,15 @@ class DeletedCollectionObject(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the collection which you provided in the URL.
     """
-    object: Literal["collection"] | str
+    object: Literal["collection"] | str | None = None
     """
     The type of object which was deleted. - `collection`
     """
-    deleted: bool
+    deleted: bool | None = None
     """
     Whether the collection was deleted successfully or not.
     """

@@ -13,15 +13,15 @@ class DeletedCompanyObject(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the company which is given by Intercom.
     """
-    object: Literal["company"] | str
+    object: Literal["company"] | str | None = None
     """
     The type of object which was deleted. - `company`
     """
-    deleted: bool
+    deleted: bool | None = None
     """
     Whether the company was deleted successfully or not.
     """

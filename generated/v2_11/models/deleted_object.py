@@ -13,15 +13,15 @@ class DeletedObject(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the news item which you provided in the URL.
     """
-    object: Literal["news-item"] | str
+    object: Literal["news-item"] | str | None = None
     """
     The type of object which was deleted - news-item.
     """
-    deleted: bool
+    deleted: bool | None = None
     """
     Whether the news item was deleted successfully or not.
     """

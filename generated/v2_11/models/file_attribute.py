@@ -11,28 +11,28 @@ class FileAttribute(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
-    name: str
+    type: str | None = None
+    name: str | None = None
     """
     The name of the file
     """
-    url: str
+    url: str | None = None
     """
     The url of the file. This is a temporary URL and will expire after 30 minutes.
     """
-    content_type: str
+    content_type: str | None = None
     """
     The type of file
     """
-    filesize: int
+    filesize: int | None = None
     """
     The size of the file in bytes
     """
-    width: int
+    width: int | None = None
     """
     The width of the file in pixels, if applicable
     """
-    height: int
+    height: int | None = None
     """
     The height of the file in pixels, if applicable
     """

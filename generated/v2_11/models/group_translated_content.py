@@ -14,7 +14,7 @@ class GroupTranslatedContent(BaseModel):
     The Translated Content of an Group. The keys are the locale codes and the values are the translated content of the Group.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["group_translated_content"] | str
     """
     The type of object - group_translated_content.

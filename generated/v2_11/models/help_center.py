@@ -11,15 +11,15 @@ class HelpCenter(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the Help Center which is given by Intercom.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace which the Help Center belongs to.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time when the Help Center was created.
     """
@@ -27,15 +27,15 @@ class HelpCenter(BaseModel):
     """
     The time when the Help Center was last updated.
     """
-    identifier: str
+    identifier: str | None = None
     """
     The identifier of the Help Center. This is used in the URL of the Help Center.
     """
-    website_turned_on: bool
+    website_turned_on: bool | None = None
     """
     Whether the Help Center is turned on or not. This is controlled in your Help Center settings.
     """
-    display_name: str
+    display_name: str | None = None
     """
     The display name of the Help Center only seen by teammates.
     """

@@ -15,11 +15,11 @@ class HelpCenterList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object - `list`.
     """
-    data: list[help_center.HelpCenter]
+    data: list[help_center.HelpCenter] | None = None
     """
     An array of Help Center objects
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 
 class LinkedObject(BaseModel):
@@ -13,15 +13,15 @@ class LinkedObject(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket", "conversation"] | str
+    type: Literal["ticket", "conversation"] | str | None = None
     """
     ticket or conversation
     """
-    id: str
+    id: str | None = None
     """
     The ID of the linked object
     """
-    category: Literal["Customer", "Back-office", "Tracker"] | str | None = Field(...)
+    category: Literal["Customer", "Back-office", "Tracker"] | str | None = None
     """
     Category of the Linked Ticket Object.
     """

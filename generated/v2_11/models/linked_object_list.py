@@ -15,19 +15,19 @@ class LinkedObjectList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     Always list.
     """
-    total_count: int
+    total_count: int | None = None
     """
     The total number of linked objects.
     """
-    has_more: bool
+    has_more: bool | None = None
     """
     Whether or not there are more linked objects than returned.
     """
-    data: list[linked_object.LinkedObject]
+    data: list[linked_object.LinkedObject] | None = None
     """
     An array containing the linked conversations and linked tickets.
     """

@@ -15,31 +15,31 @@ class NewsItem(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["news-item"] | str
+    type: Literal["news-item"] | str | None = None
     """
     The type of object.
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the news item which is given by Intercom.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace which the news item belongs to.
     """
-    title: str
+    title: str | None = None
     """
     The title of the news item.
     """
-    body: str
+    body: str | None = None
     """
     The news item body, which may contain HTML.
     """
-    sender_id: int
+    sender_id: int | None = None
     """
     The id of the sender of the news item. Must be a teammate on the workspace.
     """
-    state: Literal["draft", "live"] | str
+    state: Literal["draft", "live"] | str | None = None
     """
     News items will not be visible to your users in the assigned newsfeeds until they are set live.
     """
@@ -63,7 +63,7 @@ class NewsItem(BaseModel):
     """
     When set to true, the news item will appear in the messenger newsfeed without showing a notification badge.
     """
-    created_at: int
+    created_at: int | None = None
     """
     Timestamp for when the news item was created.
     """

@@ -16,19 +16,19 @@ class Newsfeed(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    id: str | None = None
     """
     The unique identifier for the newsfeed which is given by Intercom.
     """
-    type: Literal["newsfeed"] | str
+    type: Literal["newsfeed"] | str | None = None
     """
     The type of object.
     """
-    name: str
+    name: str | None = None
     """
     The name of the newsfeed. This name will never be visible to your users.
     """
-    created_at: int
+    created_at: int | None = None
     """
     Timestamp for when the newsfeed was created.
     """

@@ -10,7 +10,7 @@ class NewsfeedAssignment(BaseModel):
     Assigns a news item to a newsfeed.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     newsfeed_id: int
     """
     The unique identifier for the newsfeed which is given by Intercom. Publish dates cannot be in the future, to schedule news items use the dedicated feature in app (see this article).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from . import admin, note_contact
 
@@ -15,21 +15,21 @@ class Note(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["note"] | str
+    type: Literal["note"] | str | None = None
     """
     String representing the object's type. Always has the value `note`.
     """
-    id: str
+    id: str | None = None
     """
     The id of the note.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the note was created.
     """
-    contact: note_contact.NoteContact | None = Field(...)
-    author: admin.Admin
-    body: str
+    contact: note_contact.NoteContact | None = None
+    author: admin.Admin | None = None
+    body: str | None = None
     """
     The body text of the note.
     """

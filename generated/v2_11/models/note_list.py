@@ -15,15 +15,15 @@ class NoteList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     String representing the object's type. Always has the value `list`.
     """
-    data: list[note.Note]
+    data: list[note.Note] | None = None
     """
     An array of notes.
     """
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of notes.
     """

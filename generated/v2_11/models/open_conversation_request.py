@@ -12,9 +12,9 @@ class OpenConversationRequest(BaseModel):
     Payload of the request to open a conversation
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["open"] | str
-    admin_id: str
+    admin_id: str | int
     """
     The id of the admin who is performing the action.
     """

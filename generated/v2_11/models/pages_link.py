@@ -16,11 +16,11 @@ class PagesLink(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["pages"] | str
-    page: int
+    type: Literal["pages"] | str | None = None
+    page: int | None = None
     next: str | None = None
     """
     A link to the next page of results. A response that does not contain a next link does not have further data to fetch.
     """
-    per_page: int
-    total_pages: int
+    per_page: int | None = None
+    total_pages: int | None = None

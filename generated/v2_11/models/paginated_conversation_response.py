@@ -15,15 +15,15 @@ class PaginatedConversationResponse(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["conversation.list"] | str
+    type: Literal["conversation.list"] | str | None = None
     """
     Always conversation.list
     """
-    conversations: list[conversation_list_item.ConversationListItem]
+    conversations: list[conversation_list_item.ConversationListItem] | None = None
     """
     The list of conversation objects
     """
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of objects.
     """

@@ -15,16 +15,16 @@ class PaginatedNewsItemResponse(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object
     """
     pages: cursor_pages.CursorPages | None = None
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of News Items.
     """
-    data: list[news_item.NewsItem]
+    data: list[news_item.NewsItem] | None = None
     """
     An array of News Items
     """

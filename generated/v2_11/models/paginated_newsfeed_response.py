@@ -15,16 +15,16 @@ class PaginatedNewsfeedResponse(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of object
     """
     pages: cursor_pages.CursorPages | None = None
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of Newsfeeds.
     """
-    data: list[newsfeed.Newsfeed]
+    data: list[newsfeed.Newsfeed] | None = None
     """
     An array of Newsfeeds
     """

@@ -11,31 +11,31 @@ class PartAttachment(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     The type of attachment
     """
-    name: str
+    name: str | None = None
     """
     The name of the attachment
     """
-    url: str
+    url: str | None = None
     """
     The URL of the attachment
     """
-    content_type: str
+    content_type: str | None = None
     """
     The content type of the attachment
     """
-    filesize: int
+    filesize: int | None = None
     """
     The size of the attachment
     """
-    width: int
+    width: int | None = None
     """
     The width of the attachment
     """
-    height: int
+    height: int | None = None
     """
     The height of the attachment
     """

@@ -13,7 +13,7 @@ class PhoneSwitch(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["phone_call_redirect"] | str
+    type: Literal["phone_call_redirect"] | str = "phone_call_redirect"
     phone: str | None = None
     """
     Phone number in E.164 format, that has received the SMS to continue the conversation in the Messenger.

@@ -15,13 +15,13 @@ class SearchArticlesResponse(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object - `list`.
     """
-    total_count: int
+    total_count: int | None = None
     """
     The total number of Articles matching the search query
     """
-    data: search_articles_response_data.SearchArticlesResponseData
+    data: search_articles_response_data.SearchArticlesResponseData | None = None
     pages: cursor_pages.CursorPages | None = None

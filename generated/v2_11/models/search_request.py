@@ -13,6 +13,6 @@ class SearchRequest(BaseModel):
     Search using Intercoms Search APIs.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     query: single_filter_search_request.SingleFilterSearchRequest | MultipleFilterSearchRequest
     pagination: starting_after_paging.StartingAfterPaging | None = None

@@ -13,19 +13,19 @@ class Segment(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["segment"] | str
+    type: Literal["segment"] | str | None = None
     """
     The type of object.
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier representing the segment.
     """
-    name: str
+    name: str | None = None
     """
     The name of the segment.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the segment was created.
     """
@@ -33,7 +33,7 @@ class Segment(BaseModel):
     """
     The time the segment was updated.
     """
-    person_type: Literal["contact", "user"] | str
+    person_type: Literal["contact", "user"] | str | None = None
     """
     Type of the contact: contact (lead) or user.
     """

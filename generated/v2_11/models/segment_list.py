@@ -15,11 +15,11 @@ class SegmentList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["segment.list"] | str
+    type: Literal["segment.list"] | str | None = None
     """
     The type of the object
     """
-    segments: list[segment.Segment]
+    segments: list[segment.Segment] | None = None
     """
     A list of Segment objects
     """

@@ -15,15 +15,15 @@ class SlaApplied(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     object type
     """
-    sla_name: str
+    sla_name: str | None = None
     """
     The name of the SLA as given by the teammate when it was created.
     """
-    sla_status: Literal["hit", "missed", "cancelled", "active"] | str
+    sla_status: Literal["hit", "missed", "cancelled", "active"] | str | None = None
     """
     SLA statuses:
                 - `hit`: If there’s at least one hit event in the underlying sla_events table, and no “missed” or “canceled” events for the conversation.

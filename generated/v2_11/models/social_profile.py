@@ -11,15 +11,15 @@ class SocialProfile(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     value is "social_profile"
     """
-    name: str
+    name: str | None = None
     """
     The name of the Social media profile
     """
-    url: str
+    url: str | None = None
     """
     The name of the Social media profile
     """

@@ -15,28 +15,28 @@ class SubscriptionType(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     The type of the object - subscription
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier representing the subscription type.
     """
-    state: Literal["live", "draft", "archived"] | str
+    state: Literal["live", "draft", "archived"] | str | None = None
     """
     The state of the subscription type.
     """
-    default_translation: translation.Translation
-    translations: list[translation.Translation]
+    default_translation: translation.Translation | None = None
+    translations: list[translation.Translation] | None = None
     """
     An array of translations objects with the localised version of the subscription type in each available locale within your translation settings.
     """
-    consent_type: Literal["opt_out", "opt_in"] | str
+    consent_type: Literal["opt_out", "opt_in"] | str | None = None
     """
     Describes the type of consent.
     """
-    content_types: list[Literal["email", "sms_message"] | str]
+    content_types: list[Literal["email", "sms_message"] | str] | None = None
     """
     The message types that this subscription supports - can contain `email` or `sms_message`.
     """

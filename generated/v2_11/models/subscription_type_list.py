@@ -15,11 +15,11 @@ class SubscriptionTypeList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object
     """
-    data: list[subscription_type.SubscriptionType]
+    data: list[subscription_type.SubscriptionType] | None = None
     """
     A list of subscription type objects associated with the workspace .
     """

@@ -13,15 +13,15 @@ class Tag(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str | None = None
     """
     value is "tag"
     """
-    id: str
+    id: str | None = None
     """
     The id of the tag
     """
-    name: str
+    name: str | None = None
     """
     The name of the tag
     """

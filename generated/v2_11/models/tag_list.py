@@ -15,11 +15,11 @@ class TagList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["list"] | str
+    type: Literal["list"] | str | None = None
     """
     The type of the object
     """
-    data: list[tag.Tag]
+    data: list[tag.Tag] | None = None
     """
     A list of tags objects associated with the workspace .
     """

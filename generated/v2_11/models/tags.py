@@ -15,11 +15,11 @@ class Tags(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["tag.list"] | str
+    type: Literal["tag.list"] | str | None = None
     """
     The type of the object
     """
-    tags: list[tag.Tag]
+    tags: list[tag.Tag] | None = None
     """
     A list of tags objects associated with the conversation.
     """

@@ -15,19 +15,19 @@ class Team(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["team"] | str
+    type: Literal["team"] | str | None = None
     """
     Value is always "team"
     """
-    id: str
+    id: str | None = None
     """
     The id of the team
     """
-    name: str
+    name: str | None = None
     """
     The name of the team
     """
-    admin_ids: list[int]
+    admin_ids: list[int] | None = None
     """
     The list of admin IDs that are a part of the team.
     """

@@ -15,11 +15,11 @@ class TeamList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["team.list"] | str
+    type: Literal["team.list"] | str | None = None
     """
     The type of the object
     """
-    teams: list[team.Team]
+    teams: list[team.Team] | None = None
     """
     A list of team objects
     """

@@ -21,29 +21,31 @@ class Ticket(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket"] | str
+    type: Literal["ticket"] | str = "ticket"
     """
     Always ticket
     """
-    id: str
+    id: str | None = None
     """
     The unique identifier for the ticket which is given by Intercom.
     """
-    ticket_id: str
+    ticket_id: str | None = None
     """
     The ID of the Ticket used in the Intercom Inbox and Messenger. Do not use ticket_id for API queries.
     """
-    category: Literal["Customer", "Back-office", "Tracker"] | str
+    category: Literal["Customer", "Back-office", "Tracker"] | str | None = None
     """
     Category of the Ticket.
     """
-    ticket_attributes: ticket_custom_attributes.TicketCustomAttributes
-    ticket_state: Literal["submitted", "in_progress", "waiting_on_customer", "resolved"] | str
+    ticket_attributes: ticket_custom_attributes.TicketCustomAttributes | None = None
+    ticket_state: (
+        Literal["submitted", "in_progress", "waiting_on_customer", "resolved"] | str | None
+    ) = None
     """
     The state the ticket is currently in
     """
-    ticket_type: ticket_type_1.TicketType
-    contacts: ticket_contacts.TicketContacts
+    ticket_type: ticket_type_1.TicketType | None = None
+    contacts: ticket_contacts.TicketContacts | None = None
     admin_assignee_id: str | None = None
     """
     The id representing the admin assigned to the ticket.

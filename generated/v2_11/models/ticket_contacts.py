@@ -15,11 +15,11 @@ class TicketContacts(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["contact.list"] | str
+    type: Literal["contact.list"] | str | None = None
     """
     always contact.list
     """
-    contacts: list[contact_reference.ContactReference]
+    contacts: list[contact_reference.ContactReference] | None = None
     """
     The list of contacts affected by this ticket.
     """

@@ -15,15 +15,15 @@ class TicketList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket.list"] | str
+    type: Literal["ticket.list"] | str | None = None
     """
     Always ticket.list
     """
-    tickets: list[ticket.Ticket]
+    tickets: list[ticket.Ticket] | None = None
     """
     The list of ticket objects
     """
-    total_count: int
+    total_count: int | None = None
     """
     A count of the total number of objects.
     """

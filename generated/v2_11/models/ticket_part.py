@@ -15,15 +15,15 @@ class TicketPart(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_part"] | str
+    type: Literal["ticket_part"] | str | None = None
     """
     Always ticket_part
     """
-    id: str
+    id: str | None = None
     """
     The id representing the ticket part.
     """
-    part_type: str
+    part_type: str | None = None
     """
     The type of ticket part.
     """
@@ -43,7 +43,7 @@ class TicketPart(BaseModel):
     """
     The state of the ticket.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the ticket part was created.
     """

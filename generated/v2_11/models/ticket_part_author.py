@@ -13,11 +13,11 @@ class TicketPartAuthor(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["admin", "bot", "team", "user"] | str
+    type: Literal["admin", "bot", "team", "user"] | str | None = None
     """
     The type of the author
     """
-    id: str
+    id: str | None = None
     """
     The id of the author
     """
@@ -25,7 +25,7 @@ class TicketPartAuthor(BaseModel):
     """
     The name of the author
     """
-    email: str
+    email: str | None = None
     """
     The email of the author
     """

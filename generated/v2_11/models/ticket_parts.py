@@ -15,9 +15,9 @@ class TicketParts(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_part.list"] | str
-    ticket_parts: list[ticket_part.TicketPart] = Field(..., title="Tickt Parts")
+    type: Literal["ticket_part.list"] | str | None = None
+    ticket_parts: list[ticket_part.TicketPart] | None = Field(None, title="Tickt Parts")
     """
     A list of Ticket Part objects for each ticket. There is a limit of 500 parts.
     """
-    total_count: int
+    total_count: int | None = None

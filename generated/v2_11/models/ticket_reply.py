@@ -15,15 +15,15 @@ class TicketReply(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_part"] | str
+    type: Literal["ticket_part"] | str | None = None
     """
     Always ticket_part
     """
-    id: str
+    id: str | None = None
     """
     The id representing the part.
     """
-    part_type: Literal["note", "comment", "quick_reply"] | str
+    part_type: Literal["note", "comment", "quick_reply"] | str | None = None
     """
     Type of the part
     """
@@ -31,7 +31,7 @@ class TicketReply(BaseModel):
     """
     The message body, which may contain HTML.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the note was created.
     """

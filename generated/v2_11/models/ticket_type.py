@@ -15,40 +15,40 @@ class TicketType(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_type"] | str
+    type: Literal["ticket_type"] | str | None = None
     """
     String representing the object's type. Always has the value `ticket_type`.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the ticket type.
     """
-    category: Literal["Customer", "Back-office", "Tracker"] | str
+    category: Literal["Customer", "Back-office", "Tracker"] | str | None = None
     """
     Category of the Ticket Type.
     """
-    name: str
+    name: str | None = None
     """
     The name of the ticket type
     """
-    description: str
+    description: str | None = None
     """
     The description of the ticket type
     """
-    icon: str
+    icon: str | None = None
     """
     The icon of the ticket type
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace that the ticket type belongs to.
     """
-    ticket_type_attributes: ticket_type_attribute_list.TicketTypeAttributeList
-    archived: bool
+    ticket_type_attributes: ticket_type_attribute_list.TicketTypeAttributeList | None = None
+    archived: bool | None = None
     """
     Whether the ticket type is archived or not.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The date and time the ticket type was created.
     """

@@ -13,27 +13,27 @@ class TicketTypeAttribute(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_type_attribute"] | str
+    type: Literal["ticket_type_attribute"] | str | None = None
     """
     String representing the object's type. Always has the value `ticket_type_attribute`.
     """
-    id: str
+    id: str | None = None
     """
     The id representing the ticket type attribute.
     """
-    workspace_id: str
+    workspace_id: str | None = None
     """
     The id of the workspace that the ticket type attribute belongs to.
     """
-    name: str
+    name: str | None = None
     """
     The name of the ticket type attribute
     """
-    description: str
+    description: str | None = None
     """
     The description of the ticket type attribute
     """
-    data_type: str
+    data_type: str | None = None
     """
     The type of the data attribute (allowed values: "string list integer decimal boolean datetime files")
     """
@@ -41,39 +41,39 @@ class TicketTypeAttribute(BaseModel):
     """
     Input options for the attribute
     """
-    order: int
+    order: int | None = None
     """
     The order of the attribute against other attributes
     """
-    required_to_create: bool
+    required_to_create: bool = False
     """
     Whether the attribute is required or not for teammates.
     """
-    required_to_create_for_contacts: bool
+    required_to_create_for_contacts: bool = False
     """
     Whether the attribute is required or not for contacts.
     """
-    visible_on_create: bool
+    visible_on_create: bool = True
     """
     Whether the attribute is visible or not to teammates.
     """
-    visible_to_contacts: bool
+    visible_to_contacts: bool = True
     """
     Whether the attribute is visible or not to contacts.
     """
-    default: bool
+    default: bool | None = None
     """
     Whether the attribute is built in or not.
     """
-    ticket_type_id: int
+    ticket_type_id: int | None = None
     """
     The id of the ticket type that the attribute belongs to.
     """
-    archived: bool
+    archived: bool | None = None
     """
     Whether the ticket type attribute is archived or not.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The date and time the ticket type attribute was created.
     """

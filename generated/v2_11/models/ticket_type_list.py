@@ -15,7 +15,7 @@ class TicketTypeList(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: Literal["ticket_type_attributes.list"] | str
+    type: Literal["ticket_type_attributes.list"] | str | None = None
     """
     String representing the object's type. Always has the value `ticket_type.list`.
     """

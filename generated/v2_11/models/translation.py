@@ -11,15 +11,15 @@ class Translation(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    name: str
+    name: str | None = None
     """
     The localised name of the subscription type.
     """
-    description: str
+    description: str | None = None
     """
     The localised description of the subscription type.
     """
-    locale: str
+    locale: str | None = None
     """
     The two character identifier for the language of the translation object.
     """

@@ -14,7 +14,7 @@ class UpdateArticleRequestBody(BaseModel):
     You can Update an Article
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str | None = None
     """
     The title of the article.For multilingual articles, this will be the title of the default language's content.

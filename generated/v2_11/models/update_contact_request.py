@@ -12,7 +12,7 @@ class UpdateContactRequest(BaseModel):
     You can update a contact
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     role: str | None = None
     """
     The role of the contact.
@@ -53,7 +53,9 @@ class UpdateContactRequest(BaseModel):
     """
     Whether the contact is unsubscribed from emails
     """
-    custom_attributes: dict[str, Any] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the contact
     """

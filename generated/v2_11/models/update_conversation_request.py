@@ -12,7 +12,7 @@ class UpdateConversationRequest(BaseModel):
     Payload of the request to update a conversation
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     read: bool | None = None
     """
     Mark a conversation as read within Intercom.

@@ -8,7 +8,7 @@ from . import update_data_attribute_request_options_item
 
 
 class UpdateDataAttributeRequest(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     archived: bool | None = None
     """
     Whether the attribute is to be archived or not.

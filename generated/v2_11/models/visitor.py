@@ -2,7 +2,9 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.11`.
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
 
 from . import (
     visitor_avatar,
@@ -20,31 +22,31 @@ class Visitor(BaseModel):
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    type: str
+    type: str = "visitor"
     """
     Value is 'visitor'
     """
-    id: str
+    id: str | None = None
     """
     The Intercom defined id representing the Visitor.
     """
-    user_id: str
+    user_id: str | None = None
     """
     Automatically generated identifier for the Visitor.
     """
-    anonymous: bool
+    anonymous: bool | None = None
     """
     Identifies if this visitor is anonymous.
     """
-    email: str
+    email: str | None = None
     """
     The email of the visitor.
     """
-    phone: str | None = Field(...)
+    phone: str | None = None
     """
     The phone number of the visitor.
     """
-    name: str | None = Field(...)
+    name: str | None = None
     """
     The name of the visitor.
     """
@@ -53,7 +55,7 @@ class Visitor(BaseModel):
     The pseudonym of the visitor.
     """
     avatar: visitor_avatar.VisitorAvatar | None = None
-    app_id: str
+    app_id: str | None = None
     """
     The id of the app the visitor is associated with.
     """
@@ -63,7 +65,7 @@ class Visitor(BaseModel):
     """
     The time the Lead last recorded making a request.
     """
-    created_at: int
+    created_at: int | None = None
     """
     The time the Visitor was added to Intercom.
     """
@@ -71,7 +73,7 @@ class Visitor(BaseModel):
     """
     The time the Visitor was added to Intercom.
     """
-    signed_up_at: int
+    signed_up_at: int | None = None
     """
     The time the Visitor signed up for your product.
     """
@@ -102,7 +104,9 @@ class Visitor(BaseModel):
     """
     tags: visitor_tags.VisitorTags | None = None
     segments: visitor_segments.VisitorSegments | None = None
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes you have set on the Visitor.
     """

@@ -8,7 +8,7 @@ Everything about your Data Events
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from .. import models as _models
 from .._runtime import (
@@ -39,7 +39,7 @@ class DataEventsResource(SyncResource):
         summary: bool | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventSummary:
+    ) -> _models.DataEventList | _models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -64,13 +64,16 @@ class DataEventsResource(SyncResource):
 
         `GET /events`
         """
-        return self._client.request(
-            "get",
-            "/events",
-            query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
-            explode=("filter",),
-            cast_to=_models.DataEventSummary,
-            options=request_options,
+        return cast(
+            "_models.DataEventList | _models.DataEventSummary",
+            self._client.request(
+                "get",
+                "/events",
+                query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
+                explode=("filter",),
+                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                options=request_options,
+            ),
         )
 
     def create_data_event(
@@ -173,7 +176,7 @@ class AsyncDataEventsResource(AsyncResource):
         summary: bool | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventSummary:
+    ) -> _models.DataEventList | _models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -198,13 +201,16 @@ class AsyncDataEventsResource(AsyncResource):
 
         `GET /events`
         """
-        return await self._client.request(
-            "get",
-            "/events",
-            query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
-            explode=("filter",),
-            cast_to=_models.DataEventSummary,
-            options=request_options,
+        return cast(
+            "_models.DataEventList | _models.DataEventSummary",
+            await self._client.request(
+                "get",
+                "/events",
+                query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
+                explode=("filter",),
+                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                options=request_options,
+            ),
         )
 
     async def create_data_event(

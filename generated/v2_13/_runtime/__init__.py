@@ -8,8 +8,9 @@ Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient` a
 
 - Requests carry ``Authorization: Bearer <token>`` (when a token is known),
   ``Intercom-Version``, ``Accept: application/json`` and a ``User-Agent``.
-- Answers are parsed into the operation's type; a body that does not fit raises
-  :class:`ResponseValidationError`, an error status the matching :class:`APIStatusError`.
+- Answers are parsed into the operation's type; a body that does not fit still returns what fits
+  and records :class:`Drift` (``strict=True`` raises :class:`ResponseValidationError` instead);
+  an error status raises the matching :class:`APIStatusError`.
 - 429 answers and failed connections are retried, 5xx answers only for idempotent requests
   (see ``_retry`` for the exact rules and waits).
 - Redirects are not followed; a 302/303/307 with a ``Location`` is an answer whose value is
@@ -22,6 +23,7 @@ Everything a user may need to catch or inspect is re-exported here.
 """
 
 from ._client import AsyncAPIClient, SyncAPIClient
+from ._drift import Drift
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -60,6 +62,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "Drift",
     "ErrorBody",
     "ErrorDetail",
     "IntercomError",

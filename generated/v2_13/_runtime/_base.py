@@ -6,21 +6,25 @@ from __future__ import annotations
 import datetime
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
 import httpx
 
+from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
 from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseValidationError, make_status_error
 from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
-from ._parse import is_success, parse_response
+from ._parse import Parsed, is_success, parse_response
 from ._response import APIResponse
 from ._retry import RetryPolicy, is_idempotent, log_retry
 
 TOKEN_ENV_VAR = "INTERCOM_ACCESS_TOKEN"  # noqa: S105 - the name of a variable, not a secret
 USER_AGENT_PRODUCT = "intercom-clientgen-python"
 logger = logging.getLogger("intercom")
+drift_logger = logging.getLogger("intercom.drift")
+_MAX_DRIFT_LOGGED = 10_000  # distinct (operation, location, kind) logged per client, then no more
+DriftHook = Callable[[Drift], None]
 
 
 def clean_token(token: str | None) -> str | None:
@@ -62,6 +66,12 @@ class PreparedCall(NamedTuple):
     request: httpx.Request
     policy: RetryPolicy
     raw: bool
+    strict: bool
+
+    @property
+    def operation(self) -> str:
+        """``GET /contacts/{id}``: how drift records and log messages name the call."""
+        return f"{self.method} {self.path}"
 
 
 class BaseAPIClient:
@@ -87,6 +97,8 @@ class BaseAPIClient:
         default_headers: Mapping[str, str] | None,
         default_query: Mapping[str, object] | None,
         follow_redirects: bool,
+        strict: bool = False,
+        on_drift: DriftHook | None = None,
     ) -> None:
         if not getattr(type(self), "api_version", None):
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
@@ -103,6 +115,11 @@ class BaseAPIClient:
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
         self._follow_redirects = follow_redirects
+        self.strict = strict
+        """Raise :class:`ResponseValidationError` on drift instead of tolerating it (see ``_drift``)."""
+        self.on_drift = on_drift
+        """Called with every drift record of every answer (unknown fields and enum values included)."""
+        self._drift_logged: set[tuple[str, str, str]] = set()
 
     @classmethod
     def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
@@ -152,7 +169,7 @@ class BaseAPIClient:
         method = method.upper()
         url = self.base_url + build_path(path, path_params)
         params = encode_query(merge_query(self._default_query, query, explode, opts.get("extra_query")))
-        content = encode_body(body)
+        content = encode_body(body, opts.get("extra_body"))
         content_type = {"Content-Type": "application/json"} if content is not None else None
         all_headers = merge_headers(
             self._default_request_headers(), content_type, self._default_headers, headers, opts.get("extra_headers")
@@ -167,7 +184,8 @@ class BaseAPIClient:
             idempotent=is_idempotent(method, idempotent) or opts.get("retry_non_idempotent", False),
         )
         logger.debug("Sending %s %s", method, path)
-        return PreparedCall(method=method, path=path, request=request, policy=policy, raw=wants_raw(options))
+        strict = opts.get("strict", self.strict)
+        return PreparedCall(method, path, request, policy, raw=wants_raw(options), strict=strict)
 
     def _result(
         self, call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
@@ -181,13 +199,42 @@ class BaseAPIClient:
             response.headers.get("x-request-id"),
         )
         try:
-            parsed = parse_response(response, cast_to)
+            parsed = parse_response(response, cast_to, strict=call.strict, operation=call.operation)
         except ResponseValidationError as error:
             self._scrub(error)
             raise
+        self._report_drift(call, response, parsed)
         if call.raw:
-            return APIResponse(parsed, response, elapsed=elapsed, retries_taken=retries)
-        return parsed
+            return APIResponse(
+                parsed.value,
+                response,
+                elapsed=elapsed,
+                retries_taken=retries,
+                drift=parsed.drift,
+                operation=call.operation,
+            )
+        return parsed.value
+
+    def _report_drift(self, call: PreparedCall, response: httpx.Response, parsed: Parsed) -> None:
+        """Log each kind of drift once per operation and place; hand every record to ``on_drift``.
+
+        Unknown fields and enum values are normal for a live API: they are looked for only when
+        someone listens (a hook, or ``intercom.drift`` logging at INFO), so a fitting answer
+        costs nothing.
+        """
+        drift = parsed.drift
+        if self.on_drift is not None or drift_logger.isEnabledFor(logging.INFO):
+            request_id = response.headers.get("x-request-id")
+            drift = drift + find_unknown(parsed.value, operation=call.operation, request_id=request_id)
+        for record in drift:
+            key = (record.operation, record.location, record.kind)
+            if key not in self._drift_logged and len(self._drift_logged) < _MAX_DRIFT_LOGGED:
+                self._drift_logged.add(key)
+                unknown = record.kind.startswith("unknown")
+                level = logging.INFO if unknown else logging.WARNING
+                drift_logger.log(level, "Response drift: %s (request_id=%s)", record, record.request_id)
+            if self.on_drift is not None:
+                self.on_drift(record)
 
     def _wait_after_error(self, call: PreparedCall, error: httpx.RequestError, retries: int) -> float:
         """Seconds to wait before retrying after a network failure; raises when giving up."""

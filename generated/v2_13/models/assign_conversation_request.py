@@ -12,7 +12,7 @@ class AssignConversationRequest(BaseModel):
     Payload of the request to assign a conversation
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["assignment"] | str
     type: Literal["admin", "team"] | str
     admin_id: str

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class AttachContactToACompanyRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str
     """
     The unique identifier for the company which is given by Intercom

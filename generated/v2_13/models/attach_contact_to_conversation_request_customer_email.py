@@ -8,7 +8,7 @@ from . import customer_request
 
 
 class AttachContactToConversationRequestCustomerEmail(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     email: str
     """
     The email you have defined for the contact who is being added as a participant.

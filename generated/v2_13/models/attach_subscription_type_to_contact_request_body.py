@@ -6,8 +6,8 @@ from pydantic import BaseModel, ConfigDict
 
 
 class AttachSubscriptionTypeToContactRequestBody(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    id: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    id: str | int
     """
     The unique identifier for the subscription which is given by Intercom
     """

@@ -2,7 +2,7 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.13`.
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -76,7 +76,9 @@ class Company(BaseModel):
     """
     The number of users in the company.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes you have set on the company.
     """

@@ -174,13 +174,18 @@ class Contact(BaseModel):
     """
     (UNIX timestamp) The last time the contact used the iOS app.
     """
-    custom_attributes: dict[str, Any] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the contact.
     """
-    avatar: contact_avatar.ContactAvatar | None = None
     tags: contact_tags.ContactTags | None = None
     notes: contact_notes.ContactNotes | None = None
     companies: contact_companies.ContactCompanies | None = None
     location: contact_location.ContactLocation | None = None
     social_profiles: contact_social_profiles.ContactSocialProfiles | None = None
+    avatar: contact_avatar.ContactAvatar | str | None = None
+    """
+    The avatar of the contact, an object or a plain image URL.
+    """

@@ -12,7 +12,7 @@ class ConvertConversationToTicketRequest(BaseModel):
     You can convert a Conversation to a Ticket
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     ticket_type_id: str
     """
     The ID of the type of ticket you want to convert the conversation to

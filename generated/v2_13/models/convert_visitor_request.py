@@ -12,7 +12,7 @@ class ConvertVisitorRequest(BaseModel):
     You can merge a Visitor to a Contact of role type lead or user.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: str
     """
     Represents the role of the Contact model. Accepts `lead` or `user`.

@@ -14,7 +14,7 @@ class CreateContactRequest(BaseModel):
     Requires one of: `email` | `external_id` | `role`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     role: str | None = None
     """
     The role of the contact.
@@ -55,7 +55,9 @@ class CreateContactRequest(BaseModel):
     """
     Whether the contact is unsubscribed from emails
     """
-    custom_attributes: dict[str, Any] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the contact
     """

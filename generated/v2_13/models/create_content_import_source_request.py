@@ -12,7 +12,7 @@ class CreateContentImportSourceRequest(BaseModel):
     You can add an Content Import Source to your Fin Content Library.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     sync_behavior: Literal["api"] | str
     """
     If you intend to create or update External Pages via the API, this should be set to `api`.

@@ -12,7 +12,7 @@ class CreateConversationRequest(BaseModel):
     Conversations are how you can communicate with users in Intercom. They are created when a contact replies to an outbound message, or when one admin directly sends a message to a single contact.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     from_: create_conversation_request_from.CreateConversationRequestFrom = Field(
         ..., serialization_alias="from", validation_alias=AliasChoices("from")
     )

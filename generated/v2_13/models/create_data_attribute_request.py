@@ -8,16 +8,18 @@ from pydantic import BaseModel, ConfigDict
 
 
 class CreateDataAttributeRequest(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
-    name: str
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
+    name: str | None = None
     """
     The name of the data attribute.
     """
-    model: Literal["contact", "company"] | str
+    model: Literal["contact", "company"] | str | None = None
     """
     The model that the data attribute belongs to.
     """
-    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str
+    data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str | None = (
+        None
+    )
     """
     The type of data stored for this attribute.
     """

@@ -10,7 +10,7 @@ class CreateInternalArticleRequest(BaseModel):
     You can create an Internal Article
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str
     """
     The title of the article.
@@ -19,11 +19,11 @@ class CreateInternalArticleRequest(BaseModel):
     """
     The content of the article.
     """
-    author_id: int
+    author_id: int | None = None
     """
     The id of the author of the article.
     """
-    owner_id: int
+    owner_id: int | None = None
     """
     The id of the owner of the article.
     """

@@ -16,7 +16,7 @@ class CreateMessageRequest(BaseModel):
     Requires one of: `message_type` + `subject` + `body` + `template` + `from` + `to` | `message_type` + `body` + `from` + `to`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     message_type: Literal["in_app", "email"] | str | None = None
     """
     The kind of message being created. Values: `in_app` or `email`.

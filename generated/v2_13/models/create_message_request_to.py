@@ -12,12 +12,12 @@ class CreateMessageRequestTo(BaseModel):
     The sender of the message. If not provided, the default sender will be used.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["user", "lead"] | str
     """
     The role associated to the contact - `user` or `lead`.
     """
-    id: str
+    id: str | None = None
     """
     The identifier for the contact which is given by Intercom.
     """

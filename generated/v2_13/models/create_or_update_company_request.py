@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.13`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -10,7 +12,7 @@ class CreateOrUpdateCompanyRequest(BaseModel):
     You can create or update a Company
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The name of the Company
@@ -35,7 +37,9 @@ class CreateOrUpdateCompanyRequest(BaseModel):
     """
     The industry that this company operates in.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     A hash of key/value pairs containing any other data about the company you want Intercom to store.
     """

@@ -12,7 +12,7 @@ class CreatePhoneSwitchRequest(BaseModel):
     You can create an phone switch
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     phone: str
     """
     Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.

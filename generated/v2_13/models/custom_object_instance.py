@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.13`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -10,7 +12,7 @@ class CustomObjectInstance(BaseModel):
     A Custom Object Instance represents an instance of a custom object type. This allows you to create and set custom attributes to store data about your customers that is not already captured by Intercom. The parent object includes recommended default attributes and you can add your own custom attributes.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str | None = None
     """
     The Intercom defined id representing the custom object instance.
@@ -39,7 +41,9 @@ class CustomObjectInstance(BaseModel):
     """
     The identifier of the custom object type that defines the structure of the custom object instance.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes you have set on the custom object instance.
     """

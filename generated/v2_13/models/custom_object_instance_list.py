@@ -12,7 +12,7 @@ class CustomObjectInstanceList(BaseModel):
     The list of associated custom object instances for a given reference attribute on the parent object.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: str | None = None
     instances: list[custom_object_instance.CustomObjectInstance | None] | None = None
     """

@@ -10,7 +10,7 @@ class MergeContactsRequest(BaseModel):
     Merge contact data.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     from_: str | None = Field(
         None, serialization_alias="from", validation_alias=AliasChoices("from")
     )

@@ -14,7 +14,7 @@ class NewsItemRequest(BaseModel):
     A News Item is a content type in Intercom enabling you to announce product updates, company news, promotions, events and more with your customers.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     title: str
     """
     The title of the news item.

@@ -12,16 +12,16 @@ class RedactConversationRequestRedactConversationPartRequest(BaseModel):
     Payload of the request to redact a conversation part
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["conversation_part"] | str
     """
     The type of resource being redacted.
     """
-    conversation_id: str
+    conversation_id: str | int
     """
     The id of the conversation.
     """
-    conversation_part_id: str
+    conversation_part_id: str | int
     """
     The id of the conversation_part.
     """

@@ -12,7 +12,7 @@ class RedactConversationRequestRedactConversationSourceRequest(BaseModel):
     Payload of the request to redact a conversation source
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     type: Literal["source"] | str
     """
     The type of resource being redacted.

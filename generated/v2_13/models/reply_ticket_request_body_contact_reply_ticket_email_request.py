@@ -8,7 +8,7 @@ from .contact_reply_ticket_email_request import ContactReplyTicketEmailRequest
 
 
 class ReplyTicketRequestBodyContactReplyTicketEmailRequest(ContactReplyTicketEmailRequest):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     skip_notifications: bool | None = None
     """
     Option to disable notifications when replying to a Ticket.

@@ -12,7 +12,7 @@ class TagCompanyRequest(BaseModel):
     You can tag a single company or a list of companies.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str
     """
     The name of the tag, which will be created if not found.

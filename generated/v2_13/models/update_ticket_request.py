@@ -14,12 +14,12 @@ class UpdateTicketRequest(BaseModel):
     You can update a Ticket
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     ticket_attributes: dict[str, Any] | None = None
     """
     The attributes set on the ticket.
     """
-    ticket_state_id: str | None = None
+    ticket_state_id: str | int | None = None
     """
     The ID of the ticket state associated with the ticket type.
     """

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 
 class UpdateTicketRequestAssignment(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     admin_id: str | None = None
     """
     The ID of the admin performing the action.

@@ -8,7 +8,7 @@ from .update_ticket_request import UpdateTicketRequest
 
 
 class UpdateTicketRequestBody(UpdateTicketRequest):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     skip_notifications: bool | None = None
     """
     Option to disable notifications when a Ticket is updated.

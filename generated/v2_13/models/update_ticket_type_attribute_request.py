@@ -10,7 +10,7 @@ class UpdateTicketTypeAttributeRequest(BaseModel):
     You can update a Ticket Type Attribute
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The name of the ticket type attribute

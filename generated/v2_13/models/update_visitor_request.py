@@ -2,6 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version 2.13`.
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -12,7 +14,7 @@ class UpdateVisitorRequest(BaseModel):
     Requires one of: `id` | `user_id`.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
+    model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)
     id: str | None = None
     """
     A unique identified for the visitor which is given by Intercom.
@@ -25,7 +27,9 @@ class UpdateVisitorRequest(BaseModel):
     """
     The visitor's name.
     """
-    custom_attributes: dict[str, str] | None = None
+    custom_attributes: (
+        dict[str, str | int | float | bool | list[Any] | dict[str, Any] | None] | None
+    ) = None
     """
     The custom attributes which are set for the visitor.
     """

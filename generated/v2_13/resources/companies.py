@@ -8,6 +8,7 @@ Everything about your Companies
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any, cast
 
 from .. import models as _models
 from .._runtime import (
@@ -42,7 +43,7 @@ class CompaniesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> _models.CompanyList | _models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -67,19 +68,22 @@ class CompaniesResource(SyncResource):
 
         `GET /companies`
         """
-        return self._client.request(
-            "get",
-            "/companies",
-            query={
-                "name": name,
-                "company_id": company_id,
-                "tag_id": tag_id,
-                "segment_id": segment_id,
-                "page": page,
-                "per_page": per_page,
-            },
-            cast_to=_models.CompanyList,
-            options=request_options,
+        return cast(
+            "_models.CompanyList | _models.Company",
+            self._client.request(
+                "get",
+                "/companies",
+                query={
+                    "name": name,
+                    "company_id": company_id,
+                    "tag_id": tag_id,
+                    "segment_id": segment_id,
+                    "page": page,
+                    "per_page": per_page,
+                },
+                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                options=request_options,
+            ),
         )
 
     def create_or_update_company(
@@ -127,7 +131,11 @@ class CompaniesResource(SyncResource):
         )
 
     def update_company(
-        self, id: str, *, request_options: RequestOptions | None = None
+        self,
+        id: str,
+        body: _models.UpdateCompanyRequest | None = None,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> _models.Company:
         """Update a company
 
@@ -146,6 +154,7 @@ class CompaniesResource(SyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
+            body=body,
             cast_to=_models.Company,
             options=request_options,
         )
@@ -381,7 +390,7 @@ class AsyncCompaniesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> _models.CompanyList | _models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -406,19 +415,22 @@ class AsyncCompaniesResource(AsyncResource):
 
         `GET /companies`
         """
-        return await self._client.request(
-            "get",
-            "/companies",
-            query={
-                "name": name,
-                "company_id": company_id,
-                "tag_id": tag_id,
-                "segment_id": segment_id,
-                "page": page,
-                "per_page": per_page,
-            },
-            cast_to=_models.CompanyList,
-            options=request_options,
+        return cast(
+            "_models.CompanyList | _models.Company",
+            await self._client.request(
+                "get",
+                "/companies",
+                query={
+                    "name": name,
+                    "company_id": company_id,
+                    "tag_id": tag_id,
+                    "segment_id": segment_id,
+                    "page": page,
+                    "per_page": per_page,
+                },
+                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                options=request_options,
+            ),
         )
 
     async def create_or_update_company(
@@ -466,7 +478,11 @@ class AsyncCompaniesResource(AsyncResource):
         )
 
     async def update_company(
-        self, id: str, *, request_options: RequestOptions | None = None
+        self,
+        id: str,
+        body: _models.UpdateCompanyRequest | None = None,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> _models.Company:
         """Update a company
 
@@ -485,6 +501,7 @@ class AsyncCompaniesResource(AsyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
+            body=body,
             cast_to=_models.Company,
             options=request_options,
         )

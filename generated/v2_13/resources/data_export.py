@@ -110,7 +110,7 @@ class DataExportResource(SyncResource):
 
     def download_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> None:
+    ) -> bytes:
         """Download content data export
 
         When a job has a status of complete, and thus a filled download_url, you can download your data by hitting that provided URL, formatted like so: https://api.intercom.io/download/content/data/xyz1234.
@@ -130,7 +130,8 @@ class DataExportResource(SyncResource):
             "get",
             "/download/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=type(None),
+            headers={"Accept": "application/octet-stream"},
+            cast_to=bytes,
             options=request_options,
         )
 
@@ -236,7 +237,7 @@ class AsyncDataExportResource(AsyncResource):
 
     async def download_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> None:
+    ) -> bytes:
         """Download content data export
 
         When a job has a status of complete, and thus a filled download_url, you can download your data by hitting that provided URL, formatted like so: https://api.intercom.io/download/content/data/xyz1234.
@@ -256,7 +257,8 @@ class AsyncDataExportResource(AsyncResource):
             "get",
             "/download/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=type(None),
+            headers={"Accept": "application/octet-stream"},
+            cast_to=bytes,
             options=request_options,
         )
 
