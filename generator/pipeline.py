@@ -21,6 +21,7 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import testpoints
 from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .load import line_finder, load_mapping, sha256_of
 from .paths import ROOT, RUNTIME_DIR, TEMPLATES_DIR
@@ -80,6 +81,7 @@ def render_target(target: Target) -> Rendered:
     data = b""
     phase = "loading spec"
     try:
+        testpoints.reached("rendering")
         progress.phase(phase)
         document, data = load_mapping(target.spec_path, label=target.spec_label)
         progress.phase(phase := "building the IR")

@@ -3,7 +3,8 @@
 Each builder returns ``{relative path: text}``; ``generate`` writes the union through the writer
 (the whole folder is swapped in at once, so a file no builder returns any more disappears) and
 ``check`` compares it with what is on disk. Further reports (such as version diffs) are one more
-builder in ``BUILDERS``.
+builder in ``BUILDERS``. Every report starts with a banner (``BANNER`` for Markdown): the writer
+only ever replaces a folder whose every file carries one (``writer.foreign_entry``).
 """
 
 from __future__ import annotations
