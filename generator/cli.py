@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with handling_termination():
             status = handler(args, diagnostics)
     except Terminated:
-        print("intercom-gen: terminated; unfinished changes were rolled back.", file=sys.stderr)
+        print("intercom-gen: terminated (SIGTERM); nothing half-written was left behind.", file=sys.stderr)
         return 143
     except GeneratorError as exc:
         diagnostics.extend(exc.diagnostics)

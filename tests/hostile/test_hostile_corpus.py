@@ -60,6 +60,10 @@ CASES = [
     ),
     Case("all_of_is_a_mapping.yaml", "bad-schema", 7, "/components/schemas/admin/allOf", ("list of schemas",)),
     Case("version_with_newline.yaml", "bad-version", 4, "/info/version", ("Intercom-Version header",)),
+    # servers the client must never call
+    Case("server_url_javascript.yaml", "bad-server-url", 5, "/servers/0/url", ("not an absolute http(s) URL",)),
+    Case("server_url_file.yaml", "bad-server-url", 5, "/servers/0/url", ("'file:///etc/passwd'",)),
+    Case("server_url_with_password.yaml", "bad-server-url", 5, "/servers/0/url", ("credentials", "admin:***@")),
     # references
     Case(
         "dangling_ref_to_response.yaml",
