@@ -83,7 +83,7 @@ def render_target(target: Target) -> Rendered:
     try:
         testpoints.reached("rendering")
         progress.phase(phase)
-        document, data = load_mapping(target.spec_path, label=target.spec_label)
+        document, data = load_mapping(target.spec_path, label=target.spec_label, diagnostics=diagnostics)
         progress.phase(phase := "building the IR")
         api = build_api(document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
         progress.phase(phase := "rendering models and endpoints")

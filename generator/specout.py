@@ -36,7 +36,7 @@ class EmittedSpec:
 
 def normalised_spec(target: Target, diagnostics: Diagnostics) -> dict[str, Any]:
     """The repaired spec ``target``'s package is generated from; raises ``GeneratorError`` on errors."""
-    document, data = load_mapping(target.spec_path, label=target.spec_label)
+    document, data = load_mapping(target.spec_path, label=target.spec_label, diagnostics=diagnostics)
     api = build_api(document, target.spec_label, diagnostics)
     origin = {"source": target.spec_label, "sha256": sha256_of(data)}
     return {**api.spec, EXTENSION_KEY: origin}
