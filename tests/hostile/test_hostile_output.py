@@ -190,7 +190,7 @@ def _paused_in_a_worker(tmp_path: Path, out: Path) -> tuple[subprocess.Popen[str
     parent = start("generate", "--jobs", "2", "--force", "--spec", SPEC, "--name", "pkg", "--out", out, env=env)
     worker = wait_for_pause(flag, parent)
     workers = children(parent.pid)
-    assert worker in workers and len(workers) == 2, workers
+    assert worker in workers, workers  # the busy worker (an idle one may have started too)
     return parent, workers
 
 
@@ -223,6 +223,8 @@ orphans._death_signal = lambda: False  # the portable fallback: a watchdog threa
 parent = os.getpid()
 child = os.fork()
 if child == 0:
+    os.close(1)  # the test reads the parent's output to its end: the child must not hold it open
+    os.close(2)
     orphans.end_with_parent(parent)
     time.sleep(30)
     os._exit(0)
