@@ -73,7 +73,7 @@ def _generate_targets(args: argparse.Namespace, diagnostics: Diagnostics) -> lis
 
 def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     from .runlock import output_lock
-    from .transaction import recover, refuse_foreign
+    from .transaction import recover
 
     targets = _generate_targets(args, diagnostics)
     if targets is None:
@@ -82,13 +82,6 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     with output_lock(out_root, "intercom-gen generate"):
         for done in recover(out_root):
             print(f"{out_root}: {done}")
-        try:
-            for target in targets:
-                refuse_foreign(target.out_dir)
-        except GeneratorError as exc:
-            diagnostics.extend(exc.diagnostics)
-            diagnostics.footer = "nothing was written"
-            return 1
         return _build_and_write(args, targets, diagnostics)
 
 
@@ -100,8 +93,12 @@ def _build_and_write(args: argparse.Namespace, targets: list[Target], diagnostic
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
         diagnostics.footer = "nothing was written"
         return 1
-    try:
+    try:  # the writer refuses, before writing anything, a target intercom-gen did not write
         write_results(results)
+    except GeneratorError as exc:
+        diagnostics.extend(exc.diagnostics)
+        diagnostics.footer = "nothing was written"
+        return 1
     except OSError as exc:
         where = exc.filename or next(iter(results)).target.out_dir
         reason = exc.strerror or type(exc).__name__
