@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .registry import load_registry, verify_pin
 from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
+from .signals import Terminated, handling_termination
 
 if TYPE_CHECKING:
-    from .pipeline import Built
+    from .pipeline import Built, Target
 
 # generate and check import the rendering pipeline (black, datamodel-code-generator) when they
 # run, so commands that never render (diff) start quickly
@@ -51,8 +52,8 @@ def _class_names(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs))
 
 
-def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
-    from .pipeline import build_all, errors_in, write_results
+def _generate_targets(args: argparse.Namespace, diagnostics: Diagnostics) -> list[Target] | None:
+    """The packages ``generate`` writes; None after a registry problem (reported)."""
     from .targets import client_targets, file_target
 
     if args.spec is not None:
@@ -60,23 +61,44 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
             raise SystemExit("intercom-gen generate: --spec needs --name and --out")
         if not _PACKAGE_NAME.match(args.name):
             raise SystemExit(f"intercom-gen generate: --name {args.name!r} is not a Python package name")
-        targets = [file_target(args.spec, args.name, args.out, strict=args.strict, class_names=_class_names(args))]
-    else:
-        registry = load_registry()
-        targets = client_targets(registry, args.version, strict=args.strict)
-        for entry in (registry.get(args.version),) if args.version else registry.versions:
-            problem = verify_pin(entry)
-            if problem:
-                diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
-        if diagnostics.has_errors():
-            return 1
+        return [file_target(args.spec, args.name, args.out, strict=args.strict, class_names=_class_names(args))]
+    registry = load_registry()
+    targets = client_targets(registry, args.version, strict=args.strict)
+    for entry in (registry.get(args.version),) if args.version else registry.versions:
+        problem = verify_pin(entry)
+        if problem:
+            diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
+    return None if diagnostics.has_errors() else targets
+
+
+def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .runlock import output_lock
+    from .transaction import recover
+
+    targets = _generate_targets(args, diagnostics)
+    if targets is None:
+        return 1
+    out_root = targets[0].out_dir.parent
+    with output_lock(out_root, "intercom-gen generate"):
+        for done in recover(out_root):
+            print(f"{out_root}: {done}")
+        return _build_and_write(args, targets, diagnostics)
+
+
+def _build_and_write(args: argparse.Namespace, targets: list[Target], diagnostics: Diagnostics) -> int:
+    from .pipeline import build_all, errors_in, write_results
+
     results = build_all(targets, use_cache=not args.force, workers=args.jobs)
     _collect(results, diagnostics)
     if errors_in(results) or diagnostics.has_errors(strict=args.strict):
         diagnostics.footer = "nothing was written"
         return 1
-    try:
+    try:  # the writer refuses, before writing anything, a target intercom-gen did not write
         write_results(results)
+    except GeneratorError as exc:
+        diagnostics.extend(exc.diagnostics)
+        diagnostics.footer = "nothing was written"
+        return 1
     except OSError as exc:
         where = exc.filename or next(iter(results)).target.out_dir
         reason = exc.strerror or type(exc).__name__
@@ -112,12 +134,32 @@ def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
 
 
 def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from .runlock import output_lock
+    from .targets import GENERATED_DIR
+
+    with output_lock(GENERATED_DIR, "intercom-gen check", shared=True):
+        return _check(args, diagnostics, GENERATED_DIR)
+
+
+def _check_leftovers(generated: Path) -> bool:
+    """True when no interrupted run left anything in ``generated/``."""
+    from .transaction import leftovers
+
+    found = leftovers(generated)
+    for name in found:
+        print(f"generated/{name}: left by an interrupted run")
+    if found:
+        print("  fix: intercom-gen generate (it finishes or undoes the interrupted run and removes these)")
+    return not found
+
+
+def _check(args: argparse.Namespace, diagnostics: Diagnostics, generated: Path) -> int:
     from .pipeline import build_all, differences, errors_in
     from .targets import client_targets
     from .writer import compare_tree, unified_diff
 
     registry = load_registry()
-    failed = False
+    failed = not _check_leftovers(generated)
     for entry in registry.versions:
         problem = verify_pin(entry)
         if problem:
@@ -225,7 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     diagnostics = Diagnostics()
     handler: Command = args.handler
     try:
-        status = handler(args, diagnostics)
+        with handling_termination():
+            status = handler(args, diagnostics)
+    except Terminated:
+        print("intercom-gen: terminated (SIGTERM); nothing half-written was left behind.", file=sys.stderr)
+        return 143
     except GeneratorError as exc:
         diagnostics.extend(exc.diagnostics)
         status = 1

@@ -38,7 +38,8 @@ class Diagnostic:
     line: int | None = None
 
     def location(self) -> str:
-        where = self.source
+        # a file name may hold line breaks or control characters: one diagnostic stays one line
+        where = self.source if self.source.isprintable() else self.source.encode("unicode_escape").decode("ascii")
         if self.line is not None:
             where += f":{self.line}"
         if self.pointer:

@@ -14,10 +14,40 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import GeneratorError
+from .diagnostics import Diagnostics, GeneratorError
+from .yamlcheck import report_duplicates, restore_version_text
 
 # the C loader is several times faster on megabyte-sized specs; fall back when libyaml is absent
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """The safe loader, read the way JSON (and so OpenAPI) means it, at the cost of one pass over keys:
+
+    - a mapping key is the text as written (``no:``, ``on:`` and ``1:`` are the strings ``"no"``,
+      ``"on"`` and ``"1"``, not ``False``, ``True`` and ``1``);
+    - an unquoted date or time (``default: 2024-01-01``) is the string as written: JSON has none;
+    - a key written twice in one mapping (YAML keeps the last) is recorded in ``duplicates``.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[yaml.MappingNode, yaml.Node, yaml.Node]] = []  # (mapping, first, second)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[str, yaml.Node] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE:
+                key.tag = _STR
+                first = seen.setdefault(key.value, key)
+                if first is not key:
+                    self.duplicates.append((node, first, key))
+        return super().construct_mapping(node, deep)  # type: ignore[no-any-return]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
 
 def read_bytes(path: Path, *, label: str | None = None) -> bytes:
@@ -80,8 +110,22 @@ def parse_yaml(text: str, source: str) -> Any:
     libyaml's own nesting limit (PyYAML 6.0.4 and later), the pure-Python loader's recursion, or
     ``check_shape`` after loading.
     """
+    return _parse(text, source)[0]
+
+
+Duplicate = tuple[yaml.MappingNode, yaml.Node, yaml.Node]
+
+
+def _parse(text: str, source: str) -> tuple[Any, yaml.Node | None, list[Duplicate]]:
+    """The document, its composed root node and the keys written twice (see ``parse_yaml``)."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            document = loader.construct_document(node) if node is not None else None
+            return document, node, getattr(loader, "duplicates", [])  # tests may swap in a plain loader
+        finally:
+            loader.dispose()
     except RecursionError:
         raise _too_deep(source) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (control characters...)
@@ -113,18 +157,32 @@ def parse_yaml(text: str, source: str) -> Any:
         raise GeneratorError.single(source, "", f"not valid YAML: {first}", code="yaml-syntax", line=1) from None
 
 
-def load_mapping(path: Path, *, label: str | None = None) -> tuple[dict[str, Any], bytes]:
-    """Load a YAML (or JSON) file that must hold a mapping; return it with the raw bytes."""
+def load_mapping(
+    path: Path, *, label: str | None = None, diagnostics: Diagnostics | None = None
+) -> tuple[dict[str, Any], bytes]:
+    """Load a YAML (or JSON) file that must hold a mapping; return it with the raw bytes.
+
+    Keys written twice in one mapping are reported (``yamlcheck.py``): into ``diagnostics`` when
+    given (warnings), raised when they are errors; so is a version YAML read as a number.
+    """
     source = label or str(path)
     data = read_bytes(path, label=source)
     if not data.strip():
         raise GeneratorError.single(source, "", "file is empty", code="empty-file")
-    document = parse_yaml(decode(data, source), source)
+    document, root, duplicates = _parse(decode(data, source), source)
     if not isinstance(document, dict):
         raise GeneratorError.single(
             source, "", f"expected a mapping at the top level, found {_kind(document)}", code="not-a-mapping", line=1
         )
     check_shape(document, source)
+    found = Diagnostics()
+    if root is not None:
+        restore_version_text(document, root, source, found)
+        report_duplicates(duplicates, root, source, found)
+    if found.has_errors():
+        raise GeneratorError(found)
+    if diagnostics is not None:
+        diagnostics.extend(found)
     return document, data
 
 

@@ -97,7 +97,17 @@ def resource_attribute(tag: str) -> str:
 
 
 def resource_class(tag: str) -> str:
-    return pascal_case(tag) + "Resource"
+    """``Data Export`` -> ``DataExportResource``; a leading digit gets an underscore: ``_2FaSettingsResource``."""
+    name = pascal_case(tag) + "Resource"
+    return "_" + name if name[0].isdigit() else name
+
+
+def resource_module(tag: str) -> str:
+    """Module of a resource in ``resources/``: ``snake_case``, a leading digit or a keyword made importable."""
+    name = snake_case(tag)
+    if name[:1].isdigit():
+        name = "_" + name
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def model_class(schema_key: str) -> str:

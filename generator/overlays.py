@@ -212,7 +212,7 @@ def load_spec(
     path: Path, label: str, overlays: Sequence[tuple[Path, str]] = (), diagnostics: Diagnostics | None = None
 ) -> LoadedSpec:
     """Load a spec and apply the overlay files ``overlays`` (``(path, label)`` pairs) in order."""
-    document, data = load_mapping(path, label=label)
+    document, data = load_mapping(path, label=label, diagnostics=diagnostics)
     if not overlays:
         return LoadedSpec(document, data, ())
     loaded = [load_overlay(file, file_label) for file, file_label in overlays]

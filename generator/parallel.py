@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 
 from .diagnostics import Diagnostics
 from .formatcache import FormatCache
+from .orphans import end_with_parent
 from .render.format import FormatError, format_text, mask
 
 Batch = list[tuple[str, str]]  # (text to format, a file name for messages)
@@ -149,7 +150,7 @@ def render_and_format(
         return results
     if warm_up is not None and multiprocessing.get_start_method() == "fork":
         warm_up()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(render, item): index for index, item in enumerate(items)}
         done: dict[int, R] = {}
@@ -158,7 +159,19 @@ def render_and_format(
             formatter.request(result.python, lambda batch: pool.submit(format_batch, batch))
         formatter.wait()
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
+        stop(pool)
         raise
     pool.shutdown()
     return [done[index] for index in range(len(items))]
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool now: running jobs are not waited for (SIGTERM, Ctrl-C or a failure stops the run)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # ProcessPoolExecutor keeps no public list
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()

@@ -21,6 +21,7 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import testpoints
 from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
 from .load import line_finder, sha256_of
 from .overlays import load_spec
@@ -83,6 +84,7 @@ def render_target(target: Target) -> Rendered:
     data = b""
     phase = "loading spec"
     try:
+        testpoints.reached("rendering")
         progress.phase(phase)
         loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
         data = loaded.data

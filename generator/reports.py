@@ -3,7 +3,8 @@
 Each builder returns ``{relative path: text}``; ``generate`` writes the union through the writer
 (the whole folder is swapped in at once, so a file no builder returns any more disappears) and
 ``check`` compares it with what is on disk. Further reports (such as version diffs) are one more
-builder in ``BUILDERS``.
+builder in ``BUILDERS``. Every report starts with a banner (``BANNER`` for Markdown): the writer
+only ever replaces a folder whose every file carries one (``writer.foreign_entry``).
 """
 
 from __future__ import annotations
@@ -51,7 +52,37 @@ def version_diff_reports(diagnostics: Diagnostics) -> dict[str, str]:
     return files
 
 
-BUILDERS: tuple[ReportBuilder, ...] = (contract_report, version_diff_reports)
+def corrections_report(diagnostics: Diagnostics) -> dict[str, str]:
+    """``corrections.md``: every overlay correction in force, per client version, with its evidence."""
+    from .overlays import Overlay, load_overlay
+    from .registry import load_registry
+
+    lines = [
+        "# Corrections of Intercom's specs in force",
+        "",
+        "The clients are generated from Intercom's specs corrected by these OpenAPI Overlay actions, where",
+        "recorded traffic shows the live API differing from the spec. `intercom-gen diff` and",
+        "`intercom-gen contract` judge the specs as published unless given `--with-overlays`.",
+    ]
+    loaded: dict[str, Overlay] = {}
+    for entry in load_registry().clients():
+        files = entry.overlay_files()
+        lines += ["", f"## {entry.name} (`{entry.package}`)", ""]
+        if not files:
+            lines.append("No corrections: the client follows the spec as published.")
+        for path, label in files:
+            overlay = loaded.get(label) or loaded.setdefault(label, load_overlay(path, label))
+            for correction in overlay.corrections:
+                action = "remove" if correction.remove else "update"
+                evidence = "; ".join(f"`{e}`" if e.startswith("tests/") else e for e in correction.evidence)
+                lines.append(
+                    f"- `{label}` #{correction.index} ({action} `{correction.target}`): {correction.description}"
+                    f" Evidence: {evidence}."
+                )
+    return {"corrections.md": "\n".join(lines) + "\n"}
+
+
+BUILDERS: tuple[ReportBuilder, ...] = (contract_report, version_diff_reports, corrections_report)
 
 
 def build_reports(diagnostics: Diagnostics, builders: Sequence[ReportBuilder] = BUILDERS) -> dict[str, str]:

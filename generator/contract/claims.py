@@ -167,6 +167,17 @@ class _Reader:
             self.error(f"{pointer}/{key}", f"{key!r} still says REVIEW: review the drafted entry")
         return value
 
+    def entries(self, raw: Mapping[str, Any], key: str) -> list[Any]:
+        """The list under top-level ``key`` (``claims``, ``not_claims``); anything else is an error."""
+        value = raw.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            kind = {dict: "a mapping", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+            self.error(f"/{key}", f"{key!r} must be a list of entries, found {kind.get(type(value), repr(value))}")
+            return []
+        return value
+
     def strings(self, raw: Mapping[str, Any], key: str, pointer: str) -> tuple[str, ...]:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
@@ -235,7 +246,7 @@ def load_claims(path: Path, diagnostics: Diagnostics) -> ClaimsFile:
     base, target = reader.text(document, "base", ""), reader.text(document, "target", "")
     claims: list[Claim] = []
     seen: set[str] = set()
-    for index, raw in enumerate(document.get("claims") or []):
+    for index, raw in enumerate(reader.entries(document, "claims")):
         claim = reader.claim(raw, f"/claims/{index}")
         if claim is None:
             continue
@@ -245,7 +256,7 @@ def load_claims(path: Path, diagnostics: Diagnostics) -> ClaimsFile:
         seen.add(claim.id)
         claims.append(claim)
     not_claims = []
-    for index, raw in enumerate(document.get("not_claims") or []):
+    for index, raw in enumerate(reader.entries(document, "not_claims")):
         pointer = f"/not_claims/{index}"
         if not isinstance(raw, Mapping):
             reader.error(pointer, "each not_claims entry must be a mapping with quote and reason")

@@ -16,6 +16,7 @@ claims or given a reason.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -26,7 +27,7 @@ from ..naming import words
 from .checks import CHECKS, Truth
 from .claims import Assertion
 from .samples import payload_of
-from .specquery import Version, body_schema, find_property
+from .specquery import Version, body_schema, declared_names
 from .statements import Statement, parse_changelog
 
 _REFERENCE_LINK = re.compile(r"https?://developers\.intercom\.com/docs/references/rest-api/api\.intercom\.io/([^)\s]+)")
@@ -66,42 +67,65 @@ def _operations_at(target: Version, path: str, method: str | None) -> list[str]:
     return [op.operation_id or op.key for op in (exact or found)]
 
 
-def _field_locations(version: Version, name: str) -> list[tuple[str, str]]:
-    """(kind, owner) pairs: schemas declaring ``name`` and operations whose inline body does."""
-    out = [
-        ("property-added", key) for key, schema in version.schemas.items() if name in (schema.get("properties") or {})
-    ]
-    for op in version.api.operations:
-        body = body_schema(op)
-        if body is None or body[0].get("$ref"):
-            continue
-        if find_property(version.schemas, body[0], body[1], name).state != "absent":
-            out.append(("body-property-added", op.operation_id or op.key))
-    request_schemas = {
-        str(op.body.schema.get("$ref", "")).rsplit("/", 1)[-1]: op.operation_id or op.key
-        for op in version.api.operations
-        if op.body is not None
-    }
-    return [
-        ("body-property-added", request_schemas[o]) if k == "property-added" and o in request_schemas else (k, o)
-        for k, o in out
-    ]
+class FieldIndex:
+    """Where each property name is declared in a version, built once per draft (not once per name:
+    a statement naming thousands of fields would otherwise walk the whole spec thousands of times)."""
+
+    def __init__(self, version: Version) -> None:
+        self._schemas: dict[str, list[str]] = {}
+        for key, schema in version.schemas.items():
+            for name in schema.get("properties") or {}:
+                self._schemas.setdefault(str(name), []).append(key)
+        self._bodies: list[tuple[str, set[str]]] = []
+        for op in version.api.operations:
+            body = body_schema(op)
+            if body is not None and not body[0].get("$ref"):
+                self._bodies.append((op.operation_id or op.key, declared_names(version.schemas, body[0])))
+        self._requests = {
+            str(op.body.schema.get("$ref", "")).rsplit("/", 1)[-1]: op.operation_id or op.key
+            for op in version.api.operations
+            if op.body is not None
+        }
+
+    def locations(self, name: str) -> list[tuple[str, str]]:
+        """(kind, owner) pairs: schemas declaring ``name`` and operations whose inline body does."""
+        out = [("property-added", key) for key in self._schemas.get(name, [])]
+        out += [("body-property-added", owner) for owner, names in self._bodies if name in names]
+        requests = self._requests
+        return [
+            ("body-property-added", requests[o]) if k == "property-added" and o in requests else (k, o) for k, o in out
+        ]
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:6] for w in words(text) if len(w) > 2}
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:6] for w in words(text) if len(w) > 2)
 
 
 def _rank(locations: list[tuple[str, str]], statement: Statement) -> list[tuple[str, str]]:
     """Keep the locations whose owner's words the statement uses most (all of them when none does)."""
-    context = _stems(statement.text)
+    context = _stems(statement.text)  # once per statement (cached), not once per name
     scored = [(len(_stems(owner) & context), (kind, owner)) for kind, owner in locations]
     best = max((score for score, _ in scored), default=0)
     return [location for score, location in scored if score == best] if best else locations
 
 
+def without_link_targets(text: str) -> str:
+    """``[a](target)`` -> ``[a]``, in one pass (a regex retried at every ``](`` is quadratic)."""
+    parts: list[str] = []
+    start = 0
+    while (opening := text.find("](", start)) >= 0:
+        closing = text.find(")", opening + 2)
+        if closing < 0:
+            break  # no ``)`` further on: no later ``](`` closes either
+        parts.append(text[start : opening + 1])
+        start = closing + 1
+    parts.append(text[start:])
+    return "".join(parts)
+
+
 def _names(statement: Statement) -> list[str]:
-    text = re.sub(r"\]\([^)]*\)", "]", statement.text)  # link targets are handled as links
+    text = without_link_targets(statement.text)  # link targets are handled as links
     names = _BACKTICKED.findall(text) + _SNAKE.findall(re.sub(r"`[^`]*`", " ", text))
     return list(dict.fromkeys(n for n in names if "." not in n))
 
@@ -128,7 +152,7 @@ def _from_code(statement: Statement, target: Version) -> Iterator[Proposal]:
         yield Proposal(_kebab(key, "sample"), {"kind": "example-validates", "schema": key})
 
 
-def _from_prose(statement: Statement, target: Version) -> Iterator[Proposal]:
+def _from_prose(statement: Statement, target: Version, index: FieldIndex) -> Iterator[Proposal]:
     for link in _REFERENCE_LINK.findall(statement.text):
         segment = [s for s in link.split("/") if s][-1]
         op = target.operation(segment)
@@ -141,7 +165,7 @@ def _from_prose(statement: Statement, target: Version) -> Iterator[Proposal]:
     for name in _names(statement):
         if name in target.schemas:
             yield Proposal(_kebab(name, "schema"), {"kind": "schema-added", "schema": name})
-        locations = _rank(_field_locations(target, name), statement)
+        locations = _rank(index.locations(name), statement)
         if len(locations) > _MAX_LOCATIONS:
             owners = ", ".join(o for _, o in locations)
             yield Proposal(
@@ -196,9 +220,11 @@ def draft_claims(name: str, text: str, base: Version, target: Version) -> str:
     proposals: dict[str, Proposal] = {}
     samples: dict[str, Any] = {}
     leftovers = []
+    index = FieldIndex(target)
     for statement in changelog.statements:
-        source = _from_code if statement.kind == "code" else _from_prose
-        found = list(source(statement, target))
+        found = list(
+            _from_code(statement, target) if statement.kind == "code" else _from_prose(statement, target, index)
+        )
         quote = statement.text if statement.kind == "prose" else statement.text[:80]
         for proposal in found:
             kept = proposals.setdefault(proposal.id, proposal)

@@ -106,6 +106,27 @@ def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str
     return Lookup("absent")
 
 
+def declared_names(schemas: Mapping[str, Any], node: Any) -> set[str]:
+    """Every name ``find_property`` finds in ``node`` (present or partial), collected in one walk."""
+    names: set[str] = set()
+    seen: set[int] = set()
+    stack: list[tuple[Any, int]] = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        current, _ = deref(schemas, current, "")
+        if depth > _MAX_DEPTH or not current or id(current) in seen:
+            continue
+        seen.add(id(current))
+        properties = current.get("properties")
+        if isinstance(properties, Mapping):
+            names.update(str(n) for n in properties)
+        for keyword in ("allOf", "oneOf", "anyOf"):
+            members = current.get(keyword)
+            if isinstance(members, list):
+                stack.extend((member, depth + 1) for member in members)
+    return names
+
+
 def is_nullable(schemas: Mapping[str, Any], node: Any) -> bool:
     """OpenAPI 3.0 ``nullable: true`` on the property or on what it refers to (or 3.1 ``type: [.., null]``)."""
     if isinstance(node, Mapping) and node.get("nullable") is True:

@@ -33,7 +33,7 @@ def load_api(ref: str, diagnostics: Diagnostics | None = None, *, corrected: boo
     collected = diagnostics if diagnostics is not None else Diagnostics()
     path = Path(ref)
     if path.is_file() or _looks_like_path(ref):
-        document, _ = load_mapping(path, label=ref)
+        document, _ = load_mapping(path, label=ref, diagnostics=collected)
         return build_api(document, ref, collected, models_document=False)
     registry = load_registry()
     try:

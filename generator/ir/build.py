@@ -14,14 +14,14 @@ from ..naming import (
     module_name,
     resource_attribute,
     resource_class,
-    snake_case,
+    resource_module,
 )
 from .examples import ExampleAudit, audit_examples
 from .fields import check_field_names, field_aliases
 from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
-from .refs import check_allof_cycles, check_refs, join, repair_dangling
+from .refs import check_allof_cycles, check_allof_depth, check_refs, join, repair_dangling
 from .schemas import check_schemas
 from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
@@ -159,7 +159,7 @@ def _resources(
         _check_method_names(attribute, ops, source, diagnostics)
         resources.append(
             Resource(
-                tag, attribute, resource_class(tag), snake_case(tag), descriptions.get(tag, "").strip(), tuple(ops)
+                tag, attribute, resource_class(tag), resource_module(tag), descriptions.get(tag, "").strip(), tuple(ops)
             )
         )
     return tuple(resources)
@@ -180,9 +180,14 @@ def _model_document(
     hoisted = {name: (schema, hoister.origins[name]) for name, schema in hoister.schemas.items()}
     audit = audit_examples(spec, operations, source, diagnostics)
     title, version = str(info.get("title", "")), str(info.get("version", ""))
+    dropped: list[tuple[str, str]] = []
     document, members, collisions = build_model_document(
-        title, version, spec["components"]["schemas"], class_names, hoisted=hoisted, audit=audit
+        title, version, spec["components"]["schemas"], class_names, hoisted=hoisted, audit=audit, dropped=dropped
     )
+    for pointer, problem in dropped:
+        diagnostics.warning(
+            source, pointer, f"{problem}; the constraint is left out of the model", code="bad-constraint"
+        )
     for pointer, name in collisions:
         diagnostics.error(
             source,
@@ -234,6 +239,8 @@ def build_api(
     widenings: dict[str, str] = {}
     if models_document:
         check_allof_cycles(spec, source, diagnostics)
+        if not diagnostics.has_errors():
+            check_allof_depth(spec, source, diagnostics)
         if diagnostics.has_errors():
             raise GeneratorError(diagnostics.at_least(Level.ERROR))
         document, members, audit = _model_document(

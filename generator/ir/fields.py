@@ -33,6 +33,12 @@ def _objects_with_properties(document: Any) -> list[tuple[str, Mapping[str, Any]
     return sorted(found, key=lambda item: item[0])
 
 
+# pydantic warns about (and older releases refuse) fields in its own namespaces: ``model_dump_`` is
+# still in ``model_dump``; such a field gets the model generator's prefix for unusable names instead
+_PROTECTED_PREFIX = "model_"
+_PREFIX = "field_"
+
+
 def field_aliases(document: Any) -> dict[str, list[str]]:
     """Property names that cannot be Python field names as they are (keywords, ``a-b``, ``2fa``, ``json``...).
 
@@ -44,7 +50,10 @@ def field_aliases(document: Any) -> dict[str, list[str]]:
     for _, properties in _objects_with_properties(document):
         for name in properties:
             text = str(name)
-            if python_field_name(text) != text:
+            python = python_field_name(text)
+            if python.startswith(_PREFIX) and python.removeprefix(_PREFIX).startswith(_PROTECTED_PREFIX):
+                found[text] = [python]  # the model generator names the field after the first alias
+            elif python != text:
                 found[text] = [text]
     return found
 
@@ -59,8 +68,10 @@ def _resolver() -> Callable[[str], str]:
 
 
 def python_field_name(wire_name: str) -> str:
-    """The Python field name the model generator gives a property called ``wire_name``."""
-    return _resolver()(wire_name)
+    """The Python field name a property called ``wire_name`` gets (the model generator's rules, and
+    ``field_`` before a name in pydantic's own ``model_`` namespace: ``model_dump`` -> ``field_model_dump``)."""
+    name = _resolver()(wire_name)
+    return _PREFIX + name.rstrip("_") if name.startswith(_PROTECTED_PREFIX) else name
 
 
 def check_field_names(spec: Mapping[str, Any], source: str, diagnostics: Diagnostics) -> None:

@@ -47,6 +47,8 @@ class Parameter:
     fills_path: bool = False
     """A query or header parameter whose name is also a ``{placeholder}`` of the path (a spec defect):
     its value fills the path as well."""
+    pointer: str = field(default="", compare=False)
+    """Where the parameter is declared (for diagnostics)."""
 
 
 @dataclass(frozen=True)

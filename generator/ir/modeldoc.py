@@ -25,7 +25,14 @@ from typing import Any
 from ..naming import pascal_case
 from .examples import ExampleAudit, widened
 from .refs import SCHEMA_PREFIX, join, schema_name
-from .rewrites import DROPPED_KEYS, drop_constraint_only, loosen_format, nullable_ref, open_enum
+from .rewrites import (
+    DROPPED_KEYS,
+    drop_constraint_only,
+    invalid_constraints,
+    loosen_format,
+    nullable_ref,
+    open_enum,
+)
 from .shapes import UnionPlan, is_inline_object, plan_union
 
 
@@ -42,6 +49,7 @@ class ModelDocBuilder:
         self.hoisted: dict[str, Any] = {}
         self.origins: dict[str, str] = {}
         self.collisions: list[tuple[str, str]] = []  # (pointer, name)
+        self.dropped: list[tuple[str, str]] = []  # (pointer, constraint dropped and why)
 
     def ref(self, ref: str) -> str:
         name = schema_name(ref)
@@ -73,6 +81,7 @@ class ModelDocBuilder:
                 continue  # the default; datamodel-code-generator would make the field non-Optional
             out[key] = self._value(key, value, base, join(pointer, key))
         self._apply_audit(out, pointer)
+        self.dropped += [(join(pointer, key), problem) for key, problem in invalid_constraints(out)]
         drop_constraint_only(out)
         plan = plan_union(out, base, self.class_of, self.resolve)
         if plan is not None:
@@ -175,6 +184,7 @@ def build_model_document(
     *,
     hoisted: Mapping[str, tuple[Any, str]],
     audit: ExampleAudit | None = None,
+    dropped: list[tuple[str, str]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, str], list[tuple[str, str]]]:
     """Assemble the schemas-only OpenAPI document for datamodel-code-generator.
 
@@ -182,7 +192,8 @@ def build_model_document(
     ``hoisted`` class names to (inline schema taken out of an operation, its pointer), ``audit``
     what the spec's own examples showed (required properties to relax, schemas to make nullable).
     Returns the document, the classes hoisted here (class name -> pointer) and the names that
-    collided (pointer, name).
+    collided (pointer, name); constraints dropped because no model could be built with them are
+    added to ``dropped`` (pointer, what and why).
     """
     builder = ModelDocBuilder(components, class_names, audit or ExampleAudit(), {*class_names.values(), *hoisted})
     schemas: dict[str, Any] = {}
@@ -199,4 +210,6 @@ def build_model_document(
         "paths": {},
         "components": {"schemas": schemas},
     }
+    if dropped is not None:
+        dropped += builder.dropped
     return document, builder.origins, builder.collisions

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import Diagnostics
 from ..naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, pascal_case
-from .model import Body, Operation, Response, Result
+from .model import Body, Operation, Pagination, Response, Result
 from .pagination import detect_pagination
-from .parameters import ParameterBuilder
+from .parameters import ParameterBuilder, unshadow
 from .refs import join, resolve_pointer, split_ref
 from .types import Annotator
 
@@ -112,9 +113,9 @@ class OperationBuilder:
             version_header=version_header,
         )
         pagination = detect_pagination(op, self._annotator)
-        if pagination is None:
-            return op
-        return Operation(**{**op.__dict__, "pagination": pagination})
+        used = names_in_body(result, pagination)
+        parameters = unshadow(parameters, used, self._source, self._diagnostics)
+        return Operation(**{**op.__dict__, "pagination": pagination, "parameters": parameters})
 
     def _body(self, pointer: str, raw: Any, base: str) -> Body | None:
         body = self._deref(raw)
@@ -180,6 +181,21 @@ class OperationBuilder:
         )
         simple = annotation == "str" or (annotation.startswith("_models.") and "|" not in annotation)
         return Result(annotation, annotation, not simple, chosen.status)
+
+
+def _names(expression: str) -> set[str]:
+    return {n.id for n in ast.walk(ast.parse(expression, mode="eval")) if isinstance(n, ast.Name)}
+
+
+def names_in_body(result: Result, pagination: Pagination | None) -> set[str]:
+    """Names a generated method's body evaluates besides its parameters (``type`` in ``type(None)``,
+    ``str`` in ``dict[str, Any]``...): a parameter of the same name would shadow them."""
+    used = _names(result.cast_to)
+    if result.needs_cast:
+        used |= {"cast", "Any"}
+    if pagination is not None:
+        used |= _names(pagination.page_annotation) | _names(pagination.item_annotation) | {"cast", "Any", "object"}
+    return used
 
 
 def _success_response(responses: tuple[Response, ...]) -> Response | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Diagnostics
@@ -101,6 +102,7 @@ class ParameterBuilder:
             explode_object=explode,
             schema=schema,
             fills_path=name in self._fills,
+            pointer=where,
         )
 
     def version_spelling(self, pointer: str, raw_params: list[Any], version: str) -> str | None:
@@ -154,3 +156,36 @@ class ParameterBuilder:
                 )
                 message = f"{{{name}}} is in the path but not declared; treated as a string path parameter"
             self._diagnostics.warning(self._source, where if elsewhere else pointer, message, code="path-mismatch")
+
+
+def unshadow(
+    parameters: tuple[Parameter, ...], used: set[str], source: str, diagnostics: Diagnostics
+) -> tuple[Parameter, ...]:
+    """Rename (``type`` -> ``type_``, as for keywords) each parameter whose Python name would hide a
+    name the method's own code uses; the wire name stays. A rename that collides is an error."""
+    taken = {p.py_name for p in parameters} | used
+    out = []
+    for original in parameters:
+        parameter = original
+        if parameter.py_name in used:
+            renamed = parameter.py_name + "_"
+            where = parameter.pointer
+            if renamed in taken:
+                diagnostics.error(
+                    source,
+                    where,
+                    f"parameter {parameter.name!r} would hide {parameter.py_name!r}, which the method uses, and"
+                    f" {renamed!r} is taken too; rename one of the parameters in the spec",
+                    code="name-collision",
+                )
+            else:
+                diagnostics.info(
+                    source,
+                    where,
+                    f"parameter {parameter.name!r} is the argument {renamed!r}: the method uses {parameter.py_name!r}",
+                    code="renamed-parameter",
+                )
+                taken.add(renamed)
+                parameter = replace(parameter, py_name=renamed)
+        out.append(parameter)
+    return tuple(out)

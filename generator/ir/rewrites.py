@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,3 +59,46 @@ def nullable_ref(ref: str, description: Any = None) -> dict[str, Any]:
     if description:
         out["description"] = description
     return out
+
+
+_COUNTS = ("maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties")
+_BOUNDS = ("minimum", "maximum")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _bad_pattern(pattern: Any) -> str | None:
+    if not isinstance(pattern, str):
+        return "is not a string"
+    from pydantic_core import SchemaError, SchemaValidator
+
+    try:  # compiled the way the generated model will compile it
+        SchemaValidator({"type": "str", "pattern": pattern})
+    except SchemaError:
+        return "is not a regular expression pydantic can use"
+    return None
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def invalid_constraints(schema: dict[str, Any]) -> list[tuple[str, str]]:
+    """Drop each constraint the generated model could not build (pydantic raises at import);
+    return (keyword, what was wrong) for each."""
+    problems: list[tuple[str, str]] = []
+    for key in _COUNTS:
+        if key in schema and not _count(schema[key]):
+            problems.append((key, f"{key} {schema.pop(key)!r} is not a whole number of at least 0"))
+    if "multipleOf" in schema and not (_number(schema["multipleOf"]) and schema["multipleOf"] > 0):
+        problems.append(("multipleOf", f"multipleOf {schema.pop('multipleOf')!r} is not a number greater than 0"))
+    for key in _BOUNDS:
+        if key in schema and not _number(schema[key]):
+            problems.append((key, f"{key} {schema.pop(key)!r} is not a number"))
+    if "pattern" in schema:
+        reason = _bad_pattern(schema["pattern"])
+        if reason is not None:
+            problems.append(("pattern", f"pattern {schema.pop('pattern')!r} {reason}"))
+    return problems

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostics
 
@@ -36,6 +38,7 @@ def validate_document(document: Mapping[str, Any], source: str, diagnostics: Dia
         )
         return False
     ok = _validate_info(document.get("info"), source, diagnostics) and ok
+    ok = _validate_servers(document.get("servers"), source, diagnostics) and ok
     paths = document.get("paths")
     if not isinstance(paths, Mapping):
         diagnostics.error(
@@ -102,4 +105,59 @@ def _validate_paths(paths: Mapping[str, Any], source: str, diagnostics: Diagnost
                     code="bad-operation",
                 )
                 ok = False
+    return ok
+
+
+_URL_CHARACTERS = re.compile(r"^[\x21-\x7e]+$")  # printable ASCII, no spaces or line breaks
+
+
+def _server_problem(url: str) -> tuple[str, str] | None:
+    """(level, problem) for a server URL the client must not use; None when it is fine."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return "error", "is not a valid URL"
+    if not _URL_CHARACTERS.match(url):
+        return "error", "holds spaces, line breaks or characters outside printable ASCII"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "error", "is not an absolute http(s) URL; the client can only call http(s) servers"
+    if parts.username is not None or parts.password is not None:
+        return "error", (
+            "carries credentials (user:password@); they would be printed into the generated code and the"
+            " client's repr. Remove them: the client authenticates with its token"
+        )
+    if parts.scheme.lower() == "http":
+        return "warning", "uses plain http: the access token would travel unencrypted; use https"
+    return None
+
+
+def _shown(url: str) -> str:
+    """The URL as it may be shown: a password is never repeated."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is not None:
+            return url.replace(f":{parts.password}@", ":***@", 1)
+    except ValueError:
+        pass
+    return url
+
+
+def _validate_servers(servers: Any, source: str, diagnostics: Diagnostics) -> bool:
+    """Every ``servers[].url`` the client may use: http(s) with a host, no credentials (http warned)."""
+    ok = True
+    for index, server in enumerate(servers if isinstance(servers, list) else []):
+        url = server.get("url") if isinstance(server, Mapping) else None
+        if not isinstance(url, str):
+            continue
+        found = _server_problem(url)
+        if found is None:
+            continue
+        level, problem = found
+        message = f"server URL {_shown(url)!r} {problem}"
+        if level == "warning":
+            diagnostics.warning(source, f"/servers/{index}/url", message, code="insecure-server-url")
+        else:
+            diagnostics.error(source, f"/servers/{index}/url", message, code="bad-server-url")
+            ok = False
     return ok

@@ -31,6 +31,20 @@ def inline_text(text: str) -> str:
     return escaped.replace('"', '\\"').replace("`", "'")
 
 
+_CODING = re.compile(r"(coding)([:=])")
+
+
+def comment_text(text: str) -> str:
+    """``text`` made safe inside a ``#`` comment: one line, printable ASCII, no encoding declaration.
+
+    Line breaks, control and non-ASCII characters and backslashes are written as Python escapes
+    (a spec file named ``x\nimport os`` stays in the comment), and ``coding:``/``coding=`` is
+    broken up so a name cannot set the module's source encoding (PEP 263 reads the first two lines).
+    """
+    escaped = "".join(c if " " <= c <= "~" and c != "\\" else c.encode("unicode_escape").decode("ascii") for c in text)
+    return _CODING.sub(lambda m: f"{m[1]}\\x{ord(m[2]):02x}", escaped)
+
+
 @dataclass(frozen=True)
 class OperationView:
     name: str

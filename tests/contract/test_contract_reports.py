@@ -14,7 +14,7 @@ from generator.diagnostics import Diagnostics
 
 
 def _fake(diagnostics: Diagnostics) -> dict[str, str]:
-    return {"a.md": "# A\n", "data/b.json": "{}\n"}
+    return {"a.md": "# A\n", "data/b.md": "{}\n"}
 
 
 def _broken(diagnostics: Diagnostics) -> dict[str, str]:
@@ -26,9 +26,9 @@ def test_refresh_writes_then_reports_unchanged(tmp_path: Path) -> None:
     root = tmp_path / "reports"
     assert reports.refresh_reports(Diagnostics(), root, [_fake]) == "written"
     assert (root / "a.md").read_text() == reports.BANNER + "# A\n"
-    assert (root / "data" / "b.json").read_text() == "{}\n"
+    assert (root / "data" / "b.md").read_text() == reports.BANNER + "{}\n"
     assert reports.refresh_reports(Diagnostics(), root, [_fake]) == "unchanged"
-    (root / "stale.md").write_text("old")
+    (root / "stale.md").write_text(reports.BANNER + "old")  # a report an earlier run wrote
     assert reports.refresh_reports(Diagnostics(), root, [_fake]) == "written"
     assert not (root / "stale.md").exists()
 
@@ -44,7 +44,7 @@ def test_stale_reports_are_found(tmp_path: Path) -> None:
     reports.refresh_reports(Diagnostics(), root, [_fake])
     stale = reports.stale_reports(Diagnostics(), root, [_fake])
     assert stale is not None and not stale[1]
-    (root / "a.md").write_text("edited by hand")
+    (root / "a.md").write_text(reports.BANNER + "edited by hand")
     stale = reports.stale_reports(Diagnostics(), root, [_fake])
     assert stale is not None and stale[1].changed == ("a.md",)
     assert reports.difference_summary(stale[1]) == "1 changed"

@@ -7,7 +7,9 @@ file is one located error, never a traceback or an empty result that looks like 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile_support import assert_no_traceback, run_cli
@@ -88,3 +90,64 @@ def test_claims_naming_operations_and_schemas_that_do_not_exist_are_located(tmp_
     rendered = render_text(report)
     assert "ghost-operation: verdict unverifiable, expected holds" in rendered
     assert "ghost-schema: verdict unverifiable, expected holds" in rendered
+
+
+@pytest.mark.parametrize(("value", "kind"), [("5", "a number"), ("'all of them'", "a string"), ("{a: 1}", "a mapping")])
+@pytest.mark.parametrize("key", ["claims", "not_claims"])
+def test_claims_that_are_not_a_list_are_a_located_error(key: str, value: str, kind: str, tmp_path: Path) -> None:
+    claims = f'base: "2.12"\ntarget: "2.13"\n{key}: {value}\n'
+    diagnostics = Diagnostics()
+    run_contracts(diagnostics, generated=GENERATED, index=_index(tmp_path, b"Nothing changed.\n", claims))
+    errors = [d for d in diagnostics if d.level.name == "ERROR" and d.pointer == f"/{key}"]
+    assert len(errors) == 1, [d.render() for d in diagnostics]
+    assert errors[0].source.endswith("log.claims.yaml") and errors[0].code == "claims-invalid"
+    assert kind in errors[0].message and "internal" not in errors[0].message
+
+
+# --- drafting stays linear in the size of the text ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pair() -> tuple[Any, Any]:
+    from generator.contract.versions import load_version
+
+    return load_version("2.13"), load_version("Unstable")
+
+
+def test_a_statement_full_of_link_openers_drafts_in_linear_time(pair: tuple[Any, Any]) -> None:
+    from generator.contract.draft import draft_claims
+
+    text = "### Changes\n\n- " + "see [x](" * 50_000 + "\n"  # 400 KB; took about 27 s
+    started = time.monotonic()
+    draft_claims("links.txt", text, *pair)
+    assert time.monotonic() - started < 2
+
+
+def test_link_targets_are_removed_as_before() -> None:
+    import random
+    import re
+
+    from generator.contract.draft import without_link_targets
+
+    rng = random.Random(7)  # noqa: S311 - reproducible test input
+    for _ in range(500):
+        text = "".join(rng.choice(["](", ")", "[", "]", "(", "a", " "]) for _ in range(rng.randrange(30)))
+        assert without_link_targets(text) == re.sub(r"\]\([^)]*\)", "]", text), text
+
+
+def test_thousands_of_field_names_on_one_line_draft_in_linear_time(
+    pair: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Words are split out of the statement once, not once per name (that was 6,000 x 100 KB)."""
+    from generator.contract import draft
+
+    names = [f"field_{i}_name" for i in range(6_000)]
+    text = "### Changes\n\n- Added " + ", ".join(names) + ".\n"  # 100 KB; took minutes
+    split: list[int] = []
+    original = draft.words
+    monkeypatch.setattr(draft, "words", lambda t: split.append(len(t)) or original(t))
+    draft._stems.cache_clear()
+    started = time.monotonic()
+    draft.draft_claims("fields.txt", text, *pair)
+    assert time.monotonic() - started < 2
+    assert sum(split) < 3 * len(text)  # each character split into words a bounded number of times

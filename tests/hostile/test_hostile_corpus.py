@@ -60,6 +60,12 @@ CASES = [
     ),
     Case("all_of_is_a_mapping.yaml", "bad-schema", 7, "/components/schemas/admin/allOf", ("list of schemas",)),
     Case("version_with_newline.yaml", "bad-version", 4, "/info/version", ("Intercom-Version header",)),
+    Case("duplicate_paths_key.yaml", "duplicate-key", 10, "/paths/~1contacts", ("'/contacts'", "lines 5 and 10")),
+    Case("duplicate_schema_key.yaml", "duplicate-key", 15, "/components/schemas/contact", ("lines 12 and 15",)),
+    # servers the client must never call
+    Case("server_url_javascript.yaml", "bad-server-url", 5, "/servers/0/url", ("not an absolute http(s) URL",)),
+    Case("server_url_file.yaml", "bad-server-url", 5, "/servers/0/url", ("'file:///etc/passwd'",)),
+    Case("server_url_with_password.yaml", "bad-server-url", 5, "/servers/0/url", ("credentials", "admin:***@")),
     # references
     Case(
         "dangling_ref_to_response.yaml",

@@ -125,6 +125,52 @@ def test_the_version_with_quotes_is_sent_exactly(injected: ModuleType) -> None:
     assert injected.API_VERSION.startswith('9"""+open(')
 
 
+PAYLOAD = "open(__import__('os').environ['HOSTILE_SENTINEL'],'w').close()"
+# line breaks of every kind Python, YAML or a splitlines() knows, NUL and other controls, quotes
+HOSTILE_TEXT = f"\n{PAYLOAD}\n\"\"\"'''\\ \x00 \x0b \x0c \x1b \x1c \x85 \u2028 \r{PAYLOAD}\\"
+IMPORT_ALL = (
+    "import sys, hostile_name as p; from hostile_name import models;"
+    " [getattr(models, n) for n in models.__all__]; print(repr(p.Intercom(token='t')))"
+)
+
+
+def test_the_spec_file_name_and_info_fields_never_run(tmp_path: Path, sentinel: Path) -> None:
+    """The file name lands in every banner comment, info fields in docstrings: none of it may run."""
+    import os
+    import subprocess
+
+    import yaml
+
+    spec = yaml.safe_load((CORPUS / "_valid_minimal.yaml").read_text())
+    spec["info"].update(title="Title" + HOSTILE_TEXT, description=HOSTILE_TEXT)
+    spec["tags"] = [{"name": "Contacts", "description": HOSTILE_TEXT}]
+    spec["components"]["schemas"]["contact"].update(description=HOSTILE_TEXT, title=HOSTILE_TEXT)
+    name = f"x\n{PAYLOAD}\n# coding=utf-16 \x01\x0b\x0c\x1b\"'''\\.yaml"  # NUL and / cannot be in a name
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    run = generate(path, tmp_path / "out", "hostile_name")
+    assert run.status == 0, run.output
+    assert_no_traceback(run)
+    for module in (tmp_path / "out" / "hostile_name").rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        head = source.splitlines()[:2]
+        assert not any("coding:" in line or "coding=" in line for line in head), module
+        tree = ast.parse(source)
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        assert "open" not in names and "__import__" not in names, module
+    env = {**os.environ, SENTINEL_VARIABLE: str(sentinel)}
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", IMPORT_ALL],
+        cwd=tmp_path / "out",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not sentinel.exists(), "text from the spec's file name or info ran as code"
+
+
 # --- recursion ------------------------------------------------------------------------------
 
 TREE = {

@@ -31,7 +31,7 @@ def test_report_cache_skips_rebuilding_only_while_inputs_and_reports_are_unchang
     assert reports.refresh_reports(Diagnostics(), root, builders) == "unchanged"
     assert len(calls) == 1, "unchanged inputs: not rebuilt"
 
-    (root / "a.md").write_text("edited by hand")
+    (root / "a.md").write_text(reports.BANNER + "edited by hand")
     stale = reports.stale_reports(Diagnostics(), root, builders)
     assert stale is not None and stale[1].changed == ("a.md",), "a hand edit is still found"
 

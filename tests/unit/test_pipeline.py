@@ -51,7 +51,8 @@ def test_unchanged_target_is_skipped_until_its_spec_or_its_output_changes(target
     (again,) = pipeline.build_all([target])
     assert again.skipped
 
-    (target.out_dir / "py.typed").write_text("edited by hand\n")
+    typed = target.out_dir / "py.typed"
+    typed.write_text(typed.read_text() + "edited by hand (the banner kept)\n")
     (after_edit,) = pipeline.build_all([target])
     assert not after_edit.skipped
     pipeline.write_results([after_edit])
