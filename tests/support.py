@@ -11,11 +11,11 @@ from typing import Any
 
 import pydantic
 
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from generator.ir.model import Api, Operation
-from generator.overlays import load_spec
-from generator.registry import load_registry
+from generator.spec.overlays import load_spec
+from generator.spec.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..naming import words
+from ..core.naming import words
 from .checks import CHECKS, Truth
 from .claims import Assertion
 from .samples import payload_of

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from ..ir.build import build_api
-from ..overlays import load_spec
-from ..registry import Registry, load_registry
+from ..spec.overlays import load_spec
+from ..spec.registry import Registry, load_registry
 from .specquery import Version
 
 

@@ -6,14 +6,17 @@ import argparse
 import sys
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from .loader import load_pair
-from .registry import diff_apis
-from .report import FORMATS, render
+from ..core.diagnostics import Diagnostics
+
+FORMATS = ("text", "md", "json")  # the renderers of .report; imported when the command runs
 
 
 def cmd_diff(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     """Print the judged changes; a version or file that cannot be loaded is an error (exit 1)."""
+    from .loader import load_pair
+    from .registry import diff_apis
+    from .report import render
+
     # warnings about the specs concern generation, not the diff
     old, new = load_pair(args.old, args.new, corrected=args.with_overlays)
     sys.stdout.write(render(args.format, args.old, args.new, diff_apis(old, new)))

@@ -8,12 +8,12 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Diagnostics, GeneratorError
+from ..core.diagnostics import Diagnostic, Diagnostics, GeneratorError
 from ..ir.build import build_api
 from ..ir.model import Api
-from ..load import load_mapping
-from ..overlays import load_spec
-from ..registry import load_registry
+from ..spec.load import load_mapping
+from ..spec.overlays import load_spec
+from ..spec.registry import load_registry
 
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics, GeneratorError, Level
-from ..naming import (
+from ..core.diagnostics import Diagnostics, GeneratorError, Level
+from ..core.naming import (
     MODEL_IMPORTS,
     RESERVED_ATTRIBUTES,
     model_class,

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from .model import Operation
 from .refs import SCHEMA_PREFIX, join, unescape
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..naming import pascal_case
+from ..core.naming import pascal_case
 from .examples import ExampleAudit, widened
 from .refs import SCHEMA_PREFIX, join, schema_name
 from .rewrites import (

@@ -6,8 +6,8 @@ import ast
 from collections.abc import Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from ..naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, pascal_case
+from ..core.diagnostics import Diagnostics
+from ..core.naming import RESERVED_ATTRIBUTES, method_name, method_name_from_route, pascal_case
 from .model import Body, Operation, Pagination, Response, Result
 from .pagination import detect_pagination
 from .parameters import ParameterBuilder, unshadow

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..naming import pascal_case
+from ..core.naming import pascal_case
 from .rewrites import is_constraint_only
 
 UNION_KEYWORDS = ("oneOf", "anyOf")

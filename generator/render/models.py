@@ -17,7 +17,7 @@ from datamodel_code_generator.enums import DataModelType, InputFileType, ModuleS
 from datamodel_code_generator.format import PythonVersion
 from datamodel_code_generator.parser import LiteralType
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from ..ir.model import Api
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.diff.diff_support import fixture
 
 BASE = str(fixture("response_ref_switched", "base"))

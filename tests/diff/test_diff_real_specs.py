@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.registry import load_registry
+from generator.cli.app import main
+from generator.spec.registry import load_registry
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 PLACEHOLDER = re.compile(r"\{([^}]*)\}")

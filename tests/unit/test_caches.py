@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, reports
-from generator.diagnostics import Diagnostics
+from generator.build import pipeline
+from generator.cli import reports
+from generator.core.diagnostics import Diagnostics
+from generator.core.paths import GENERATOR_DIR
 
 
 def test_report_cache_skips_rebuilding_only_while_inputs_and_reports_are_unchanged(
@@ -45,10 +47,10 @@ def test_package_fingerprint_ignores_code_that_cannot_change_a_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = pipeline._tool_fingerprint()
-    contract = Path(pipeline.__file__).parent / "contract" / "command.py"
+    contract = GENERATOR_DIR / "contract" / "command.py"
     monkeypatch.setattr(Path, "read_bytes", _edited(contract, Path.read_bytes))
     assert pipeline._tool_fingerprint() == before
-    naming = Path(pipeline.__file__).parent / "naming.py"
+    naming = GENERATOR_DIR / "core" / "naming.py"
     monkeypatch.setattr(Path, "read_bytes", _edited(naming, Path.read_bytes))
     assert pipeline._tool_fingerprint() != before
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import pipeline
-from generator.cli import build_parser, main
-from generator.parallel import Formatter, render_and_format
+from generator.build import pipeline
+from generator.build.parallel import Formatter, render_and_format
+from generator.build.targets import file_target
+from generator.cli.app import build_parser, main
 from generator.render.format import mask
-from generator.targets import file_target
 from tests.conftest import tiny_spec
 
 

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import GeneratorError
+from ..core.diagnostics import GeneratorError
+from ..core.paths import REGISTRY_FILE, SPECS_DIR
 from .load import load_mapping, read_bytes, sha256_of
 
-SPECS_DIR = Path(__file__).resolve().parent.parent / "specs"
-REGISTRY_FILE = SPECS_DIR / "versions.yaml"
 _PACKAGE_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 _ROLES = ("client", "baseline")
 

@@ -21,19 +21,18 @@ from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import testpoints
-from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from .load import line_finder, sha256_of
-from .overlays import load_spec
-from .paths import ROOT, RUNTIME_DIR, TEMPLATES_DIR
-from .progress import Progress
+from ..core import testpoints
+from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
+from ..spec.load import line_finder, sha256_of
+from ..spec.overlays import load_spec
+from ..core.paths import CACHE_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR
+from ..core.progress import Progress
 from .writer import compare_tree, read_tree, write_file, write_trees
 
 if TYPE_CHECKING:
     from .formatcache import FormatCache
     from .parallel import Formatter
 
-CACHE_DIR = ROOT / ".cache" / "intercom-gen"
 
 
 @dataclass(frozen=True)
@@ -76,8 +75,8 @@ def render_target(target: Target) -> Rendered:
     Expected problems arrive as ``GeneratorError`` diagnostics. Anything else is a bug: it becomes
     one ``internal-error`` diagnostic (naming the phase and the exception) instead of a traceback.
     """
-    from .ir.build import build_api
-    from .render.package import PackageSpec, render_package
+    from ..ir.build import build_api
+    from ..render.package import PackageSpec, render_package
 
     diagnostics = Diagnostics()
     progress = Progress(target.package)
@@ -135,9 +134,9 @@ def finish(rendered: Rendered, formatter: Formatter) -> Built:
 
 def warm_up() -> None:
     """Load what every render needs, so that workers forked afterwards share it instead of each loading it."""
-    from .render.models import warm_up as warm_up_models
+    from ..render.models import warm_up as warm_up_models
 
-    for module in (".ir.build", ".render.package", ".render.format"):
+    for module in ("..ir.build", "..render.package", "..render.format"):
         importlib.import_module(module, __package__)
     warm_up_models()
 
@@ -152,23 +151,21 @@ def build_package(target: Target) -> Built:
     return finish(rendered, formatter)
 
 
-# generator code that cannot change a package: editing it must not force a rebuild
-_NOT_PACKAGE_INPUTS = frozenset(
-    {"diff", "contract", "reports.py", "cli.py", "commands.py", "specout.py", "progress.py"}
-)
+# The stages a package is made by (see CONTRIBUTING.md): editing any other folder of the generator
+# (the command line, the diff, the contracts) cannot change a package, so it does not force a rebuild.
+PACKAGE_STAGES = ("core", "spec", "ir", "render", "build", "runtime")
+TOOLS = ("datamodel-code-generator", "black", "jinja2", "jsonpath-rfc9535")  # their output lands in packages
 
 
 def _tool_fingerprint() -> str:
     digest = hashlib.sha256()
-    for package in ("datamodel-code-generator", "black", "jinja2", "jsonpath-rfc9535"):
+    for package in TOOLS:
         digest.update(f"{package}={dist_version(package)};".encode())
-    generator = Path(__file__).resolve().parent
-    for folder in (generator, TEMPLATES_DIR, RUNTIME_DIR):
+    folders = [GENERATOR_DIR / stage for stage in PACKAGE_STAGES] + [TEMPLATES_DIR]
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if folder == generator and path.relative_to(generator).parts[0] in _NOT_PACKAGE_INPUTS:
-                continue
             if path.is_file() and path.suffix in (".py", ".jinja"):
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -212,7 +209,7 @@ def remember(target: Target, tools: str) -> None:
 
 def default_format_cache() -> FormatCache:
     from .formatcache import FormatCache
-    from .render.format import formatter_key
+    from ..render.format import formatter_key
 
     return FormatCache(CACHE_DIR / "format", formatter_key())
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics, GeneratorError
-from .ir.build import build_api
-from .ir.examples import widen_spec
-from .load import sha256_of
-from .overlays import load_spec
-from .pipeline import Target
-from .writer import write_file
+from ..build.pipeline import Target
+from ..build.writer import write_file
+from ..core.diagnostics import Diagnostics, GeneratorError
+from ..ir.build import build_api
+from ..ir.examples import widen_spec
+from ..spec.load import sha256_of
+from ..spec.overlays import load_spec
 
 EXTENSION_KEY = "x-intercom-clientgen"
 

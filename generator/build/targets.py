@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import ROOT
+from ..core.paths import GENERATED_DIR
 from .pipeline import Target
-from .registry import Registry, VersionEntry
+from ..spec.registry import Registry, VersionEntry
 
-GENERATED_DIR = ROOT / "generated"
 
 
 def registry_target(entry: VersionEntry, *, strict: bool = False, out_root: Path = GENERATED_DIR) -> Target:
