@@ -27,7 +27,8 @@ from ..spec.load import line_finder, sha256_of
 from ..spec.overlays import load_spec
 from ..core.paths import CACHE_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR
 from ..core.progress import Progress
-from .writer import compare_tree, read_tree, write_file, write_trees
+from .transaction import write_trees
+from .writer import compare_tree, read_tree, write_file
 
 if TYPE_CHECKING:
     from .formatcache import FormatCache

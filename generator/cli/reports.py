@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 
-from ..build.writer import TreeDifference, compare_tree, read_tree, write_file, write_trees
+from ..build.transaction import write_trees
+from ..build.writer import TreeDifference, compare_tree, read_tree, write_file
 from ..core.diagnostics import Diagnostics
 from ..core.paths import CACHE_DIR, GENERATED_DIR, GENERATOR_DIR, REPORTS_DIR, ROOT, SPECS_DIR
 
