@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from ..core import testpoints
 from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from ..spec.load import line_finder, sha256_of
-from ..spec.overlays import load_spec
+from ..spec.load import sha256_of
+from ..ir.source import Loaded, SpecSource, load_api
 from ..core.paths import CACHE_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR
 from ..core.progress import Progress
 from .transaction import write_trees
@@ -41,15 +41,14 @@ class Target:
     """One package to generate: ``out_dir`` is the package folder itself."""
 
     package: str
-    spec_path: Path
-    spec_label: str
+    source: SpecSource
     out_dir: Path
     regenerate_command: str
-    expected_sha256: str | None = None
     strict: bool = False
-    class_names: tuple[tuple[str, str], ...] = ()
-    overlays: tuple[tuple[Path, str], ...] = ()
-    """Overlay files (path, label) that correct the spec, applied in order (see ``overlays.py``)."""
+
+    @property
+    def spec_label(self) -> str:
+        return self.source.label
 
 
 @dataclass
@@ -76,44 +75,40 @@ def render_target(target: Target) -> Rendered:
     Expected problems arrive as ``GeneratorError`` diagnostics. Anything else is a bug: it becomes
     one ``internal-error`` diagnostic (naming the phase and the exception) instead of a traceback.
     """
-    from ..ir.build import build_api
     from ..render.package import PackageSpec, render_package
 
     diagnostics = Diagnostics()
     progress = Progress(target.package)
-    data = b""
+    loaded: Loaded | None = None
     phase = "loading spec"
     try:
         testpoints.reached("rendering")
         progress.phase(phase)
-        loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
-        data = loaded.data
-        progress.phase(phase := "building the IR")
-        api = build_api(loaded.document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
+        loaded = load_api(target.source, diagnostics)
         progress.phase(phase := "rendering models and endpoints")
         corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
         spec = PackageSpec(
-            target.package, target.spec_label, sha256_of(data), target.regenerate_command, corrections=corrections
+            target.package, target.spec_label, sha256_of(loaded.data), target.regenerate_command, corrections=corrections
         )
-        package = render_package(api, spec, diagnostics)
+        package = render_package(loaded.api, spec, diagnostics)
         progress.phase("rendered")
-    except GeneratorError as exc:
+    except GeneratorError as exc:  # already located by load_api
         diagnostics.extend(exc.diagnostics)
-        return _failed(target, diagnostics, data)
+        return _failed(target, diagnostics, loaded)
     except Exception as exc:  # the last resort: a bug must not print a traceback
         detail = str(exc).splitlines()[0] if str(exc) else ""
         message = f"internal error while {phase}: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}"
         diagnostics.error(target.spec_label, "", message, code="internal-error")
-        return _failed(target, diagnostics, data)
+        return _failed(target, diagnostics, loaded)
+    loaded.locate(diagnostics)  # what rendering found
     if diagnostics.has_errors(strict=target.strict):
-        return _failed(target, diagnostics, data)
-    diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+        return _failed(target, diagnostics, None)
     return Rendered(target, package.python, package.verbatim, list(diagnostics))
 
 
-def _failed(target: Target, diagnostics: Diagnostics, data: bytes) -> Rendered:
-    if data:
-        diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+def _failed(target: Target, diagnostics: Diagnostics, loaded: Loaded | None) -> Rendered:
+    if loaded is not None:
+        loaded.locate(diagnostics)
     return Rendered(target, {}, {}, list(diagnostics))
 
 
@@ -171,10 +166,10 @@ def _tool_fingerprint() -> str:
 
 
 def fingerprint(target: Target, tools: str) -> str:
-    key = (
-        f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{target.class_names}"
-    )
-    for path in (target.spec_path, *(file for file, _ in target.overlays)):
+    source = target.source
+    key = f"{tools}|{target.package}|{source.label}|{target.regenerate_command}|{target.strict}|{source.class_names}"
+    key += f"|pin={source.sha256}"
+    for path in source.inputs():
         key += f"|{path}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
     return hashlib.sha256(key.encode()).hexdigest()
 
@@ -241,7 +236,7 @@ def build_all(
 
 def _spec_size(target: Target) -> int:
     try:
-        return target.spec_path.stat().st_size
+        return target.source.path.stat().st_size
     except OSError:
         return 0
 
