@@ -11,11 +11,9 @@ with nothing to do stays cheap.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
@@ -23,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from ..core import testpoints
 from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from ..spec.load import sha256_of
-from ..ir.source import Loaded, SpecSource, load_api
 from ..core.paths import CACHE_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR
 from ..core.progress import Progress
+from ..ir.source import Loaded, SpecSource, load_api
+from ..spec.load import sha256_of
+from .record import is_fresh, record
 from .transaction import write_trees
-from .writer import compare_tree, read_tree, write_file
+from .writer import compare_tree
 
 if TYPE_CHECKING:
     from .formatcache import FormatCache
@@ -87,9 +86,8 @@ def render_target(target: Target) -> Rendered:
         loaded = load_api(target.source, diagnostics)
         progress.phase(phase := "rendering models and endpoints")
         corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
-        spec = PackageSpec(
-            target.package, target.spec_label, sha256_of(loaded.data), target.regenerate_command, corrections=corrections
-        )
+        digest = sha256_of(loaded.data)
+        spec = PackageSpec(target.package, target.spec_label, digest, target.regenerate_command, corrections=corrections)
         package = render_package(loaded.api, spec, diagnostics)
         progress.phase("rendered")
     except GeneratorError as exc:  # already located by load_api
@@ -169,43 +167,19 @@ def fingerprint(target: Target, tools: str) -> str:
     source = target.source
     key = f"{tools}|{target.package}|{source.label}|{target.regenerate_command}|{target.strict}|{source.class_names}"
     key += f"|pin={source.sha256}"
-    for path in source.inputs():
-        key += f"|{path}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
+    for path, label in ((source.path, source.label), *source.overlays):  # labels, not paths: the same in any clone
+        key += f"|{label}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def tree_digest(files: Mapping[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for rel in sorted(files):
-        digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
-    return digest.hexdigest()
-
-
-def _cache_file(target: Target) -> Path:
-    name = hashlib.sha256(str(target.out_dir.resolve()).encode()).hexdigest()[:16]
-    return CACHE_DIR / f"{target.package}-{name}.json"
-
-
 def up_to_date(target: Target, tools: str) -> bool:
-    """True when the cache says this exact input produced exactly the tree now on disk."""
-    try:
-        cached = json.loads(_cache_file(target).read_text())
-    except (OSError, ValueError):
-        return False
-    if cached.get("fingerprint") != fingerprint(target, tools):
-        return False
-    return bool(cached.get("tree") == tree_digest(read_tree(target.out_dir)))
-
-
-def remember(target: Target, tools: str) -> None:
-    record = {"fingerprint": fingerprint(target, tools), "tree": tree_digest(read_tree(target.out_dir))}
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        write_file(_cache_file(target), json.dumps(record))
+    """True when the build record says this exact input produced exactly the tree now on disk."""
+    return is_fresh(target.out_dir.parent, target.out_dir.name, fingerprint(target, tools))
 
 
 def default_format_cache() -> FormatCache:
-    from .formatcache import FormatCache
     from ..render.format import formatter_key
+    from .formatcache import FormatCache
 
     return FormatCache(CACHE_DIR / "format", formatter_key())
 
@@ -251,9 +225,13 @@ def write_results(results: list[Built]) -> None:
     if trees:
         write_trees(trees)
     tools = _tool_fingerprint()
+    by_root: dict[Path, dict[str, str]] = {}
     for result in results:
         if not result.skipped:
-            remember(result.target, tools)
+            target = result.target
+            by_root.setdefault(target.out_dir.parent, {})[target.out_dir.name] = fingerprint(target, tools)
+    for out_root, built in by_root.items():
+        record(out_root, built)
 
 
 def differences(result: Built) -> tuple[bool, str]:
