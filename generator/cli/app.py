@@ -19,6 +19,7 @@ from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, Gen
 from ..core.paths import REPORTS_DIR
 from ..diff.command import register as register_diff
 from ..spec.registry import load_registry, verify_pin
+from .release import register as register_release
 from .reports import difference_summary, refresh_reports, stale_reports
 
 if TYPE_CHECKING:
@@ -255,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
     register_diff(sub)  # the analysis commands import their machinery only when they run
     register_contract(sub)
+    register_release(sub, cmd_generate)
     return parser
 
 
