@@ -167,10 +167,7 @@ def stale_reports(
     files = build_reports(diagnostics, builders)
     if diagnostics.has_errors():
         return None
-    difference = compare_tree(root, files)
-    if cached and not difference:
-        _remember(root)
-    return files, difference
+    return files, compare_tree(root, files)  # check writes nothing: ``generate`` keeps the record
 
 
 def difference_summary(difference: TreeDifference) -> str:
