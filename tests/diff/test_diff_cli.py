@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.diff.diff_support import fixture
+from tests.diff.diff_support import case_files
 
-BASE = str(fixture("response_ref_switched", "base"))
-REVISION = str(fixture("response_ref_switched", "revision"))
+BASE, REVISION = (str(p) for p in case_files("response_ref_switched"))
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
