@@ -117,7 +117,8 @@ def test_json_report_is_ordered_breaking_first(old: str, new: str) -> None:
         for c in changes
     ]
     assert keys == sorted(keys)
-    assert all(list(c) == ["id", "severity", "operation", "schema", "property", "message"] for c in changes)
+    fields = ["id", "key", "severity", "operation", "schema", "property", "message", "accepted"]
+    assert all(list(c) == fields for c in changes)
 
 
 def test_the_committed_diff_reports_are_what_the_diff_renders() -> None:
