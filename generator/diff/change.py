@@ -71,6 +71,8 @@ class Change:
     """For a change to a component schema: the operations whose requests or responses use it."""
     key: str = ""
     """The change's identity: its rule id and where it is (see ``change_key``); unique within one diff."""
+    params: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The rule's message parameters (``old_argument``, ``new_method``, ``old``/``new`` types...)."""
     resources: tuple[str, ...] = ()
     """The client resources (``contacts``) whose methods the change concerns: the operation's, or those
     of the operations using the schema; empty for a schema no operation uses."""
@@ -154,4 +156,5 @@ class Rule:
             location=finding.location,
             affects=finding.affects,
             key=change_key(self.id, finding),
+            params=finding.params,
         )

@@ -76,3 +76,6 @@ def register(sub: Any) -> None:
         help="an accepted key that matches no change is an error, not a warning",
     )
     parser.set_defaults(handler=cmd_diff)
+    from .impact.command import register as register_impact
+
+    register_impact(sub)
