@@ -61,7 +61,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--fail-on",
         choices=SEVERITIES,
-        help="exit 1 when a change of this severity or worse is not accepted (breaking, or non-breaking for both)",
+        help="exit 1 while a change at or above this severity (breaking > non-breaking > info) is not accepted",
     )
     parser.add_argument(
         "--accept",

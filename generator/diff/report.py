@@ -74,7 +74,7 @@ def gate_line(review: Review) -> str:
     """The verdict, e.g. ``gate: --fail-on breaking: 3 changes fail (12 accepted)``."""
     accepted = f" ({len(review.accepted)} accepted)"
     if review.fail_on is None:
-        return f"gate: none (no --fail-on){accepted}"
+        return f"gate: none (no --fail-on){accepted if review.accepted else ''}"
     failing = len(review.failing)
     verdict = f"{failing} change{'s' if failing != 1 else ''} fail" if failing else "passes"
     return f"gate: --fail-on {review.fail_on.value}: {verdict}{accepted}"

@@ -83,11 +83,12 @@ def user_sources(paths: Sequence[Path], name: str, options: Options) -> list[Bui
     return sorted(sources, key=lambda s: s.module)
 
 
-def _compile_error(exc: CompileError) -> GeneratorError:
+def _compile_error(messages: list[str]) -> GeneratorError:
     """mypy's blocking errors (a syntax error in the user's code), one located diagnostic each."""
     found = []
-    for message in exc.messages:
+    for message in messages:
         where, _, text = message.partition(": error: ")
+        text = text.removesuffix("  [syntax]")
         source, _, line = where.partition(":")
         number = int(line.split(":")[0]) if line.split(":")[0].isdigit() else None
         found.append(Diagnostic(Level.ERROR, source, "", text or message, "python-syntax", number))
@@ -101,8 +102,14 @@ def analyse(
     options = _options(cache, _link_package(package_dir, name, cache))
     sources = user_sources(paths, name, options)
     plugin = ImpactPlugin(options, name, targets, [s.path for s in sources if s.path is not None])
+    flushed: list[str] = []
+
+    def keep(filename: str | None, messages: list[str], serious: bool) -> None:
+        """mypy's own type errors in the user's code are not what impact reports, unless they stop it."""
+        flushed.extend(messages)
+
     try:
-        build.build(sources, options, extra_plugins=[plugin])
+        build.build(sources, options, flush_errors=keep, extra_plugins=[plugin])
     except CompileError as exc:
-        raise _compile_error(exc) from None
+        raise _compile_error(exc.messages or [m for m in flushed if ": error: " in m]) from None
     return sorted(plugin.hits, key=lambda h: (h.file, h.line, h.column, h.key)), len(sources)
