@@ -187,3 +187,24 @@ def test_a_syntax_error_in_the_code_is_located(tmp_path: Path) -> None:
     status, out, err = run("2.11", "2.13", str(broken))
     assert status == 1 and out == ""
     assert f"{broken}:3" in err and "Traceback" not in err
+
+
+def test_a_request_field_no_longer_nullable_breaks_only_where_none_may_be_passed(tmp_path: Path) -> None:
+    app = tmp_path / "search.py"
+    app.write_text(
+        "from v2_11 import models\n\n"
+        "page: models.StartingAfterPaging | None = None\n"
+        "query = models.SingleFilterSearchRequest(field='email', operator='=')\n"
+        "models.SearchRequest(query=query, pagination=page)\n"
+        "models.SearchRequest(query=query, pagination=None)\n"
+        "models.SearchRequest(query=query, pagination=models.StartingAfterPaging(per_page=5))\n"
+        "models.SearchRequest(query=query)\n"
+    )
+    status, out, _ = run("2.11", "2.13", str(app), "--format", "json")
+    found = json.loads(out)["findings"]
+    assert status == 1
+    assert [(f["line"], f["key"]) for f in found] == [
+        (5, "request-property-became-not-nullable:schema search_request:pagination"),
+        (6, "request-property-became-not-nullable:schema search_request:pagination"),
+    ]
+    assert found[0]["fix"] == "`pagination=` of `SearchRequest` no longer accepts `None`"

@@ -18,7 +18,7 @@ from pathlib import Path
 from mypy.nodes import CallExpr, Decorator, FuncDef, MemberExpr, OverloadedFuncDef, StrExpr, TypeInfo, Var
 from mypy.options import Options
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, Plugin
-from mypy.types import CallableType, Instance, Type, UnionType, get_proper_type
+from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_proper_type
 
 from .targets import CallTarget, PropertyTarget, Root, Targets
 
@@ -128,6 +128,12 @@ def _call_breaks(check: str, argument: str | None, value: str | None, passed: Se
     return keyword if check == "keyword" else bool(passed)
 
 
+def _may_be_none(typ: Type | None) -> bool:
+    proper = get_proper_type(typ) if typ is not None else None
+    items = proper.items if isinstance(proper, UnionType) else [proper]
+    return any(isinstance(get_proper_type(item), NoneType) for item in items)
+
+
 def _made_by(context: object) -> str | None:
     """For ``x.method(...).field``: the method whose answer is read; None when the value is a variable."""
     receiver = context.expr if isinstance(context, MemberExpr) else None
@@ -207,12 +213,17 @@ class ImpactPlugin(Plugin):
         def hook(ctx: FunctionContext) -> Type:
             if self._in_user_file(ctx.api.path) and isinstance(ctx.context, CallExpr):
                 self._resolve()
-                self._constructor(fullname, ctx.api.path, ctx.context)
+                types = {
+                    id(arg): typ
+                    for args, typs in zip(ctx.args, ctx.arg_types, strict=False)
+                    for arg, typ in zip(args, typs, strict=False)
+                }
+                self._constructor(fullname, ctx.api.path, ctx.context, types)
             return ctx.default_return_type
 
         return hook
 
-    def _constructor(self, fullname: str, path: str, call: CallExpr) -> None:
+    def _constructor(self, fullname: str, path: str, call: CallExpr, types: dict[int, Type]) -> None:
         by_name = {name: arg for name, arg in zip(call.arg_names, call.args, strict=True) if name is not None}
         for removed in self._calls.get((fullname, None), []):
             self._hit(path, call, removed, removed.fix)
@@ -220,6 +231,8 @@ class ImpactPlugin(Plugin):
             wire = target.path.replace("[]", "").rsplit(".", 1)[-1]
             argument = by_name.get(field, by_name.get(wire))
             passed = [argument] if argument is not None else []
+            if target.check == "none":  # only a value that may be None breaks
+                passed = [a for a in passed if _may_be_none(types.get(id(a)))]
             if target.check is not None and _call_breaks(target.check, field, target.value, passed, bool(passed)):
                 fix = target.fix.format(
                     field=field, model=model, old=target.types[0], new=target.types[1], value=target.value

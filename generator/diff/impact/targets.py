@@ -17,9 +17,9 @@ from ...ir.model import Api, Operation, Resource
 from ..change import Change, Severity
 from ..compute import normalise_path, path_placeholders
 
-CallCheck = Literal["any", "passed", "keyword", "missing", "literal"]
+CallCheck = Literal["any", "passed", "keyword", "missing", "literal", "none"]
 """When a call breaks: always; when it passes the argument (by keyword); when it leaves it out; when it
-passes the string ``value``."""
+passes the string ``value``; when it passes a value that may be ``None``."""
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ _WRITE_CHECKS: Mapping[str, tuple[CallCheck, str]] = {
     "property-type-changed": ("passed", "`{field}=` of `{model}` now takes {new} (was {old})"),
     "required-request-property-added": ("any", "pass the new required field `{field}=` to `{model}`"),
     "request-property-became-required": ("missing", "pass `{field}=` to `{model}`: it is now required"),
-    "request-property-became-not-nullable": ("passed", "`{field}=` of `{model}` no longer accepts `None`"),
+    "request-property-became-not-nullable": ("none", "`{field}=` of `{model}` no longer accepts `None`"),
     "request-enum-value-removed": ("literal", "`{field}={value!r}` is no longer accepted by `{model}`"),
 }
 
