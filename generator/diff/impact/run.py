@@ -9,6 +9,7 @@ user's files.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,8 +40,11 @@ def _link_package(package_dir: Path, name: str, cache: Path) -> Path:
     if link.is_symlink() and Path(os.readlink(link)) == target:
         return root
     if link.is_symlink() or link.exists():
-        link.unlink()
-    link.symlink_to(target, target_is_directory=True)
+        link.unlink(missing_ok=True)
+    with contextlib.suppress(FileExistsError):  # another run linked it meanwhile
+        link.symlink_to(target, target_is_directory=True)
+    if Path(os.readlink(link)) != target:
+        raise GeneratorError.single(str(link), "", f"points elsewhere than {target}; delete it and run again")
     return root
 
 
