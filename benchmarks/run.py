@@ -91,7 +91,7 @@ def yaml_floor(project: Path, folders: list[str], runs: int) -> float:
 
 def checked_load(project: Path, folders: list[str], runs: int) -> float:
     """Loading the same specs the way the generator does (repeated keys, unquoted versions, shape checks)."""
-    from generator.load import load_mapping
+    from generator.spec.load import load_mapping
 
     times = []
     for _ in range(runs):

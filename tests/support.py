@@ -11,11 +11,10 @@ from typing import Any
 
 import pydantic
 
-from generator.diagnostics import Diagnostics
-from generator.ir.build import build_api
+from generator.core.diagnostics import Diagnostics
 from generator.ir.model import Api, Operation
-from generator.overlays import load_spec
-from generator.registry import load_registry
+from generator.ir.source import SpecSource, load_api
+from generator.spec.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,8 +34,7 @@ CLIENT_PACKAGES = tuple(entry.package for entry in load_registry().clients() if 
 def api_for(package: str) -> Api:
     """The IR the package was generated from: the spec with its registered corrections."""
     entry = next(e for e in load_registry().clients() if e.package == package)
-    loaded = load_spec(entry.spec, entry.spec_label(), entry.overlay_files())
-    return build_api(loaded.document, entry.spec_label(), Diagnostics(), class_overrides=dict(entry.class_names))
+    return load_api(SpecSource.of_entry(entry), Diagnostics(), locate=False).api
 
 
 @functools.cache

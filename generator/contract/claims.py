@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostics, GeneratorError
-from ..load import load_mapping
-from ..registry import SPECS_DIR
+from ..core.diagnostics import Diagnostics, GeneratorError
+from ..core.paths import SPECS_DIR
+from ..spec.load import load_mapping
 
 CHANGELOG_DIR = SPECS_DIR / "changelogs"
 INDEX_FILE = CHANGELOG_DIR / "index.yaml"

@@ -7,15 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from ..load import read_text
+from ..core.diagnostics import Diagnostics
+from ..spec.load import read_text
 
 FORMATS = ("text", "md", "json")
 # the commands import their machinery when they run, so the CLI starts quickly for other commands
 
 
 def cmd_contract(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
-    from ..reports import GENERATED_DIR
+    from ..core.paths import GENERATED_DIR
     from .report import RENDERERS
     from .run import run_contracts
 

@@ -23,7 +23,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..naming import words
+from ..core.naming import words
+from ..ir.schema import component_of, is_ref
 from .checks import CHECKS, Truth
 from .claims import Assertion
 from .samples import payload_of
@@ -79,10 +80,10 @@ class FieldIndex:
         self._bodies: list[tuple[str, set[str]]] = []
         for op in version.api.operations:
             body = body_schema(op)
-            if body is not None and not body[0].get("$ref"):
+            if body is not None and not is_ref(body[0]):
                 self._bodies.append((op.operation_id or op.key, declared_names(version.schemas, body[0])))
         self._requests = {
-            str(op.body.schema.get("$ref", "")).rsplit("/", 1)[-1]: op.operation_id or op.key
+            (component_of(op.body.schema) or ""): op.operation_id or op.key
             for op in version.api.operations
             if op.body is not None
         }

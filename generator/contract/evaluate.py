@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from ..load import read_text
+from ..core.diagnostics import Diagnostics
+from ..spec.load import read_text
 from .checks import CHECKS, Evidence, Finding, Truth
 from .claims import Assertion, ChangelogEntry, Claim, ClaimsFile, load_claims
 from .samples import payload_of

@@ -24,8 +24,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, RootModel, ValidationError
 
+from ..core.naming import snake_case
 from ..ir.model import Operation
-from ..naming import snake_case
 from .checks import Finding, Truth
 from .claims import STRUCTURAL, Assertion
 from .evaluate import ClaimResult

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from .claims import INDEX_FILE, load_index
 from .evaluate import ChangelogResult, evaluate_changelog
 from .package import Confirmer, PackageError, PackageResult

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from ..ir.examples import is_json_type
 from ..ir.refs import join
+from ..ir.schema import is_ref
 from .specquery import deref, is_nullable
 
 ProblemKind = Literal["type", "enum", "required", "undeclared", "variant"]
@@ -96,7 +97,9 @@ class _Checker:
         if not resolved:
             return []
         if value is None:
-            ok = is_nullable(self.schemas, node) or not any(k in resolved for k in ("type", "properties", "$ref"))
+            ok = is_nullable(self.schemas, node) or not (
+                is_ref(resolved) or any(k in resolved for k in ("type", "properties"))
+            )
             return [] if ok else [Problem("type", at, "null where the schema does not allow null")]
         flat = _Flat()
         _flatten(self.schemas, resolved, pointer, flat)

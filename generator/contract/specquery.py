@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..ir.model import Api, Operation
-from ..ir.refs import SCHEMA_PREFIX, join, resolve_pointer, split_ref, unescape
+from ..ir.refs import join, resolve_pointer, split_ref
+from ..ir.schema import Resolver, is_ref
 
 State = Literal["present", "partial", "absent"]
 _MAX_DEPTH = 24
@@ -68,15 +69,11 @@ class Lookup:
 
 def deref(schemas: Mapping[str, Any], node: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
     """Follow ``$ref`` to component schemas; an unresolvable reference gives an empty schema."""
-    for _ in range(_MAX_DEPTH):
-        if not isinstance(node, Mapping) or not isinstance(node.get("$ref"), str):
-            break
-        ref = str(node["$ref"])
-        if not ref.startswith(SCHEMA_PREFIX):
-            return {}, pointer
-        key = unescape(ref[len(SCHEMA_PREFIX) :])
-        node, pointer = schemas.get(key, {}), join("", "components", "schemas", key)
-    return (node if isinstance(node, Mapping) else {}), pointer
+    return _resolver(schemas).follow(node, pointer)
+
+
+def _resolver(schemas: Mapping[str, Any]) -> Resolver:
+    return Resolver({"components": {"schemas": schemas}})
 
 
 def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str, depth: int = 0) -> Lookup:
@@ -128,38 +125,20 @@ def declared_names(schemas: Mapping[str, Any], node: Any) -> set[str]:
 
 
 def is_nullable(schemas: Mapping[str, Any], node: Any) -> bool:
-    """OpenAPI 3.0 ``nullable: true`` on the property or on what it refers to (or 3.1 ``type: [.., null]``)."""
-    if isinstance(node, Mapping) and node.get("nullable") is True:
-        return True
-    resolved, _ = deref(schemas, node, "")
-    kind = resolved.get("type")
-    return resolved.get("nullable") is True or (isinstance(kind, list) and "null" in kind)
+    """Whether ``null`` is allowed, on the property or on what it refers to (``schema.allows_null``)."""
+    if not isinstance(node, Mapping):
+        return False
+    return _resolver(schemas).schema(node, "").nullable
 
 
 def iter_schema_refs(node: Any) -> Iterator[str]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Mapping):
-            ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-                yield unescape(ref[len(SCHEMA_PREFIX) :])
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
+    """The component schema keys named below ``node`` (references not followed)."""
+    return iter(sorted(Resolver({}).refs_below(node)))
 
 
 def reachable(schemas: Mapping[str, Any], node: Any) -> set[str]:
     """Component schema keys reachable from ``node`` through ``$ref``s."""
-    seen: set[str] = set()
-    todo = list(iter_schema_refs(node))
-    while todo:
-        key = todo.pop()
-        if key in seen:
-            continue
-        seen.add(key)
-        todo.extend(iter_schema_refs(schemas.get(key)))
-    return seen
+    return _resolver(schemas).reachable([node])
 
 
 def body_schema(op: Operation) -> tuple[Mapping[str, Any], str] | None:
@@ -187,11 +166,9 @@ def request_examples(version: Version, op: Operation) -> tuple[dict[str, Any], s
     body: Any = resolve_pointer(spec, split_ref("#" + op.pointer) or [])
     body = body.get("requestBody") if isinstance(body, Mapping) else None
     pointer = join(op.pointer, "requestBody")
-    if isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
-        tokens = split_ref(str(body["$ref"])) or []
-        try:
-            body, pointer = resolve_pointer(spec, tokens), join("", *tokens)
-        except KeyError:
+    if is_ref(body):
+        body, pointer = Resolver(spec).follow(body, pointer)
+        if not body:
             return {}, pointer
     content = body.get("content") if isinstance(body, Mapping) else None
     if not isinstance(content, Mapping) or op.body is None:

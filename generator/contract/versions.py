@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from ..diagnostics import Diagnostics
-from ..ir.build import build_api
-from ..overlays import load_spec
-from ..registry import Registry, load_registry
+from ..core.diagnostics import Diagnostics
+from ..ir.source import SpecSource, load_api
+from ..spec.registry import Registry, load_registry
 from .specquery import Version
 
 
@@ -24,8 +23,7 @@ def load_version(name: str, *, corrected: bool = False) -> Version:
     """
     entry = registry().get(name)
     quiet = Diagnostics()  # the generator's own spec warnings belong to generate/check, not to contracts
-    loaded = load_spec(entry.spec, entry.spec_label(), entry.overlay_files() if corrected else (), quiet)
-    api = build_api(loaded.document, entry.spec_label(), quiet, class_overrides=dict(entry.class_names))
+    api = load_api(SpecSource.of_entry(entry), quiet, corrected=corrected, locate=False).api
     return Version(entry.name, api, entry.package)
 
 

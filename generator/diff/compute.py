@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.naming import resource_attribute
 from ..ir.model import Api, Operation, Parameter
 from ..ir.refs import is_repaired
-from ..naming import resource_attribute
 from .flatten import Flattener, View, describe, enum_of
 from .model import (
     BOTH_SIDES,

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostics, GeneratorError, Level
-from ..load import line_finder, load_mapping
+from ..core.diagnostics import Diagnostics, GeneratorError, Level
+from ..spec.load import line_finder, load_mapping
 from .change import Change, Severity
 
 _ENTRY_FIELDS = ("key", "reason")
@@ -96,7 +96,7 @@ def load_accept_file(path: Path) -> AcceptFile:
             continue
         seen[entry.key] = index
         entries.append(Accepted(entry.key, entry.reason, find_line(pointer)))
-    diagnostics.with_lines(find_line)
+    diagnostics.with_lines(find_line, source)
     if diagnostics.has_errors():
         raise GeneratorError(diagnostics)
     return AcceptFile(source, tuple(entries))

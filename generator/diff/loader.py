@@ -6,20 +6,10 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
-from ..diagnostics import Diagnostic, Diagnostics, GeneratorError
-from ..ir.build import build_api
+from ..core.diagnostics import Diagnostic, Diagnostics, GeneratorError
+from ..ir import source
 from ..ir.model import Api
-from ..load import load_mapping
-from ..overlays import load_spec
-from ..registry import load_registry
-
-_SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-
-
-def _looks_like_path(ref: str) -> bool:
-    return "/" in ref or "\\" in ref or ref.lower().endswith(_SPEC_SUFFIXES)
 
 
 def load_api(ref: str, diagnostics: Diagnostics | None = None, *, corrected: bool = False) -> Api:
@@ -31,23 +21,8 @@ def load_api(ref: str, diagnostics: Diagnostics | None = None, *, corrected: boo
     Warnings found while building go to ``diagnostics`` when given.
     """
     collected = diagnostics if diagnostics is not None else Diagnostics()
-    path = Path(ref)
-    if path.is_file() or _looks_like_path(ref):
-        document, _ = load_mapping(path, label=ref, diagnostics=collected)
-        return build_api(document, ref, collected, models_document=False)
-    registry = load_registry()
-    try:
-        entry = registry.get(ref)
-    except GeneratorError:
-        known = ", ".join(v.name for v in registry.versions)
-        raise GeneratorError.single(
-            ref, "", f"not a registered version (known: {known}) nor a spec file", code="unknown-version"
-        ) from None
-    overlays = entry.overlay_files() if corrected else ()
-    loaded = load_spec(entry.spec, entry.spec_label(), overlays, collected)
-    return build_api(
-        loaded.document, entry.spec_label(), collected, models_document=False, class_overrides=dict(entry.class_names)
-    )
+    loaded = source.load_api(source.resolve(ref), collected, corrected=corrected, models=False, locate=False)
+    return loaded.api
 
 
 def _load_quietly(ref: str, corrected: bool) -> Api | list[Diagnostic]:

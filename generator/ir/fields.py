@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from .refs import join
 
 _NOT_SCHEMAS = frozenset({"example", "examples", "default", "enum", "const"})  # data, not schemas

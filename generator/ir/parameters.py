@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..diagnostics import Diagnostics
-from ..naming import parameter_name
+from ..core.diagnostics import Diagnostics
+from ..core.naming import parameter_name
 from .model import Parameter
 from .refs import join
 from .types import Annotator

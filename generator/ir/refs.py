@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 
 SCHEMA_PREFIX = "#/components/schemas/"
 _KINDS: dict[type, str] = {dict: "a mapping", list: "a list", str: "a string", int: "a number", float: "a number"}

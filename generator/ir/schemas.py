@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from .refs import join
 
 _SUBSCHEMA = ("items", "not")

@@ -17,8 +17,9 @@ from datamodel_code_generator.enums import DataModelType, InputFileType, ModuleS
 from datamodel_code_generator.format import PythonVersion
 from datamodel_code_generator.parser import LiteralType
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
 from ..ir.model import Api
+from ..ir.schema import Resolver, ref_to
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 _THIRD_PARTY = frozenset({"pydantic", "typing_extensions"})
@@ -53,7 +54,6 @@ PINNED_OPTIONS: dict[str, object] = {
 # added to the ``model_config`` line it writes (see ``_strict_requests``).
 _RESPONSE_CONFIG = {"coerce_numbers_to_str": True}
 _MODEL_REF = re.compile(r"_models\.(\w+)")
-_REF_PREFIX = "#/components/schemas/"
 _WARM_UP_DOCUMENT = {
     "openapi": "3.0.3",
     "info": {"title": "warm-up", "version": "0"},
@@ -97,33 +97,10 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
 
 def request_classes(api: Api) -> set[str]:
     """Classes that travel in requests: those of request bodies and parameters, and every class they reach."""
-    schemas = api.model_document.get("components", {}).get("schemas", {})
     annotations = [op.body.annotation for op in api.operations if op.body is not None]
     annotations += [p.annotation for op in api.operations for p in op.parameters]
-    pending = [name for text in annotations for name in _MODEL_REF.findall(text)]
-    found: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in found or name not in schemas:
-            continue
-        found.add(name)
-        pending.extend(_refs_below(schemas[name]))
-    return found
-
-
-def _refs_below(node: object) -> list[str]:
-    names: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Mapping):
-            ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-                names.append(ref.removeprefix(_REF_PREFIX))
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
-    return names
+    roots = [ref_to(name) for text in annotations for name in _MODEL_REF.findall(text)]
+    return Resolver(api.model_document).reachable(roots)
 
 
 def _template_data(api: Api, requests: set[str]) -> dict[str, dict[str, object]]:

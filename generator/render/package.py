@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import jinja2
 
-from ..diagnostics import Diagnostics
+from ..core.diagnostics import Diagnostics
+from ..core.paths import RUNTIME_DIR, TEMPLATES_DIR
 from ..ir.model import Api
-from ..paths import RUNTIME_DIR, TEMPLATES_DIR
 from .models import exported_classes, render_models
 from .views import api_views, comment_text, docstring, export_order, inline_text
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.contract.run import ContractReport, run_contracts
 from generator.contract.specquery import Version
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from tests.conftest import tiny_spec
 from tests.support import GENERATED

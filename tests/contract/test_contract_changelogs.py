@@ -8,13 +8,13 @@ import json
 import pytest
 from contract_support import real_run
 
-from generator.cli import main
+from generator.cli.app import main
 from generator.contract.claims import STRUCTURAL, ChangelogEntry, load_claims, load_index
 from generator.contract.evaluate import ClaimResult
 from generator.contract.package import PackageResult
 from generator.contract.statements import normalise, parse_changelog
-from generator.diagnostics import Diagnostics
-from generator.registry import load_registry
+from generator.core.diagnostics import Diagnostics
+from generator.spec.registry import load_registry
 
 INDEX = load_index()
 CLIENT_VERSIONS = {entry.name for entry in load_registry().clients()}

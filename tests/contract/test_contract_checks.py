@@ -12,7 +12,7 @@ from generator.contract.claims import Assertion, Claim, ClaimsFile
 from generator.contract.evaluate import ClaimResult, Evaluator
 from generator.contract.specquery import Version
 from generator.contract.statements import parse_changelog
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 
 TEXT = 'The claim.\nAnother claim.\nHere it is:\n{\n"id": "1",\n"role": "user"\n}\n'
 Change = Callable[[dict[str, Any]], None]

@@ -10,7 +10,7 @@ from contract_support import write
 from generator.contract.claims import load_claims, load_index
 from generator.contract.evaluate import evaluate_changelog
 from generator.contract.versions import all_versions
-from generator.diagnostics import Diagnostics, GeneratorError
+from generator.core.diagnostics import Diagnostics, GeneratorError
 
 GOOD = """
 base: "2.10"

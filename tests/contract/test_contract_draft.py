@@ -10,11 +10,11 @@ import pytest
 import yaml
 from contract_support import write
 
-from generator.cli import main
+from generator.cli.app import main
 from generator.contract.claims import CHANGELOG_DIR, load_claims
 from generator.contract.draft import draft_claims
 from generator.contract.versions import load_version
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 
 
 @functools.cache

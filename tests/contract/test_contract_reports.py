@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from contract_support import real_run
 
-from generator import cli, pipeline, reports
+from generator.build import pipeline
+from generator.cli import app as cli, reports
 from generator.contract.report import render_markdown
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 
 
 def _fake(diagnostics: Diagnostics) -> dict[str, str]:

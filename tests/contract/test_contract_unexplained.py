@@ -12,7 +12,7 @@ from generator.contract.claims import Assertion
 from generator.contract.report import render_json, render_markdown, render_text
 from generator.contract.run import run_contracts
 from generator.contract.unexplained import severity, subject, unexplained
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.ir.model import Api
 from tests.support import GENERATED
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.diff.diff_support import case_files
 
 BASE, REVISION = (str(p) for p in case_files("response_ref_switched"))

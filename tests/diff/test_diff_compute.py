@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.diff import compute_diff, diff_apis
 from generator.diff.compute import normalise_path
 from generator.diff.usage import schema_sides

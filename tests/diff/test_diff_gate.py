@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.cli.app import main
 from generator.diff.ci import annotation, escape_data, escape_property
 from tests.diff.diff_support import case_files
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import GeneratorError
+from generator.core.diagnostics import GeneratorError
 from generator.diff import load_api, loader
 from generator.diff.loader import load_pair
 from tests.diff.diff_support import case_files

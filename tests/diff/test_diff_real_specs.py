@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.registry import load_registry
+from generator.cli.app import main
+from generator.spec.registry import load_registry
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 PLACEHOLDER = re.compile(r"\{([^}]*)\}")
@@ -122,8 +122,9 @@ def test_json_report_is_ordered_breaking_first(old: str, new: str) -> None:
 
 
 def test_the_committed_diff_reports_are_what_the_diff_renders() -> None:
-    from generator.diagnostics import Diagnostics
-    from generator.reports import BANNER, REPORTS_DIR, version_diff_reports
+    from generator.cli.reports import BANNER, version_diff_reports
+    from generator.core.diagnostics import Diagnostics
+    from generator.core.paths import REPORTS_DIR
 
     rendered = version_diff_reports(Diagnostics())
     assert sorted(rendered) == sorted(p.name for p in REPORTS_DIR.glob("diff-*.md"))

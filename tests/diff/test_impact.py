@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.cli.app import main
 
 APP = Path(__file__).resolve().parent.parent / "fixtures" / "impact" / "crm_v2_11"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import tiny_spec
 from tests.support import ROOT
 

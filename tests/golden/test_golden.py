@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Built, build_all
-from generator.registry import load_registry
-from generator.targets import client_targets
-from generator.writer import compare_tree, unified_diff
+from generator.build.pipeline import Built, build_all
+from generator.build.targets import client_targets
+from generator.build.writer import compare_tree, unified_diff
+from generator.spec.registry import load_registry
 from tests.support import GENERATED, ROOT
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from generator.load import load_mapping
+from generator.spec.load import load_mapping
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_2_13 = ROOT / "specs" / "2.13" / "api.intercom.io.yaml"

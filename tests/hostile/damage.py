@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from generator.ir.refs import iter_refs, split_ref
-from generator.load import load_mapping
+from generator.spec.load import load_mapping
 
 DIAGNOSTIC = re.compile(
     r"^error \[(?P<code>[a-z0-9-]+)\]: (?P<source>[^\s:]+)(?::(?P<line>\d+))?(?: at (?P<pointer>/\S*))?: .+$"

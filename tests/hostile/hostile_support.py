@@ -1,6 +1,6 @@
 """Running the CLI on hostile input and proving it left no trace.
 
-``run_cli`` runs ``intercom-gen`` in this process (through ``generator.cli.main``) with every
+``run_cli`` runs ``intercom-gen`` in this process (through ``generator.cli.app``) with every
 socket call refused and recorded; ``run_subprocess`` runs the real console entry point.
 ``snapshot`` records every file and folder under a directory (size, mtime, inode), so a test can
 show that ``generated/`` and the ``--out`` folder were not touched.
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import cli
+from generator.cli import app as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -1,4 +1,4 @@
-"""Real ``intercom-gen`` processes stopped at named points (``generator/testpoints.py``).
+"""Real ``intercom-gen`` processes stopped at named points (``generator/core/testpoints.py``).
 
 ``start`` runs ``python -m generator ARGS`` in the background with test-only variables; a run
 asked to pause writes its pid to a file, which ``wait_for_pause`` waits for. ``children`` lists

@@ -16,7 +16,7 @@ from hostile_support import assert_no_traceback, run_cli
 
 from generator.contract.report import render_text
 from generator.contract.run import run_contracts
-from generator.diagnostics import Diagnostics, GeneratorError
+from generator.core.diagnostics import Diagnostics, GeneratorError
 from tests.support import GENERATED
 
 BROKEN_TEXTS = {

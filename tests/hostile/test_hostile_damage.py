@@ -15,7 +15,7 @@ import pytest
 from damage import Damaged, _dump, check_run, damaged_copies, reduced
 from hostile_support import GENERATED, ROOT, Run, generate, snapshot
 
-from generator.load import load_mapping
+from generator.spec.load import load_mapping
 
 SPEC_2_13 = ROOT / "specs" / "2.13" / "api.intercom.io.yaml"
 # a part of 2.13 that keeps every kind of construct (refs to responses, allOf, enums, examples)

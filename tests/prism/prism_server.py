@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator.cli import main as intercom_gen
-from generator.registry import load_registry
+from generator.cli.app import main as intercom_gen
+from generator.spec.registry import load_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 PRISM_BIN = ROOT / "node_modules" / ".bin" / "prism"

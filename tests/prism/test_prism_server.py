@@ -8,7 +8,7 @@ import prism_server
 import pytest
 from prism_server import MISSING_MESSAGE, PrismError, PrismPool, PrismServer
 
-from generator.registry import load_registry
+from generator.spec.registry import load_registry
 
 
 def test_missing_prism_fails_the_test_with_the_install_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

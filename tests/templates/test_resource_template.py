@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from generator.render.package import environment
 from generator.render.views import docstring, resource_view

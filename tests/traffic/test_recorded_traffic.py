@@ -26,8 +26,8 @@ import pydantic
 import pytest
 import yaml
 
-from generator.overlays import load_overlay
-from generator.registry import load_registry
+from generator.spec.overlays import load_overlay
+from generator.spec.registry import load_registry
 from tests.support import CLIENT_PACKAGES, annotation_type, api_for, package_module
 from tests.traffic.replay import CORPUS, MANIFEST, Payload, find_operation, payloads, replay_response, send_request
 

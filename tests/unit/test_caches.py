@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, reports
-from generator.diagnostics import Diagnostics
+from generator.build import pipeline
+from generator.cli import reports
+from generator.core.diagnostics import Diagnostics
+from generator.core.paths import GENERATOR_DIR
 
 
 def test_report_cache_skips_rebuilding_only_while_inputs_and_reports_are_unchanged(
@@ -24,7 +26,6 @@ def test_report_cache_skips_rebuilding_only_while_inputs_and_reports_are_unchang
     fingerprint = ["inputs-1"]
     monkeypatch.setattr(reports, "REPORTS_DIR", root)
     monkeypatch.setattr(reports, "BUILDERS", builders)
-    monkeypatch.setattr(reports, "CACHE_FILE", tmp_path / "cache.json")
     monkeypatch.setattr(reports, "inputs_fingerprint", lambda: fingerprint[0])
 
     assert reports.refresh_reports(Diagnostics(), root, builders) == "written"
@@ -45,10 +46,10 @@ def test_package_fingerprint_ignores_code_that_cannot_change_a_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = pipeline._tool_fingerprint()
-    contract = Path(pipeline.__file__).parent / "contract" / "command.py"
+    contract = GENERATOR_DIR / "contract" / "command.py"
     monkeypatch.setattr(Path, "read_bytes", _edited(contract, Path.read_bytes))
     assert pipeline._tool_fingerprint() == before
-    naming = Path(pipeline.__file__).parent / "naming.py"
+    naming = GENERATOR_DIR / "core" / "naming.py"
     monkeypatch.setattr(Path, "read_bytes", _edited(naming, Path.read_bytes))
     assert pipeline._tool_fingerprint() != before
 
@@ -59,3 +60,27 @@ def _edited(target: Path, original):  # type: ignore[no-untyped-def]
         return data + b"# edited" if self.resolve() == target.resolve() else data
 
     return read_bytes
+
+
+def test_a_fresh_clone_checks_by_the_build_record_without_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``check`` does in CI: no cache, the committed record; a hand edit still forces a rebuild."""
+    from generator.build import record
+    from generator.build.targets import client_targets
+    from generator.core.paths import GENERATED_DIR
+    from generator.spec.registry import load_registry
+
+    targets = client_targets(load_registry())
+
+    def no_render(target: object) -> None:
+        raise AssertionError("rendered although the record says the package is up to date")
+
+    monkeypatch.setattr(pipeline, "render_target", no_render)
+    assert all(r.skipped for r in pipeline.build_all(targets, workers=1))  # the committed record holds
+    package = targets[0].out_dir.name
+    edited = dict(record.read_tree(GENERATED_DIR / package))
+    edited["__init__.py"] += b"# edited by hand"
+    monkeypatch.setattr(record, "read_tree", lambda root: edited if root.name == package else {})
+    fingerprint = pipeline.fingerprint(targets[0], pipeline._tool_fingerprint())
+    assert not record.is_fresh(GENERATED_DIR, package, fingerprint)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
-from generator.diagnostics import Diagnostics, Level
-from generator.formatcache import FormatCache
-from generator.parallel import Formatter, batches
+from generator.build import parallel
+from generator.build.formatcache import FormatCache
+from generator.build.parallel import Formatter, batches
+from generator.core.diagnostics import Diagnostics, Level
 from generator.render import format as fmt
 
 BANNER_A = "# Generated from a.yaml (sha256 aaaa).\n# Do not edit.\n"

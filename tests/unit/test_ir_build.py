@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import Diagnostics, GeneratorError, Level
+from generator.core.diagnostics import Diagnostics, GeneratorError, Level
 from generator.ir.build import build_api
 from tests.conftest import tiny_spec
 

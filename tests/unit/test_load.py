@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load
-from generator.diagnostics import GeneratorError
+from generator.core.diagnostics import GeneratorError
+from generator.spec import load
 
 LOADERS = [pytest.param(yaml.SafeLoader, id="pure-python")]
 if hasattr(yaml, "CSafeLoader"):

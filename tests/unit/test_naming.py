@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import naming
+from generator.core import naming
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_model_class_rejects_names_with_nothing_usable() -> None:
 
 def test_reserved_attributes_cover_everything_a_client_has() -> None:
     """A resource (tag) or method may not take a name the client or its runtime already uses."""
-    from generator.naming import RESERVED_ATTRIBUTES
+    from generator.core.naming import RESERVED_ATTRIBUTES
     from generator.runtime import AsyncAPIClient, SyncAPIClient, SyncResource
 
     class Probe(SyncAPIClient):
@@ -64,7 +64,7 @@ def test_reserved_attributes_cover_everything_a_client_has() -> None:
 
 
 def test_parameters_may_not_shadow_what_a_method_body_uses() -> None:
-    from generator.naming import parameter_name
+    from generator.core.naming import parameter_name
 
     assert [parameter_name(n) for n in ("body", "cast", "self", "request_options")] == [
         "body_",

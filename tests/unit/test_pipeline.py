@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import pipeline
-from generator.cli import build_parser, main
-from generator.parallel import Formatter, render_and_format
+from generator.build import pipeline
+from generator.build.parallel import Formatter, render_and_format
+from generator.build.targets import file_target
+from generator.cli.app import build_parser, main
 from generator.render.format import mask
-from generator.targets import file_target
 from tests.conftest import tiny_spec
 
 
@@ -57,7 +57,7 @@ def test_unchanged_target_is_skipped_until_its_spec_or_its_output_changes(target
     assert not after_edit.skipped
     pipeline.write_results([after_edit])
 
-    target.spec_path.write_text(yaml.safe_dump(tiny_spec(info={"title": "Tiny", "version": "9.10"})))
+    target.source.path.write_text(yaml.safe_dump(tiny_spec(info={"title": "Tiny", "version": "9.10"})))
     (after_spec_change,) = pipeline.build_all([target])
     assert not after_spec_change.skipped
     assert "9.10" in after_spec_change.files["__init__.py"]
@@ -76,7 +76,7 @@ def test_a_cached_formatting_is_used_instead_of_running_black(target: pipeline.T
 def test_generate_with_one_job_writes_then_finds_nothing_to_do(
     target: pipeline.Target, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["generate", "--spec", str(target.spec_path), "--name", "tinypkg", "--out", str(target.out_dir.parent)]
+    argv = ["generate", "--spec", str(target.source.path), "--name", "tinypkg", "--out", str(target.out_dir.parent)]
     assert main([*argv, "--jobs", "1"]) == 0
     assert "tinypkg: written" in capsys.readouterr().out
     assert (target.out_dir / "resources" / "contacts.py").is_file()

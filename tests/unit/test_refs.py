@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.diagnostics import Diagnostics, Level
+from generator.core.diagnostics import Diagnostics, Level
 from generator.ir import refs
 
 
@@ -62,7 +62,7 @@ def test_a_long_allof_chain_is_walked_without_recursion() -> None:
 
 
 def test_line_finder_follows_pointers_into_yaml() -> None:
-    from generator.load import line_finder
+    from generator.spec.load import line_finder
 
     find = line_finder("a:\n  b/c:\n    - x\n    - y: 1\n  d: 2\n")
     assert find("/a/b~1c/1/y") == 4

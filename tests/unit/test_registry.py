@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import GeneratorError
-from generator.registry import load_registry, verify_pin
+from generator.core.diagnostics import GeneratorError
+from generator.spec.registry import load_registry, verify_pin
 
 
 def test_registered_versions_and_roles() -> None:

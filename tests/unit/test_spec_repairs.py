@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.diagnostics import Diagnostics
+from generator.core.diagnostics import Diagnostics
 from generator.ir.build import build_api
 from generator.ir.modeldoc import build_model_document
 from generator.render.views import operation_view

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.diagnostics import Diagnostics
+from generator.cli.app import main
+from generator.cli.specout import EXTENSION_KEY, render_spec
+from generator.core.diagnostics import Diagnostics
 from generator.ir.refs import check_refs
-from generator.load import load_mapping, sha256_of
-from generator.registry import load_registry
-from generator.specout import EXTENSION_KEY, render_spec
+from generator.spec.load import load_mapping, sha256_of
+from generator.spec.registry import load_registry
 
 
 def test_the_211_spec_is_written_with_its_dangling_refs_repaired(tmp_path: Path) -> None:

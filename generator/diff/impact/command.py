@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ...diagnostics import Diagnostics, GeneratorError
-from ...registry import load_registry
+from ...core.diagnostics import Diagnostics, GeneratorError
+from ...core.paths import GENERATED_DIR
+from ...spec.registry import load_registry
 from ..gate import load_accept_file
 from ..loader import load_pair
 from ..registry import diff_apis
@@ -24,7 +25,6 @@ from .run import analyse
 from .targets import impact_targets
 
 FORMATS = ("text", "md", "json")
-GENERATED_DIR = Path(__file__).resolve().parents[3] / "generated"
 
 
 def _package(ref: str) -> tuple[str, Path]:

@@ -20,8 +20,8 @@ from mypy.find_sources import InvalidSourceList, create_source_list
 from mypy.modulefinder import BuildSource
 from mypy.options import Options
 
-from ...diagnostics import Diagnostic, GeneratorError, Level
-from ...paths import ROOT
+from ...core.diagnostics import Diagnostic, GeneratorError, Level
+from ...core.paths import ROOT
 from .analysis import Hit, ImpactPlugin
 from .targets import Targets
 

@@ -108,10 +108,12 @@ class Diagnostics:
             for d in self.items
         ]
 
-    def with_lines(self, find_line: Callable[[str], int | None]) -> None:
-        """Fill in the line of every located warning or error that only has a pointer."""
+    def with_lines(self, find_line: Callable[[str], int | None], source: str) -> None:
+        """Fill in the line of every located warning or error about ``source`` that only has a pointer."""
         self.items = [
-            replace(d, line=find_line(d.pointer)) if d.line is None and d.pointer and d.level >= Level.WARNING else d
+            replace(d, line=find_line(d.pointer))
+            if d.source == source and d.line is None and d.pointer and d.level >= Level.WARNING
+            else d
             for d in self.items
         ]
 

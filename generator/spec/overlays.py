@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics, GeneratorError
+from ..core.diagnostics import Diagnostics, GeneratorError
 from .load import load_mapping
 
 _VERSION = re.compile(r"^1\.0\.\d+$")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostics, GeneratorError
+from ..core.diagnostics import Diagnostics, GeneratorError
 from .yamlcheck import report_duplicates, restore_version_text
 
 # the C loader is several times faster on megabyte-sized specs; fall back when libyaml is absent

@@ -1,4 +1,4 @@
-"""The only module that writes files (with ``transaction.py``, which swaps whole trees in).
+"""Low-level file writing: one file atomically, folders staged beside their target, ownership checks.
 
 A run builds every output tree in full beside its target, then swaps them all into place with
 renames under a journal, so an interrupted or failed run leaves the old trees as they were (see
@@ -130,13 +130,6 @@ def _has_banner(path: Path) -> bool:
     except OSError:
         return False
     return head.startswith(BANNERS)
-
-
-def write_trees(trees: Mapping[Path, Mapping[str, str | bytes]]) -> None:
-    """Write several trees all or nothing (see ``transaction.py``)."""
-    from .transaction import write_trees as write_all
-
-    write_all(trees)
 
 
 def write_file(path: Path, content: str | bytes) -> None:

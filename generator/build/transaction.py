@@ -28,8 +28,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import testpoints
-from .diagnostics import GeneratorError
+from ..core import testpoints
+from ..core.diagnostics import GeneratorError
 from .signals import critical
 from .writer import follow_umask, foreign_entry, make_staging, write_into
 

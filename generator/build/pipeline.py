@@ -11,29 +11,27 @@ with nothing to do stays cheap.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.metadata import version as dist_version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import testpoints
-from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from .load import line_finder, sha256_of
-from .overlays import load_spec
-from .paths import ROOT, RUNTIME_DIR, TEMPLATES_DIR
-from .progress import Progress
-from .writer import compare_tree, read_tree, write_file, write_trees
+from ..core import testpoints
+from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
+from ..core.paths import CACHE_DIR, GENERATOR_DIR, ROOT, TEMPLATES_DIR
+from ..core.progress import Progress
+from ..ir.source import Loaded, SpecSource, load_api
+from ..spec.load import sha256_of
+from .record import is_fresh, record
+from .transaction import write_trees
+from .writer import compare_tree
 
 if TYPE_CHECKING:
     from .formatcache import FormatCache
     from .parallel import Formatter
-
-CACHE_DIR = ROOT / ".cache" / "intercom-gen"
 
 
 @dataclass(frozen=True)
@@ -41,15 +39,14 @@ class Target:
     """One package to generate: ``out_dir`` is the package folder itself."""
 
     package: str
-    spec_path: Path
-    spec_label: str
+    source: SpecSource
     out_dir: Path
     regenerate_command: str
-    expected_sha256: str | None = None
     strict: bool = False
-    class_names: tuple[tuple[str, str], ...] = ()
-    overlays: tuple[tuple[Path, str], ...] = ()
-    """Overlay files (path, label) that correct the spec, applied in order (see ``overlays.py``)."""
+
+    @property
+    def spec_label(self) -> str:
+        return self.source.label
 
 
 @dataclass
@@ -76,44 +73,40 @@ def render_target(target: Target) -> Rendered:
     Expected problems arrive as ``GeneratorError`` diagnostics. Anything else is a bug: it becomes
     one ``internal-error`` diagnostic (naming the phase and the exception) instead of a traceback.
     """
-    from .ir.build import build_api
-    from .render.package import PackageSpec, render_package
+    from ..render.package import PackageSpec, render_package
 
     diagnostics = Diagnostics()
     progress = Progress(target.package)
-    data = b""
+    loaded: Loaded | None = None
     phase = "loading spec"
     try:
         testpoints.reached("rendering")
         progress.phase(phase)
-        loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
-        data = loaded.data
-        progress.phase(phase := "building the IR")
-        api = build_api(loaded.document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
+        loaded = load_api(target.source, diagnostics)
         progress.phase(phase := "rendering models and endpoints")
         corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
-        spec = PackageSpec(
-            target.package, target.spec_label, sha256_of(data), target.regenerate_command, corrections=corrections
-        )
-        package = render_package(api, spec, diagnostics)
+        digest = sha256_of(loaded.data)
+        command = target.regenerate_command
+        spec = PackageSpec(target.package, target.spec_label, digest, command, corrections=corrections)
+        package = render_package(loaded.api, spec, diagnostics)
         progress.phase("rendered")
-    except GeneratorError as exc:
+    except GeneratorError as exc:  # already located by load_api
         diagnostics.extend(exc.diagnostics)
-        return _failed(target, diagnostics, data)
+        return _failed(target, diagnostics, loaded)
     except Exception as exc:  # the last resort: a bug must not print a traceback
         detail = str(exc).splitlines()[0] if str(exc) else ""
         message = f"internal error while {phase}: {type(exc).__name__}: {detail}; {INTERNAL_ERROR_HINT}"
         diagnostics.error(target.spec_label, "", message, code="internal-error")
-        return _failed(target, diagnostics, data)
+        return _failed(target, diagnostics, loaded)
+    loaded.locate(diagnostics)  # what rendering found
     if diagnostics.has_errors(strict=target.strict):
-        return _failed(target, diagnostics, data)
-    diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+        return _failed(target, diagnostics, None)
     return Rendered(target, package.python, package.verbatim, list(diagnostics))
 
 
-def _failed(target: Target, diagnostics: Diagnostics, data: bytes) -> Rendered:
-    if data:
-        diagnostics.with_lines(line_finder(data.decode("utf-8", "replace")))
+def _failed(target: Target, diagnostics: Diagnostics, loaded: Loaded | None) -> Rendered:
+    if loaded is not None:
+        loaded.locate(diagnostics)
     return Rendered(target, {}, {}, list(diagnostics))
 
 
@@ -135,9 +128,9 @@ def finish(rendered: Rendered, formatter: Formatter) -> Built:
 
 def warm_up() -> None:
     """Load what every render needs, so that workers forked afterwards share it instead of each loading it."""
-    from .render.models import warm_up as warm_up_models
+    from ..render.models import warm_up as warm_up_models
 
-    for module in (".ir.build", ".render.package", ".render.format"):
+    for module in ("..ir.build", "..render.package", "..render.format"):
         importlib.import_module(module, __package__)
     warm_up_models()
 
@@ -152,67 +145,41 @@ def build_package(target: Target) -> Built:
     return finish(rendered, formatter)
 
 
-# generator code that cannot change a package: editing it must not force a rebuild
-_NOT_PACKAGE_INPUTS = frozenset(
-    {"diff", "contract", "reports.py", "cli.py", "commands.py", "specout.py", "progress.py"}
-)
+# The stages a package is made by (see CONTRIBUTING.md): editing any other folder of the generator
+# (the command line, the diff, the contracts) cannot change a package, so it does not force a rebuild.
+PACKAGE_STAGES = ("core", "spec", "ir", "render", "build", "runtime")
+TOOLS = ("datamodel-code-generator", "black", "jinja2", "jsonpath-rfc9535")  # their output lands in packages
 
 
 def _tool_fingerprint() -> str:
     digest = hashlib.sha256()
-    for package in ("datamodel-code-generator", "black", "jinja2", "jsonpath-rfc9535"):
+    for package in TOOLS:
         digest.update(f"{package}={dist_version(package)};".encode())
-    generator = Path(__file__).resolve().parent
-    for folder in (generator, TEMPLATES_DIR, RUNTIME_DIR):
+    folders = [GENERATOR_DIR / stage for stage in PACKAGE_STAGES] + [TEMPLATES_DIR]
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if folder == generator and path.relative_to(generator).parts[0] in _NOT_PACKAGE_INPUTS:
-                continue
             if path.is_file() and path.suffix in (".py", ".jinja"):
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
 def fingerprint(target: Target, tools: str) -> str:
-    key = (
-        f"{tools}|{target.package}|{target.spec_label}|{target.regenerate_command}|{target.strict}|{target.class_names}"
-    )
-    for path in (target.spec_path, *(file for file, _ in target.overlays)):
-        key += f"|{path}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
+    source = target.source
+    key = f"{tools}|{target.package}|{source.label}|{target.regenerate_command}|{target.strict}|{source.class_names}"
+    key += f"|pin={source.sha256}"
+    for path, label in ((source.path, source.label), *source.overlays):  # labels, not paths: the same in any clone
+        key += f"|{label}:{sha256_of(path.read_bytes() if path.is_file() else b'')}"
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def tree_digest(files: Mapping[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for rel in sorted(files):
-        digest.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
-    return digest.hexdigest()
-
-
-def _cache_file(target: Target) -> Path:
-    name = hashlib.sha256(str(target.out_dir.resolve()).encode()).hexdigest()[:16]
-    return CACHE_DIR / f"{target.package}-{name}.json"
-
-
 def up_to_date(target: Target, tools: str) -> bool:
-    """True when the cache says this exact input produced exactly the tree now on disk."""
-    try:
-        cached = json.loads(_cache_file(target).read_text())
-    except (OSError, ValueError):
-        return False
-    if cached.get("fingerprint") != fingerprint(target, tools):
-        return False
-    return bool(cached.get("tree") == tree_digest(read_tree(target.out_dir)))
-
-
-def remember(target: Target, tools: str) -> None:
-    record = {"fingerprint": fingerprint(target, tools), "tree": tree_digest(read_tree(target.out_dir))}
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-        write_file(_cache_file(target), json.dumps(record))
+    """True when the build record says this exact input produced exactly the tree now on disk."""
+    return is_fresh(target.out_dir.parent, target.out_dir.name, fingerprint(target, tools))
 
 
 def default_format_cache() -> FormatCache:
+    from ..render.format import formatter_key
     from .formatcache import FormatCache
-    from .render.format import formatter_key
 
     return FormatCache(CACHE_DIR / "format", formatter_key())
 
@@ -243,7 +210,7 @@ def build_all(
 
 def _spec_size(target: Target) -> int:
     try:
-        return target.spec_path.stat().st_size
+        return target.source.path.stat().st_size
     except OSError:
         return 0
 
@@ -258,9 +225,13 @@ def write_results(results: list[Built]) -> None:
     if trees:
         write_trees(trees)
     tools = _tool_fingerprint()
+    by_root: dict[Path, dict[str, str]] = {}
     for result in results:
         if not result.skipped:
-            remember(result.target, tools)
+            target = result.target
+            by_root.setdefault(target.out_dir.parent, {})[target.out_dir.name] = fingerprint(target, tools)
+    for out_root, built in by_root.items():
+        record(out_root, built)
 
 
 def differences(result: Built) -> tuple[bool, str]:

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import ROOT
+from ..core.paths import GENERATED_DIR
+from ..ir.source import SpecSource
+from ..spec.registry import Registry, VersionEntry
 from .pipeline import Target
-from .registry import Registry, VersionEntry
-
-GENERATED_DIR = ROOT / "generated"
 
 
 def registry_target(entry: VersionEntry, *, strict: bool = False, out_root: Path = GENERATED_DIR) -> Target:
     assert entry.package is not None
     return Target(
         package=entry.package,
-        spec_path=entry.spec,
-        spec_label=entry.spec_label(),
+        source=SpecSource.of_entry(entry),
         out_dir=out_root / entry.package,
         regenerate_command=f"intercom-gen generate --version {entry.name}",
-        expected_sha256=entry.upstream.sha256,
         strict=strict,
-        class_names=entry.class_names,
-        overlays=entry.overlay_files(),
     )
 
 
@@ -38,10 +33,8 @@ def file_target(
 ) -> Target:
     return Target(
         package=name,
-        spec_path=spec,
-        spec_label=spec.name,
+        source=SpecSource.of_file(spec, label=spec.name, class_names=class_names),
         out_dir=out / name,
         regenerate_command=f"intercom-gen generate --spec {spec.name} --name {name} --out <dir>",
         strict=strict,
-        class_names=class_names,
     )

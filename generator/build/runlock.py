@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import testpoints
-from .diagnostics import GeneratorError
-from .paths import ROOT
+from ..core import testpoints
+from ..core.diagnostics import GeneratorError
+from ..core.paths import CACHE_DIR
 
-LOCK_DIR = ROOT / ".cache" / "intercom-gen" / "locks"
+LOCK_DIR = CACHE_DIR / "locks"
 TIMEOUT_VARIABLE = "INTERCOM_GEN_LOCK_TIMEOUT"
 
 

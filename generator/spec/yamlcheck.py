@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostics, Level
+from ..core.diagnostics import Diagnostics, Level
 
 ERROR_MAPPINGS = frozenset({"/paths", "/components/schemas"})
 _VERSIONS = (("info", "version"), ("openapi",))

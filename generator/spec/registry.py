@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import GeneratorError
+from ..core.diagnostics import GeneratorError
+from ..core.paths import REGISTRY_FILE, SPECS_DIR
 from .load import load_mapping, read_bytes, sha256_of
 
-SPECS_DIR = Path(__file__).resolve().parent.parent / "specs"
-REGISTRY_FILE = SPECS_DIR / "versions.yaml"
 _PACKAGE_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 _ROLES = ("client", "baseline")
 
@@ -173,13 +172,17 @@ def load_registry(path: Path = REGISTRY_FILE) -> Registry:
     return Registry(source, str(document.get("upstream_repository", "")), versions)
 
 
+def pin_problem(pinned: str | None, data: bytes) -> str | None:
+    """The one pin comparison: a message when ``data`` does not have the ``pinned`` sha256, else None."""
+    actual = sha256_of(data)
+    if pinned is None or actual == pinned:
+        return None
+    return f"sha256 mismatch: file has {actual}, registry pins {pinned}"
+
+
 def verify_pin(entry: VersionEntry) -> str | None:
     """Return a message when the spec file does not match its pinned sha256, else None."""
-    data = read_bytes(entry.spec, label=entry.spec_label())
-    actual = sha256_of(data)
-    if actual != entry.upstream.sha256:
-        return (
-            f"sha256 mismatch: file has {actual}, registry pins {entry.upstream.sha256} "
-            f"(upstream {entry.upstream.path} at {entry.upstream.commit[:12]})"
-        )
-    return None
+    problem = pin_problem(entry.upstream.sha256, read_bytes(entry.spec, label=entry.spec_label()))
+    if problem is None:
+        return None
+    return f"{problem} (upstream {entry.upstream.path} at {entry.upstream.commit[:12]})"

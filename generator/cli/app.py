@@ -13,13 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
-from .registry import load_registry, verify_pin
-from .reports import REPORTS_DIR, difference_summary, refresh_reports, stale_reports
-from .signals import Terminated, handling_termination
+from ..build.signals import Terminated, handling_termination
+from ..contract.command import register as register_contract
+from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, GeneratorError, Level
+from ..core.paths import REPORTS_DIR
+from ..diff.command import register as register_diff
+from ..spec.registry import load_registry, verify_pin
+from .release import register as register_release
+from .reports import difference_summary, refresh_reports, stale_reports
 
 if TYPE_CHECKING:
-    from .pipeline import Built, Target
+    from ..build.pipeline import Built, Target
 
 # generate and check import the rendering pipeline (black, datamodel-code-generator) when they
 # run, so commands that never render (diff) start quickly
@@ -54,7 +58,7 @@ def _class_names(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 def _generate_targets(args: argparse.Namespace, diagnostics: Diagnostics) -> list[Target] | None:
     """The packages ``generate`` writes; None after a registry problem (reported)."""
-    from .targets import client_targets, file_target
+    from ..build.targets import client_targets, file_target
 
     if args.spec is not None:
         if not args.name or args.out is None:
@@ -62,18 +66,13 @@ def _generate_targets(args: argparse.Namespace, diagnostics: Diagnostics) -> lis
         if not _PACKAGE_NAME.match(args.name):
             raise SystemExit(f"intercom-gen generate: --name {args.name!r} is not a Python package name")
         return [file_target(args.spec, args.name, args.out, strict=args.strict, class_names=_class_names(args))]
-    registry = load_registry()
-    targets = client_targets(registry, args.version, strict=args.strict)
-    for entry in (registry.get(args.version),) if args.version else registry.versions:
-        problem = verify_pin(entry)
-        if problem:
-            diagnostics.error(entry.spec_label(), "", problem, code="pin-mismatch")
-    return None if diagnostics.has_errors() else targets
+    # each spec's pin is verified where it is loaded (``ir.source.load_api``)
+    return client_targets(load_registry(), args.version, strict=args.strict)
 
 
 def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
-    from .runlock import output_lock
-    from .transaction import recover
+    from ..build.runlock import output_lock
+    from ..build.transaction import recover
 
     targets = _generate_targets(args, diagnostics)
     if targets is None:
@@ -86,7 +85,7 @@ def cmd_generate(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
 
 
 def _build_and_write(args: argparse.Namespace, targets: list[Target], diagnostics: Diagnostics) -> int:
-    from .pipeline import build_all, errors_in, write_results
+    from ..build.pipeline import build_all, errors_in, write_results
 
     results = build_all(targets, use_cache=not args.force, workers=args.jobs)
     _collect(results, diagnostics)
@@ -119,7 +118,7 @@ def _build_and_write(args: argparse.Namespace, targets: list[Target], diagnostic
 
 def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
     """True when generated/reports is up to date."""
-    from .writer import unified_diff
+    from ..build.writer import unified_diff
 
     stale = stale_reports(diagnostics)
     if stale is None:
@@ -134,8 +133,8 @@ def _check_reports(args: argparse.Namespace, diagnostics: Diagnostics) -> bool:
 
 
 def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
-    from .runlock import output_lock
-    from .targets import GENERATED_DIR
+    from ..build.runlock import output_lock
+    from ..core.paths import GENERATED_DIR
 
     with output_lock(GENERATED_DIR, "intercom-gen check", shared=True):
         return _check(args, diagnostics, GENERATED_DIR)
@@ -143,7 +142,7 @@ def cmd_check(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
 
 def _check_leftovers(generated: Path) -> bool:
     """True when no interrupted run left anything in ``generated/``."""
-    from .transaction import leftovers
+    from ..build.transaction import leftovers
 
     found = leftovers(generated)
     for name in found:
@@ -154,9 +153,9 @@ def _check_leftovers(generated: Path) -> bool:
 
 
 def _check(args: argparse.Namespace, diagnostics: Diagnostics, generated: Path) -> int:
-    from .pipeline import build_all, differences, errors_in
-    from .targets import client_targets
-    from .writer import compare_tree, unified_diff
+    from ..build.pipeline import build_all, differences, errors_in
+    from ..build.targets import client_targets
+    from ..build.writer import compare_tree, unified_diff
 
     registry = load_registry()
     failed = not _check_leftovers(generated)
@@ -188,8 +187,8 @@ def _check(args: argparse.Namespace, diagnostics: Diagnostics, generated: Path) 
 
 
 def cmd_spec(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from ..build.targets import registry_target
     from .specout import emit_specs
-    from .targets import registry_target
 
     registry = load_registry()
     entries = [registry.get(args.version)] if args.version else list(registry.clients())
@@ -255,9 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--strict", action="store_true", default=argparse.SUPPRESS, help="treat warnings as errors"
         )
-    from .commands import register_extra_commands
-
-    register_extra_commands(sub)
+    register_diff(sub)  # the analysis commands import their machinery only when they run
+    register_contract(sub)
+    register_release(sub, cmd_generate)
     return parser
 
 

@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics, GeneratorError
-from .ir.build import build_api
-from .ir.examples import widen_spec
-from .load import sha256_of
-from .overlays import load_spec
-from .pipeline import Target
-from .writer import write_file
+from ..build.pipeline import Target
+from ..build.writer import write_file
+from ..core.diagnostics import Diagnostics, GeneratorError
+from ..ir.examples import widen_spec
+from ..ir.source import load_api
+from ..spec.load import sha256_of
 
 EXTENSION_KEY = "x-intercom-clientgen"
 
@@ -40,8 +39,8 @@ class EmittedSpec:
 
 def normalised_spec(target: Target, diagnostics: Diagnostics) -> dict[str, Any]:
     """The repaired spec ``target``'s package is generated from; raises ``GeneratorError`` on errors."""
-    loaded = load_spec(target.spec_path, target.spec_label, target.overlays, diagnostics)
-    api = build_api(loaded.document, target.spec_label, diagnostics, class_overrides=dict(target.class_names))
+    loaded = load_api(target.source, diagnostics)
+    api = loaded.api
     spec = widen_spec(dict(api.spec), api.request_widenings)  # what the request models accept
     origin = {
         "source": target.spec_label,
