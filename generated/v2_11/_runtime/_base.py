@@ -14,7 +14,7 @@ import httpx
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
 from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseValidationError, make_status_error
-from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
+from ._options import DEFAULT_TIMEOUT, RequestOptions, checked_seconds, wants_raw
 from ._parse import Parsed, is_success, parse_response
 from ._response import APIResponse
 from ._retry import RetryPolicy, is_idempotent, log_retry
@@ -104,14 +104,12 @@ class BaseAPIClient:
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
         if max_retries < 0:
             raise ValueError("max_retries must not be negative")
-        if max_retry_wait < 0:
-            raise ValueError("max_retry_wait must not be negative")
         self._token = clean_token(token)
         self.region = None if base_url is not None else (region or self.default_region)
         self.base_url = self._resolve_base_url(base_url, self.region)
         self.timeout = timeout
         self.max_retries = max_retries
-        self.max_retry_wait = max_retry_wait
+        self.max_retry_wait = checked_seconds("max_retry_wait", max_retry_wait)
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
         self._follow_redirects = follow_redirects
@@ -180,7 +178,7 @@ class BaseAPIClient:
         )
         policy = RetryPolicy(
             max_retries=opts.get("max_retries", self.max_retries),
-            max_wait=opts.get("max_retry_wait", self.max_retry_wait),
+            max_wait=checked_seconds("max_retry_wait", opts.get("max_retry_wait", self.max_retry_wait)),
             idempotent=is_idempotent(method, idempotent) or opts.get("retry_non_idempotent", False),
         )
         logger.debug("Sending %s %s", method, path)

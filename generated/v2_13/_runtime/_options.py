@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TypedDict
 
@@ -69,3 +70,12 @@ def without_raw_flag(options: RequestOptions | None) -> RequestOptions:
 def wants_raw(options: RequestOptions | None) -> bool:
     """Tell whether ``options`` carries the raw-response flag."""
     return bool(options and options.get("_raw_response"))
+
+
+def checked_seconds(name: str, value: float) -> float:
+    """``value`` when it is a finite, non-negative number of seconds; else a :class:`ValueError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number of seconds, not {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative")
+    return float(value)
