@@ -70,3 +70,70 @@ def test_an_unusable_max_retry_wait_is_refused(pkg: ModuleType, bad: float) -> N
         client(pkg, Server(ok()), max_retry_wait=bad)
     with pytest.raises(ValueError, match="max_retry_wait"):
         client(pkg, Server(ok())).contacts.show_contact("1", request_options={"max_retry_wait": bad})
+
+
+# --- bodies nested thousands deep ------------------------------------------------------------
+
+DEPTH = 2000  # a 4 KB body; Python's json module gives up near 1000
+
+
+def _deep_bodies() -> dict[str, bytes]:
+    return {
+        "arrays": b"[" * DEPTH + b"]" * DEPTH,
+        "objects": b'{"a":' * DEPTH + b"1" + b"}" * DEPTH,
+        "inside an error list": b'{"type":"error.list","errors":' + b"[" * DEPTH + b"]" * DEPTH + b"}",
+        "inside a contact": b'{"type":"contact","id":"1","custom_attributes":'
+        + b'{"a":' * DEPTH
+        + b"1"
+        + b"}" * DEPTH
+        + b"}",
+    }
+
+
+DEEP = _deep_bodies()
+
+
+def _json(status: int, content: bytes) -> httpx.Response:
+    return httpx.Response(status, content=content, headers={"Content-Type": "application/json"})
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_a_deeply_nested_success_body_is_a_typed_error_or_a_value(pkg: ModuleType, name: str, strict: bool) -> None:
+    try:
+        value = client(pkg, Server(_json(200, DEEP[name])), strict=strict).contacts.show_contact("1")
+    except pkg.APIError as error:  # a typed error (ResponseValidationError, or the error list's)
+        assert error.message
+    else:
+        assert isinstance(value, pkg.models.ShowContactResponse)
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+@pytest.mark.parametrize(
+    ("status", "error_class"), [(400, "BadRequestError"), (404, "NotFoundError"), (500, "InternalServerError")]
+)
+def test_a_deeply_nested_error_body_raises_the_status_error(
+    pkg: ModuleType, waits: list[float], name: str, status: int, error_class: str
+) -> None:
+    with pytest.raises(pkg.APIStatusError) as caught:
+        client(pkg, Server(_json(status, DEEP[name])), max_retries=0).contacts.show_contact("1")
+    assert type(caught.value).__name__ == error_class
+    assert caught.value.status_code == status
+    assert caught.value.raw_body == DEEP[name].decode()
+
+
+@pytest.mark.parametrize("status", [200, 404, 429])
+def test_the_async_client_maps_deep_bodies_too(pkg: ModuleType, waits: list[float], status: int) -> None:
+    async def call() -> Any:
+        async with async_client(pkg, Server(_json(status, DEEP["arrays"])), max_retries=0) as api:
+            return await api.contacts.show_contact("1")
+
+    with pytest.raises(pkg.APIError):
+        asyncio.run(call())
+
+
+def test_a_deep_body_without_a_request_id_header_has_no_request_id(pkg: ModuleType) -> None:
+    server = Server(httpx.Response(200, content=DEEP["objects"], headers={"Content-Type": "application/octet-stream"}))
+    raw = client(pkg, server).data_export.with_raw_response.download_data_export("job")
+    assert raw.parsed == DEEP["objects"]
+    assert raw.request_id is None

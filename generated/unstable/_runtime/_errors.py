@@ -26,13 +26,13 @@ Intercom describes failures with a body such as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import httpx
 
 from ._drift import Drift
+from ._json import loads
 from ._retry import server_wait
 
 __all__ = [
@@ -202,8 +202,8 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
 def parse_error_body(content: bytes) -> ErrorBody | None:
     """Parse an Intercom error body; ``None`` when it is not JSON or not Intercom-shaped."""
     try:
-        data = json.loads(content)
-    except ValueError:
+        data = loads(content)
+    except ValueError:  # not JSON, or nested too deeply to decode
         return None
     if not isinstance(data, dict):
         return None
@@ -224,7 +224,7 @@ def find_request_id(response: httpx.Response, body: ErrorBody | None) -> str | N
     if body is not None:
         return body.request_id
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
     except ValueError:
         return None
     if not isinstance(data, dict):

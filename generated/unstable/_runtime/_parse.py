@@ -24,7 +24,6 @@ A body that is not JSON at all (or not of a JSON content type) raises
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -33,6 +32,7 @@ from pydantic import ValidationError
 
 from ._drift import Drift, placeholder, tolerate, type_name
 from ._errors import ResponseValidationError, find_request_id, snippet
+from ._json import TOO_DEEP, NestedTooDeeplyError, loads
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -100,21 +100,21 @@ def parse_response(response: httpx.Response, cast_to: Any, *, strict: bool = Fal
     except ValidationError as exc:
         return _tolerated(response, cast_to, exc, strict=strict, operation=operation)
     except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+        raise validation_error(response, cast_to, TOO_DEEP) from None
 
 
 def _tolerated(response: httpx.Response, cast_to: Any, exc: ValidationError, *, strict: bool, operation: str) -> Parsed:
     """The slow path, taken only when the body did not fit: parse what fits, record the rest."""
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
+    except NestedTooDeeplyError:
+        raise validation_error(response, cast_to, TOO_DEEP) from None
     except ValueError:  # not JSON at all: nothing to tolerate
         raise validation_error(response, cast_to, summarize(exc)) from exc
-    except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
     try:
         value, drift = tolerate(cast_to, data, operation=operation, request_id=find_request_id(response, None))
     except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+        raise validation_error(response, cast_to, TOO_DEEP) from None
     if strict:
         raise validation_error(response, cast_to, summarize(exc), drift=drift) from exc
     return Parsed(value, drift)
