@@ -13,7 +13,7 @@ import httpx
 
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
-from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseValidationError, make_status_error
+from ._errors import APIConnectionError, APIError, APITimeoutError, make_status_error
 from ._options import DEFAULT_TIMEOUT, RequestOptions, checked_seconds, wants_raw
 from ._parse import Parsed, is_success, parse_response
 from ._response import APIResponse
@@ -198,7 +198,7 @@ class BaseAPIClient:
         )
         try:
             parsed = parse_response(response, cast_to, strict=call.strict, operation=call.operation)
-        except ResponseValidationError as error:
+        except APIError as error:  # the body did not parse, or is an error list
             self._scrub(error)
             raise
         self._report_drift(call, response, parsed)

@@ -137,3 +137,69 @@ def test_a_deep_body_without_a_request_id_header_has_no_request_id(pkg: ModuleTy
     raw = client(pkg, server).data_export.with_raw_response.download_data_export("job")
     assert raw.parsed == DEEP["objects"]
     assert raw.request_id is None
+
+
+# --- an error list sent with a success status ------------------------------------------------
+
+ERROR_LISTS = [
+    ("not_found", "NotFoundError"),
+    ("company_not_found", "NotFoundError"),
+    ("unauthorized", "AuthenticationError"),
+    ("api_plan_restricted", "PermissionDeniedError"),
+    ("parameter_invalid", "BadRequestError"),
+    ("rate_limit_exceeded", "RateLimitError"),
+    ("server_error", "InternalServerError"),
+    ("something_new", "APIStatusError"),
+]
+
+
+def _error_list(code: str | None, status: int = 200) -> httpx.Response:
+    errors = [] if code is None else [{"code": code, "message": "Described as an error"}]
+    return httpx.Response(status, json={"type": "error.list", "request_id": "req-7", "errors": errors})
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["tolerant", "strict"])
+@pytest.mark.parametrize(("code", "error_class"), ERROR_LISTS)
+def test_a_200_error_list_raises_the_error_it_describes(
+    pkg: ModuleType, code: str, error_class: str, strict: bool
+) -> None:
+    with pytest.raises(pkg.APIStatusError) as caught:
+        client(pkg, Server(_error_list(code)), strict=strict).contacts.show_contact("1")
+    error = caught.value
+    assert type(error).__name__ == error_class
+    assert error.status_code == 200
+    assert error.request_id == "req-7"
+    assert error.body.errors[0].code == code
+    assert f"{code}: Described as an error" in str(error)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda api: api.contacts.show_contact("1"),  # a model
+        lambda api: api.admins.list_admins(),  # a list model
+        lambda api: api.data_events.create_data_event({"event_name": "e", "created_at": 1}),  # nothing expected
+        lambda api: list(api.contacts.iter_list_contacts()),  # pagination
+    ],
+    ids=["model", "list", "no content", "pages"],
+)
+@pytest.mark.parametrize("status", [200, 201, 202])
+def test_every_kind_of_operation_refuses_a_success_error_list(pkg: ModuleType, call: Any, status: int) -> None:
+    with pytest.raises(pkg.NotFoundError):
+        call(client(pkg, Server(_error_list("not_found", status))))
+
+
+def test_an_empty_error_list_is_a_generic_status_error(pkg: ModuleType) -> None:
+    with pytest.raises(pkg.APIStatusError) as caught:
+        client(pkg, Server(_error_list(None))).contacts.show_contact("1")
+    assert type(caught.value) is pkg.APIStatusError
+    assert caught.value.body.errors == []
+
+
+def test_the_async_client_refuses_a_success_error_list(pkg: ModuleType) -> None:
+    async def call() -> Any:
+        async with async_client(pkg, Server(_error_list("unauthorized"))) as api:
+            return await api.contacts.show_contact("1")
+
+    with pytest.raises(pkg.AuthenticationError):
+        asyncio.run(call())

@@ -192,6 +192,60 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     return by_status.get(status_code, APIStatusError)
 
 
+_STATUS_BY_CODE = {
+    "unauthorized": 401,
+    "token_unauthorized": 401,
+    "token_not_found": 401,
+    "token_revoked": 401,
+    "token_blocked": 401,
+    "token_expired": 401,
+    "forbidden": 403,
+    "api_plan_restricted": 403,
+    "not_found": 404,
+    "conflict": 409,
+    "data_connector_in_use": 409,
+    "data_invalid": 422,
+    "validation_error": 422,
+    "rate_limit_exceeded": 429,
+    "server_error": 500,
+    "service_unavailable": 503,
+}
+_BAD_REQUEST_CODES = frozenset({"bad_request", "client_error", "intercom_version_invalid", "parameter_mismatch"})
+
+
+def status_for_error_codes(codes: Sequence[str | None]) -> int | None:
+    """The HTTP status Intercom sends with the first of these error codes it is known for, or ``None``.
+
+    From the error examples of Intercom's specs: ``not_found`` and every ``*_not_found`` is 404
+    (except ``parameter_not_found``), ``unauthorized`` 401, ``api_plan_restricted`` 403,
+    ``rate_limit_exceeded`` 429, ``parameter_*`` and ``bad_request`` 400...
+    """
+    for written in codes:
+        code = (written or "").strip().lower()
+        if code in _STATUS_BY_CODE:
+            return _STATUS_BY_CODE[code]
+        if code in _BAD_REQUEST_CODES or code.startswith("parameter_"):
+            return 400
+        if code.endswith("_not_found"):
+            return 404
+    return None
+
+
+def error_list_error(response: httpx.Response) -> APIStatusError:
+    """The exception for a success status whose body is an Intercom error list.
+
+    Its class is the one the errors' codes name (``not_found``: :class:`NotFoundError`), else
+    :class:`APIStatusError`; ``status_code`` stays the status that arrived.
+    """
+    body = parse_error_body(response.content)
+    codes = [e.code for e in body.errors] if body is not None else []
+    status = status_for_error_codes(codes)
+    error_class = APIStatusError if status is None else status_error_class(status)
+    as_status = "" if status is None else f" (treated as {status} {httpx.codes.get_reason_phrase(status)})"
+    note = f", but the body is an Intercom error list{as_status}"
+    return error_class(_status_message(response, body, note), response=response, body=body)
+
+
 def make_status_error(response: httpx.Response) -> APIStatusError:
     """Build the exception for an error ``response``, parsing Intercom's error body if present."""
     body = parse_error_body(response.content)
@@ -254,8 +308,8 @@ def _str_or_none(value: object) -> str | None:
     return str(value)
 
 
-def _status_message(response: httpx.Response, body: ErrorBody | None) -> str:
-    message = f"{response.status_code} {response.reason_phrase}".rstrip()
+def _status_message(response: httpx.Response, body: ErrorBody | None, note: str = "") -> str:
+    message = f"{response.status_code} {response.reason_phrase}".rstrip() + note
     if body is not None and body.errors:
         parts = [": ".join(p for p in (e.code, e.message) if p) for e in body.errors]
         message += ": " + "; ".join(p for p in parts if p)
