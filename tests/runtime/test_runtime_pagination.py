@@ -22,7 +22,8 @@ from runtime_support import (
 )
 
 from generator.runtime import APIResponse, AsyncPaginator, NotFoundError, SyncPaginator
-from generator.runtime._pagination import PageRequest, next_cursor
+from generator.runtime._pagination import next_cursor
+from generator.runtime._request import APIRequest, PageRequest
 
 Build = Callable[..., Harness]
 
@@ -257,22 +258,10 @@ def test_unknown_cursor_location_is_rejected(harness: Build) -> None:
 
 
 def test_body_cursor_needs_an_object_body() -> None:
-    spec = PageRequest.create(
-        "post",
-        "/x",
-        page_type=ContactList,
-        cursor="body",
-        items_field="data",
-        path_params=None,
-        query=None,
-        explode=(),
-        headers=None,
-        body=[1, 2],
-        idempotent=None,
-        options=None,
-    )
+    first = APIRequest("post", "/x", ContactList, body=[1, 2])
+    pages = PageRequest.create(first, cursor="body", items_field="data")
     with pytest.raises(TypeError, match="JSON object"):
-        spec.for_cursor("c")
+        pages.page("c")
 
 
 def test_next_cursor_reads_models_and_dicts() -> None:
