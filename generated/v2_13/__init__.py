@@ -10,6 +10,7 @@ Where recorded traffic shows the live API differing from the spec, the spec is c
 from . import models
 from ._client import API_VERSION, AsyncIntercom, Intercom
 from ._runtime import (
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
     DEFAULT_TIMEOUT,
@@ -32,6 +33,7 @@ from ._runtime import (
     RateLimit,
     RateLimitError,
     RequestOptions,
+    ResponseTooLargeError,
     ResponseValidationError,
     SyncPaginator,
     UnprocessableEntityError,
@@ -39,6 +41,7 @@ from ._runtime import (
 
 __all__ = [
     "API_VERSION",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",
     "DEFAULT_TIMEOUT",
@@ -63,6 +66,7 @@ __all__ = [
     "RateLimit",
     "RateLimitError",
     "RequestOptions",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SyncPaginator",
     "UnprocessableEntityError",

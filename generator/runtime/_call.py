@@ -4,9 +4,10 @@
 :func:`exchange` is the whole conversation with the server for one call: send, decide whether
 to retry (see ``_retry``), wait, send again, read the body of the final answer, raise the error
 it describes. It does no I/O itself: it is a generator that yields each thing to do (a
-:class:`Send`, a :class:`Read`, a :class:`Sleep`) and is sent the outcome, or has the network
-failure thrown in. ``_client`` drives it with ``httpx.Client`` and ``time.sleep``, or with
-``httpx.AsyncClient`` and ``asyncio.sleep``; that is all that differs between the two clients.
+:class:`Send`, an :class:`Open` and the :class:`Next` chunks of a body, a :class:`Sleep`) and is
+sent the outcome, or has the network failure thrown in. ``_client`` drives it with
+``httpx.Client`` and ``time.sleep``, or with ``httpx.AsyncClient`` and ``asyncio.sleep``; that is
+all that differs between the two clients.
 
 A driver closes the response it holds before it sends again, before it sleeps and when the call
 ends, however it ends.
@@ -21,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
+from ._body import BodyReader
 from ._errors import APIConnectionError, APITimeoutError, make_status_error
 from ._parse import is_success
 from ._request import APIRequest
@@ -38,6 +40,7 @@ class PreparedCall(NamedTuple):
     policy: RetryPolicy
     strict: bool
     follow_redirects: bool
+    max_response_bytes: int | None
 
     @property
     def operation(self) -> str:
@@ -52,10 +55,20 @@ class Send(NamedTuple):
     follow_redirects: bool
 
 
-class Read(NamedTuple):
-    """Read the body of ``response``."""
+class Open(NamedTuple):
+    """Start reading the body of ``response``; the outcome is an iterator over its chunks.
+
+    ``raw``: the bytes as they arrived (``iter_raw``), else as httpx decoded them (``iter_bytes``).
+    """
 
     response: httpx.Response
+    raw: bool
+
+
+class Next(NamedTuple):
+    """The next chunk of ``chunks`` (what :class:`Open` gave), or ``None`` at the end."""
+
+    chunks: Any
 
 
 class Sleep(NamedTuple):
@@ -64,7 +77,7 @@ class Sleep(NamedTuple):
     seconds: float
 
 
-Step = Send | Read | Sleep
+Step = Send | Open | Next | Sleep
 
 
 class Exchanged(NamedTuple):
@@ -92,7 +105,7 @@ def exchange(call: PreparedCall, scrub: Scrub[BaseException]) -> Exchange:
             response: httpx.Response = yield Send(call.http_request, call.follow_redirects)
             wait = _wait_after_response(call, response, retries)
             if wait is None:
-                yield Read(response)
+                yield from _read_body(call, response)
                 if not is_success(response):
                     raise scrub(make_status_error(response))
                 elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
@@ -101,6 +114,22 @@ def exchange(call: PreparedCall, scrub: Scrub[BaseException]) -> Exchange:
             wait = _wait_after_error(call, error, retries, scrub)
         yield Sleep(wait)
         retries += 1
+
+
+def _read_body(call: PreparedCall, response: httpx.Response) -> Generator[Step, Any, None]:
+    """Read the body of ``response`` within ``max_response_bytes`` (see ``_body``)."""
+    reader = BodyReader(response, call.max_response_bytes, call.operation)
+    if reader.in_memory:
+        reader.measure()
+        return
+    reader.check_declared_length()
+    chunks = yield Open(response, reader.raw)
+    while True:
+        chunk: bytes | None = yield Next(chunks)
+        if chunk is None:
+            break
+        reader.feed(chunk)
+    reader.finish()
 
 
 def _wait_after_response(call: PreparedCall, response: httpx.Response, retries: int) -> float | None:

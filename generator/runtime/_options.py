@@ -9,7 +9,13 @@ from typing import TypedDict
 
 import httpx
 
-__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_MAX_RETRY_WAIT", "DEFAULT_TIMEOUT", "RequestOptions"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_WAIT",
+    "DEFAULT_TIMEOUT",
+    "RequestOptions",
+]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """60 seconds for reads, writes and pool waits; 10 seconds to connect."""
@@ -19,6 +25,9 @@ DEFAULT_MAX_RETRIES = 2
 
 DEFAULT_MAX_RETRY_WAIT = 60.0
 """Upper bound, in seconds, on any single wait between two attempts."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""64 MiB: the largest body (after gzip/deflate decoding) an answer may have; ``None`` lifts the limit."""
 
 
 class RequestOptions(TypedDict, total=False):
@@ -35,6 +44,8 @@ class RequestOptions(TypedDict, total=False):
       fields the spec does not know (or describes wrongly).
     - ``strict``: raise :class:`ResponseValidationError` when the answer does not fit its model,
       instead of returning what fits and recording drift (see ``_drift``).
+    - ``max_response_bytes``: the largest decoded body this call accepts (``None``: no limit);
+      a larger one raises :class:`ResponseTooLargeError` without being read into memory.
     - ``retry_non_idempotent``: also retry 5xx answers and failures after the request was sent
       for methods that are not idempotent (POST, PATCH).
 
@@ -48,6 +59,7 @@ class RequestOptions(TypedDict, total=False):
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, object]
     extra_body: Mapping[str, object]
+    max_response_bytes: int | None
     retry_non_idempotent: bool
     strict: bool
     _raw_response: bool
@@ -79,3 +91,10 @@ def checked_seconds(name: str, value: float) -> float:
     if value < 0:
         raise ValueError(f"{name} must not be negative")
     return float(value)
+
+
+def checked_size(name: str, value: int | None) -> int | None:
+    """``value`` when it is ``None`` or a non-negative whole number; else a :class:`ValueError`."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"{name} must be a non-negative whole number or None, not {value!r}")
+    return value

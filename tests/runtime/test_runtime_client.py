@@ -21,6 +21,7 @@ def test_every_request_carries_the_standard_headers(harness: Build) -> None:
     assert headers["Authorization"] == f"Bearer {TOKEN}"
     assert headers["Intercom-Version"] == "2.13"
     assert headers["Accept"] == "application/json"
+    assert headers["Accept-Encoding"] == "gzip, deflate"  # what the client inflates within its limit
     assert headers["User-Agent"] == "intercom-clientgen-python/2.13"
 
 

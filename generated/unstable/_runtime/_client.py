@@ -22,8 +22,14 @@ import httpx
 
 from . import _retry
 from ._base import BaseAPIClient, DriftHook, effective_timeout
-from ._call import Exchange, Exchanged, Read, Send, exchange
-from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
+from ._call import Exchange, Exchanged, Next, Open, Send, exchange
+from ._options import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_WAIT,
+    DEFAULT_TIMEOUT,
+    RequestOptions,
+)
 from ._pagination import AsyncPaginator, SyncPaginator
 from ._request import APIRequest, CursorLocation
 
@@ -49,8 +55,11 @@ def run(http: httpx.Client, steps: Exchange) -> Exchanged:
                 return cast(Exchanged, done.value)
             reply, failure = None, None
             try:
-                if isinstance(step, Read):
-                    step.response.read()
+                if isinstance(step, Next):
+                    reply = next(step.chunks, None)
+                    continue
+                if isinstance(step, Open):
+                    reply = step.response.iter_raw() if step.raw else step.response.iter_bytes()
                     continue
                 if held is not None:
                     held.close()
@@ -78,8 +87,11 @@ async def run_async(http: httpx.AsyncClient, steps: Exchange) -> Exchanged:
                 return cast(Exchanged, done.value)
             reply, failure = None, None
             try:
-                if isinstance(step, Read):
-                    await step.response.aread()
+                if isinstance(step, Next):
+                    reply = await anext(step.chunks, None)
+                    continue
+                if isinstance(step, Open):
+                    reply = step.response.aiter_raw() if step.raw else step.response.aiter_bytes()
                     continue
                 if held is not None:
                     await held.aclose()
@@ -106,6 +118,9 @@ class SyncAPIClient(BaseAPIClient):
     An answer that does not fit its model still returns what fits and records drift (logged once
     per operation and place on the ``intercom.drift`` logger, passed to ``on_drift``, listed on
     ``with_raw_response`` answers); ``strict=True`` raises :class:`ResponseValidationError` instead.
+
+    An answer whose body decodes to more than ``max_response_bytes`` (64 MiB by default; ``None``
+    for no limit) raises :class:`ResponseTooLargeError` while it streams in.
     """
 
     def __init__(
@@ -123,6 +138,7 @@ class SyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
             token,
@@ -136,6 +152,7 @@ class SyncAPIClient(BaseAPIClient):
             follow_redirects=follow_redirects,
             strict=strict,
             on_drift=on_drift,
+            max_response_bytes=max_response_bytes,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -246,6 +263,7 @@ class AsyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         super().__init__(
             token,
@@ -259,6 +277,7 @@ class AsyncAPIClient(BaseAPIClient):
             follow_redirects=follow_redirects,
             strict=strict,
             on_drift=on_drift,
+            max_response_bytes=max_response_bytes,
         )
         self._http = http_client
         self._owns_http = http_client is None

@@ -17,6 +17,7 @@ The whole tree::
           +-- APIConnectionError       no answer: the connection failed or broke
           |    +-- APITimeoutError     no answer in time
           +-- ResponseValidationError  a success answer that is not JSON, or (strict mode) does not fit its type
+          +-- ResponseTooLargeError    an answer's body is larger than max_response_bytes
 
 Intercom describes failures with a body such as
 ``{"type": "error.list", "request_id": "...", "errors": [{"code": "...", "message": "..."}]}``;
@@ -50,6 +51,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnprocessableEntityError",
 ]
@@ -174,6 +176,21 @@ class ResponseValidationError(APIError):
         self.request_id = find_request_id(response, None)
         self.reason = reason
         self.drift = list(drift)
+
+
+class ResponseTooLargeError(APIError):
+    """An answer's body is larger than ``max_response_bytes``; nothing of it is kept.
+
+    ``limit`` is the limit that was exceeded (decoded bytes); ``status_code``, ``headers`` and
+    ``request_id`` describe the answer. The message says how to raise the limit.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(message, request=response.request)
+        self.limit = limit
+        self.status_code = response.status_code
+        self.headers = httpx.Headers(response.headers)
+        self.request_id: str | None = response.headers.get("x-request-id")
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:

@@ -10,11 +10,12 @@ from typing import Any, ClassVar
 
 import httpx
 
+from ._body import ACCEPT_ENCODING
 from ._call import Exchanged, PreparedCall
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
 from ._errors import APIError
-from ._options import DEFAULT_TIMEOUT, RequestOptions, checked_seconds
+from ._options import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, RequestOptions, checked_seconds, checked_size
 from ._parse import Parsed, parse_response
 from ._request import APIRequest, PageRequest
 from ._response import APIResponse
@@ -77,6 +78,7 @@ class BaseAPIClient:
         follow_redirects: bool,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         if not getattr(type(self), "api_version", None):
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
@@ -88,6 +90,8 @@ class BaseAPIClient:
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_retry_wait = checked_seconds("max_retry_wait", max_retry_wait)
+        self.max_response_bytes = checked_size("max_response_bytes", max_response_bytes)
+        """The largest decoded body an answer may have (``None``: no limit; see ``_body``)."""
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
         self._follow_redirects = follow_redirects
@@ -120,6 +124,7 @@ class BaseAPIClient:
     def _default_request_headers(self) -> dict[str, str]:
         headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "Intercom-Version": self.api_version,
             "User-Agent": self.user_agent,
         }
@@ -152,8 +157,16 @@ class BaseAPIClient:
             idempotent=is_idempotent(method, request.idempotent) or opts.get("retry_non_idempotent", False),
         )
         logger.debug("Sending %s %s", method, request.path)
-        strict = opts.get("strict", self.strict)
-        return PreparedCall(request, http_request, policy, strict=strict, follow_redirects=self._follow_redirects)
+        return PreparedCall(
+            request,
+            http_request,
+            policy,
+            strict=opts.get("strict", self.strict),
+            follow_redirects=self._follow_redirects,
+            max_response_bytes=checked_size(
+                "max_response_bytes", opts.get("max_response_bytes", self.max_response_bytes)
+            ),
+        )
 
     def _pages(self, first: APIRequest[Any], *, cursor: str, items_field: str) -> PageRequest[Any]:
         """The :class:`PageRequest` of ``paginate``."""
