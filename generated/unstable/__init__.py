@@ -10,6 +10,7 @@ Where recorded traffic shows the live API differing from the spec, the spec is c
 from . import models
 from ._client import API_VERSION, AsyncIntercom, Intercom
 from ._runtime import (
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
@@ -41,6 +42,7 @@ from ._runtime import (
 
 __all__ = [
     "API_VERSION",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",

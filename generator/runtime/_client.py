@@ -24,6 +24,7 @@ from . import _retry
 from ._base import BaseAPIClient, DriftHook, effective_timeout
 from ._call import Exchange, Exchanged, Next, Open, Send, exchange
 from ._options import (
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
@@ -119,8 +120,11 @@ class SyncAPIClient(BaseAPIClient):
     per operation and place on the ``intercom.drift`` logger, passed to ``on_drift``, listed on
     ``with_raw_response`` answers); ``strict=True`` raises :class:`ResponseValidationError` instead.
 
-    An answer whose body decodes to more than ``max_response_bytes`` (64 MiB by default; ``None``
-    for no limit) raises :class:`ResponseTooLargeError` while it streams in.
+    ``timeout`` bounds each network wait; ``deadline`` (five minutes by default; ``None`` for none)
+    the whole call, every attempt, retry wait and body included: running out raises
+    :class:`APITimeoutError`. An answer whose body decodes to more than ``max_response_bytes``
+    (64 MiB by default; ``None`` for no limit) raises :class:`ResponseTooLargeError` while it
+    streams in.
     """
 
     def __init__(
@@ -139,6 +143,7 @@ class SyncAPIClient(BaseAPIClient):
         strict: bool = False,
         on_drift: DriftHook | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
     ) -> None:
         super().__init__(
             token,
@@ -153,6 +158,7 @@ class SyncAPIClient(BaseAPIClient):
             strict=strict,
             on_drift=on_drift,
             max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -264,6 +270,7 @@ class AsyncAPIClient(BaseAPIClient):
         strict: bool = False,
         on_drift: DriftHook | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
     ) -> None:
         super().__init__(
             token,
@@ -278,6 +285,7 @@ class AsyncAPIClient(BaseAPIClient):
             strict=strict,
             on_drift=on_drift,
             max_response_bytes=max_response_bytes,
+            deadline=deadline,
         )
         self._http = http_client
         self._owns_http = http_client is None

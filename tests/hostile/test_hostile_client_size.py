@@ -174,3 +174,31 @@ def test_a_broken_gzip_body_is_a_connection_error(pkg: ModuleType, content: byte
 def test_an_unusable_limit_is_refused(pkg: ModuleType, bad: Any) -> None:
     with pytest.raises(ValueError, match="max_response_bytes"):
         client(pkg, Server(httpx.Response(200, json=CONTACT)), max_response_bytes=bad)
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_bomb_from_a_real_server_is_refused(pkg: ModuleType, kind: str) -> None:
+    from slow_server import Connection, LocalServer, head
+
+    payload = gzip_bomb()
+
+    def answer(connection: Connection) -> None:
+        connection.send(head(length=len(payload), Content_Encoding="gzip") + payload)
+
+    async def call_async(url: str) -> Any:
+        http = httpx.AsyncClient(trust_env=False)
+        async with pkg.AsyncIntercom(token="t", base_url=url, http_client=http, max_response_bytes=MIB) as api:
+            try:
+                return await api.contacts.show_contact("1")
+            finally:
+                await http.aclose()
+
+    with LocalServer(answer) as server, pytest.raises(pkg.ResponseTooLargeError) as caught:
+        if kind == "sync":
+            with httpx.Client(trust_env=False) as http:
+                pkg.Intercom(
+                    token="t", base_url=server.url, http_client=http, max_response_bytes=MIB
+                ).contacts.show_contact("1")
+        else:
+            asyncio.run(call_async(server.url))
+    assert caught.value.limit == MIB

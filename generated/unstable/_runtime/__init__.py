@@ -13,6 +13,8 @@ Generated clients derive from :class:`SyncAPIClient` / :class:`AsyncAPIClient` a
   an error status raises the matching :class:`APIStatusError`.
 - A body larger than ``max_response_bytes`` (64 MiB decoded by default) raises
   :class:`ResponseTooLargeError` while it streams in (see ``_body``).
+- A call ends within ``deadline`` seconds (five minutes by default), every attempt, wait and
+  body included, or raises :class:`APITimeoutError` (see ``_deadline``).
 - 429 answers and failed connections are retried, 5xx answers only for idempotent requests
   (see ``_retry`` for the exact rules and waits).
 - Redirects are not followed; a 302/303/307 with a ``Location`` is an answer whose value is
@@ -46,6 +48,7 @@ from ._errors import (
     UnprocessableEntityError,
 )
 from ._options import (
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
@@ -57,6 +60,7 @@ from ._resource import AsyncResource, SyncResource
 from ._response import APIResponse, RateLimit, to_async_raw_response, to_raw_response
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 import httpx
 
 from ._body import BodyReader
+from ._deadline import Deadline
 from ._errors import APIConnectionError, APITimeoutError, make_status_error
 from ._parse import is_success
 from ._request import APIRequest
@@ -41,6 +42,10 @@ class PreparedCall(NamedTuple):
     strict: bool
     follow_redirects: bool
     max_response_bytes: int | None
+    deadline: float | None
+    """Seconds the whole call may take (see ``_deadline``)."""
+    timeout: Mapping[str, float | None]
+    """The timeouts of each attempt, before the deadline cuts them."""
 
     @property
     def operation(self) -> str:
@@ -98,26 +103,28 @@ def exchange(call: PreparedCall, scrub: Scrub[BaseException]) -> Exchange:
     :class:`APIConnectionError` of a network failure once the retry policy gives up.
     ``scrub`` removes the token from every exception before it is raised.
     """
+    deadline = Deadline(call.deadline, call.operation)
     retries = 0
     while True:
+        deadline.bound(call.http_request, call.timeout)
         started = time.perf_counter()
         try:
             response: httpx.Response = yield Send(call.http_request, call.follow_redirects)
-            wait = _wait_after_response(call, response, retries)
+            wait = _wait_after_response(call, response, retries, deadline)
             if wait is None:
-                yield from _read_body(call, response)
+                yield from _read_body(call, response, deadline)
                 if not is_success(response):
                     raise scrub(make_status_error(response))
                 elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
                 return Exchanged(response, retries, elapsed)
         except httpx.RequestError as error:
-            wait = _wait_after_error(call, error, retries, scrub)
+            wait = _wait_after_error(call, error, retries, scrub, deadline)
         yield Sleep(wait)
         retries += 1
 
 
-def _read_body(call: PreparedCall, response: httpx.Response) -> Generator[Step, Any, None]:
-    """Read the body of ``response`` within ``max_response_bytes`` (see ``_body``)."""
+def _read_body(call: PreparedCall, response: httpx.Response, deadline: Deadline) -> Generator[Step, Any, None]:
+    """Read the body of ``response`` within ``max_response_bytes`` (see ``_body``) and the deadline."""
     reader = BodyReader(response, call.max_response_bytes, call.operation)
     if reader.in_memory:
         reader.measure()
@@ -129,27 +136,30 @@ def _read_body(call: PreparedCall, response: httpx.Response) -> Generator[Step, 
         if chunk is None:
             break
         reader.feed(chunk)
+        deadline.check(call.http_request)
     reader.finish()
 
 
-def _wait_after_response(call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
+def _wait_after_response(
+    call: PreparedCall, response: httpx.Response, retries: int, deadline: Deadline
+) -> float | None:
     """Seconds to wait before retrying after ``response``; ``None`` when it is the final answer."""
     if is_success(response):
         return None
     wait = call.policy.wait_after_response(response, retries)
-    if wait is not None:
-        reason = f"{response.status_code} {response.reason_phrase}"
-        _log_retry(call, wait, retries, reason)
+    if wait is None or not deadline.allows(wait):
+        return None
+    _log_retry(call, wait, retries, f"{response.status_code} {response.reason_phrase}")
     return wait
 
 
 def _wait_after_error(
-    call: PreparedCall, error: httpx.RequestError, retries: int, scrub: Scrub[BaseException]
+    call: PreparedCall, error: httpx.RequestError, retries: int, scrub: Scrub[BaseException], deadline: Deadline
 ) -> float:
     """Seconds to wait before retrying after a network failure; raises when giving up."""
     wait = call.policy.wait_after_error(error, retries)
-    if wait is None:
-        raise connection_error(error, call.http_request, scrub) from error
+    if wait is None or not deadline.allows(wait):
+        raise connection_error(error, call.http_request, scrub, deadline) from error
     _log_retry(call, wait, retries, type(error).__name__)
     return wait
 
@@ -162,10 +172,12 @@ def _log_retry(call: PreparedCall, wait: float, retries: int, reason: str) -> No
 
 
 def connection_error(
-    error: httpx.RequestError, request: httpx.Request, scrub: Scrub[BaseException]
+    error: httpx.RequestError, request: httpx.Request, scrub: Scrub[BaseException], deadline: Deadline
 ) -> APIConnectionError:
     """The exception raised when a network failure is not (or no longer) retried."""
     scrub(error)  # it is chained to the error raised here, so it shows in tracebacks
+    if isinstance(error, httpx.TimeoutException) and deadline.cut_timeout:
+        return deadline.exceeded(request)
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
     detail = str(error) or type(error).__name__

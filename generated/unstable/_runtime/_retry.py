@@ -20,8 +20,8 @@ seconds, the upper end capped at 8 seconds). Every wait is capped by ``max_retry
 A header value that is not a finite number (``nan``, ``inf``, ``1e400``, garbage) or a date
 that cannot be read counts as absent; a negative or past value means no wait.
 
-:func:`sleep`, :func:`async_sleep`, :func:`clock` and :func:`jitter` are looked up on this
-module at call time, so tests can replace them and never really wait.
+:func:`sleep`, :func:`async_sleep`, :func:`clock`, :func:`monotonic` and :func:`jitter` are
+looked up on this module at call time, so tests can replace them and never really wait.
 """
 
 from __future__ import annotations
@@ -63,6 +63,11 @@ async def async_sleep(seconds: float) -> None:
 def clock() -> float:
     """Return the current UNIX time in seconds (replaceable in tests)."""
     return time.time()
+
+
+def monotonic() -> float:
+    """Return a clock for measuring durations, in seconds (replaceable in tests)."""
+    return time.monotonic()
 
 
 def jitter() -> float:

@@ -15,7 +15,14 @@ from ._call import Exchanged, PreparedCall
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
 from ._errors import APIError
-from ._options import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, RequestOptions, checked_seconds, checked_size
+from ._options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    RequestOptions,
+    checked_seconds,
+    checked_size,
+)
 from ._parse import Parsed, parse_response
 from ._request import APIRequest, PageRequest
 from ._response import APIResponse
@@ -42,6 +49,10 @@ def clean_token(token: str | None) -> str | None:
     if not token.isascii() or not token.isprintable() or any(ch.isspace() for ch in token):
         raise ValueError("The access token must be printable ASCII without whitespace")
     return token
+
+
+def _optional_seconds(name: str, value: float | None) -> float | None:
+    return None if value is None else checked_seconds(name, value)
 
 
 def effective_timeout(
@@ -79,6 +90,7 @@ class BaseAPIClient:
         strict: bool = False,
         on_drift: DriftHook | None = None,
         max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
     ) -> None:
         if not getattr(type(self), "api_version", None):
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
@@ -92,6 +104,8 @@ class BaseAPIClient:
         self.max_retry_wait = checked_seconds("max_retry_wait", max_retry_wait)
         self.max_response_bytes = checked_size("max_response_bytes", max_response_bytes)
         """The largest decoded body an answer may have (``None``: no limit; see ``_body``)."""
+        self.deadline = _optional_seconds("deadline", deadline)
+        """Seconds one call may take in all, retries and waits included (``None``: no deadline)."""
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
         self._follow_redirects = follow_redirects
@@ -166,6 +180,8 @@ class BaseAPIClient:
             max_response_bytes=checked_size(
                 "max_response_bytes", opts.get("max_response_bytes", self.max_response_bytes)
             ),
+            deadline=_optional_seconds("deadline", opts.get("deadline", self.deadline)),
+            timeout=dict(http_request.extensions["timeout"]),
         )
 
     def _pages(self, first: APIRequest[Any], *, cursor: str, items_field: str) -> PageRequest[Any]:

@@ -10,6 +10,7 @@ from typing import TypedDict
 import httpx
 
 __all__ = [
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",
@@ -26,6 +27,10 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 60.0
 """Upper bound, in seconds, on any single wait between two attempts."""
 
+DEFAULT_DEADLINE = 300.0
+"""Five minutes: how long one call may take in all, every attempt and wait between them included
+(``timeout`` bounds each single network wait); ``None`` lifts the deadline."""
+
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """64 MiB: the largest body (after gzip/deflate decoding) an answer may have; ``None`` lifts the limit."""
 
@@ -36,6 +41,8 @@ class RequestOptions(TypedDict, total=False):
     Every key is optional; a key that is absent falls back to the client's setting.
 
     - ``timeout``: seconds or an :class:`httpx.Timeout`; ``None`` disables the timeout.
+    - ``deadline``: seconds this whole call may take, retries and waits included (``None``: no
+      deadline); running out raises :class:`APITimeoutError`.
     - ``max_retries``: retries for this call (``0`` disables retrying).
     - ``max_retry_wait``: cap, in seconds, on each wait between attempts.
     - ``extra_headers``: headers added last; they override everything else.
@@ -54,6 +61,7 @@ class RequestOptions(TypedDict, total=False):
     """
 
     timeout: float | httpx.Timeout | None
+    deadline: float | None
     max_retries: int
     max_retry_wait: float
     extra_headers: Mapping[str, str]
