@@ -169,8 +169,8 @@ def cmd_release_add(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
 
 
 def cmd_release_update(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
+    from ..diff.formats import render
     from ..diff.registry import diff_apis
-    from ..diff.report import render
 
     registry = load_registry()
     entry = registry.get(args.version)

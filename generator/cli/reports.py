@@ -52,9 +52,9 @@ def client_pairs(registry: Registry) -> list[tuple[str, str]]:
 def version_diff_reports(diagnostics: Diagnostics) -> dict[str, str]:
     """``diff-OLD-NEW.md`` for each client version against the client version it follows: the nearest
     client up its chain of predecessors (2.13 follows 2.12, a baseline, which follows 2.11)."""
+    from ..diff.formats import render
     from ..diff.loader import load_pair
     from ..diff.registry import diff_apis
-    from ..diff.report import render
     from ..spec.registry import load_registry
 
     files: dict[str, str] = {}

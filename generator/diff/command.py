@@ -13,17 +13,18 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 
-FORMATS = ("text", "md", "json", "junit", "github")  # the renderers of .report; imported when the command runs
+FORMATS = ("text", "md", "json", "junit", "github")  # the renderers of .formats; imported when the command runs
 SEVERITIES = ("breaking", "non-breaking", "info")
 
 
 def cmd_diff(args: argparse.Namespace, diagnostics: Diagnostics) -> int:
     """Print the judged changes; exit 1 when the gate fails, or a version or file cannot be loaded."""
     from .change import Severity
+    from .formats import render
     from .gate import load_accept_file, report_unmatched, review
     from .loader import load_pair
     from .registry import diff_apis
-    from .report import gate_line, render
+    from .report import gate_line
 
     accept = load_accept_file(args.accept) if args.accept is not None else None
     # warnings about the specs concern generation, not the diff

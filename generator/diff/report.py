@@ -155,15 +155,3 @@ def render_markdown(old: str, new: str, changes: Sequence[Change], review: Revie
             accepted = f" (accepted: {_escape(reason)})" if reason is not None else ""
             lines.append(f"- `{change.id}`: {_escape(change.message)}{accepted}")
     return "\n".join(lines) + "\n"
-
-
-def render(fmt: str, old: str, new: str, changes: Sequence[Change], review: Review | None = None) -> str:
-    if fmt in ("junit", "github"):
-        from .ci import render_github, render_junit
-
-        return (render_junit if fmt == "junit" else render_github)(old, new, changes, review)
-    if fmt == "json":
-        return render_json(old, new, changes, review)
-    if fmt == "md":
-        return render_markdown(old, new, changes, review)
-    return render_text(old, new, changes, review)
