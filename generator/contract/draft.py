@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..naming import words
-from .checks import CHECKS, Truth
-from .claims import Assertion
+from .checks import Truth
+from .kinds import AssertionError_, parse_assertion
 from .samples import payload_of
 from .specquery import Version, body_schema, declared_names
 from .statements import Statement, parse_changelog
@@ -183,9 +183,11 @@ def _what_the_specs_say(proposal: Proposal, base: Version, target: Version, payl
     fields = {k: v for k, v in proposal.asserts.items() if k != "kind"}
     if "REVIEW" in fields.values():
         return proposal.comment
-    assertion = Assertion(str(proposal.asserts["kind"]), fields, "")
-    check = CHECKS[assertion.kind]
-    now, before = check(assertion, target, payload), check(assertion, base, payload)
+    try:
+        assertion = parse_assertion(proposal.asserts, "")
+    except AssertionError_ as exc:
+        return str(exc)
+    now, before = assertion.check(target, payload), assertion.check(base, payload)
     if now.truth is Truth.TRUE and before.truth is Truth.TRUE:
         return f"specs say not-new: {before.why}"
     verdict = {Truth.TRUE: "holds", Truth.PARTLY: "partial", Truth.FALSE: "contradicted", Truth.UNKNOWN: "unverifiable"}

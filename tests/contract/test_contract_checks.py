@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from contract_support import tiny_pair
+from contract_support import make, tiny_pair
 
-from generator.contract.claims import Assertion, Claim, ClaimsFile
+from generator.contract.claims import Claim, ClaimsFile
 from generator.contract.evaluate import ClaimResult, Evaluator
 from generator.contract.specquery import Version
 from generator.contract.statements import parse_changelog
@@ -28,9 +28,7 @@ def evaluate(
 ) -> tuple[ClaimResult, Diagnostics]:
     base, target = tiny_pair(change)
     diagnostics = Diagnostics()
-    items = tuple(
-        Assertion(a["kind"], {k: v for k, v in a.items() if k != "kind"}, "/claims/0/asserts") for a in asserts
-    )
+    items = tuple(make(a["kind"], {k: v for k, v in a.items() if k != "kind"}, "/claims/0/asserts") for a in asserts)
     claim = Claim("the-claim", quote, items, "holds", "/claims/0", versions=versions)
     claims_file = ClaimsFile("tiny.claims.yaml", "1.0", "1.1", (claim,), ())
     evaluator = Evaluator({"1.0": base, "1.1": target}, diagnostics)
@@ -318,7 +316,7 @@ def test_versions_outside_the_registry_are_reported() -> None:
     claim = Claim(
         "c",
         "The claim.",
-        (Assertion("schema-added", {"schema": "error"}, ""),),
+        (make("schema-added", {"schema": "error"}, ""),),
         "holds",
         "/claims/0",
         versions=("0.9",),
