@@ -8,8 +8,10 @@ Verdicts, per assertion:
 - ``contradicted``: the target spec shows otherwise;
 - ``unverifiable``: the spec cannot tell (e.g. it declares no default), or the claim is about
   behaviour the spec does not describe;
-- ``doc-only``: advice or explanation, nothing to check.
-A claim with several assertions gets their common verdict, or ``partial`` when they differ.
+- ``doc-only``: advice or explanation, nothing to check; or something the spec's prose or examples
+  say (``documented``, ``request-example``, ``searchable-field``) that no generated client shows.
+A claim with several assertions gets their common verdict, or ``partial`` when they differ
+(documentation items alongside structural ones do not make it partial).
 """
 
 from __future__ import annotations
@@ -98,6 +100,8 @@ def unknown_references(a: Assertion, versions: Mapping[str, Version]) -> list[st
         if not any(name in v.schemas for v in versions.values()):
             problems.append(f"unknown schema {name!r} (in no registered version)")
     for name in a.operation_refs():
+        if name.partition(" ")[2].startswith("/"):
+            continue  # an endpoint written out: that no version has it is a finding, not a typo
         if not any(v.operation(name) is not None for v in versions.values()):
             problems.append(f"unknown operation {name!r} (in no registered version)")
     for name in a.tag_refs():
@@ -106,7 +110,15 @@ def unknown_references(a: Assertion, versions: Mapping[str, Version]) -> list[st
     return problems
 
 
-def _pair_verdict(a: Assertion, base: Version, target: Version, payload: Any) -> ItemResult:
+def _new(a: Assertion, why: str) -> tuple[str, str]:
+    """The verdict of something true in the target and new: ``doc-only`` when only prose or examples show it."""
+    if a.evidence == "documentation":
+        return "doc-only", f"{why} (documentation only: the generated client shows nothing of it)"
+    return "holds", why
+
+
+def pair_verdict(a: Assertion, base: Version, target: Version, payload: Any) -> ItemResult:
+    """The verdict of one assertion measured from ``base`` to ``target``."""
     check = a.check
     now = check(target, payload)
     if now.truth is Truth.FALSE:
@@ -121,7 +133,8 @@ def _pair_verdict(a: Assertion, base: Version, target: Version, payload: Any) ->
         return ItemResult(
             a, "not-new", f"already so in {base.name}: {before.why}", now.evidence + before.evidence, findings
         )
-    return ItemResult(a, "holds", now.why, now.evidence, findings)
+    verdict, why = _new(a, now.why)
+    return ItemResult(a, verdict, why, now.evidence, findings)
 
 
 def _versions_verdict(a: Assertion, versions: list[Version], payload: Any) -> ItemResult:
@@ -130,7 +143,8 @@ def _versions_verdict(a: Assertion, versions: list[Version], payload: Any) -> It
     evidence = tuple(e for f in findings.values() for e in f.evidence)
     named = ", ".join(findings)
     if truths == {Truth.TRUE}:
-        return ItemResult(a, "holds", f"true in each of {named}", evidence, findings)
+        verdict, why = _new(a, f"true in each of {named}")
+        return ItemResult(a, verdict, why, evidence, findings)
     verdict = "partial"
     if Truth.UNKNOWN in truths:
         verdict = "unverifiable"
@@ -207,7 +221,7 @@ class Evaluator:
             elif claim.versions:
                 items.append(_versions_verdict(a, [v for v in listed if v is not None], payload))
             else:
-                items.append(_pair_verdict(a, base, target, payload))
+                items.append(pair_verdict(a, base, target, payload))
         verdict, reason = combine(items)
         return ClaimResult(changelog.name, claim, verdict, reason, tuple(items), payload=payload)
 
