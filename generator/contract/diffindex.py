@@ -9,6 +9,7 @@ use for it (``admin_assignee_id``, ``assignment.admin_assignee_id``, an enum val
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,15 +41,23 @@ class DiffIndex:
 
     def __init__(self, base: Version, target: Version) -> None:
         self.base, self.target = base, target
-        self.diff: VersionDiff = compute_diff(base.api, target.api)
-        self.candidates: list[Candidate] = list(self._all())
-        self.by_name: dict[str, list[Candidate]] = {}
-        for candidate in self.candidates:
+
+    @functools.cached_property
+    def diff(self) -> VersionDiff:
+        """Computed when a statement first needs it (a text naming nothing never does)."""
+        return compute_diff(self.base.api, self.target.api)
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, list[Candidate]]:
+        found: dict[str, list[Candidate]] = {}
+        for candidate in self._all():
             for name in candidate.names:
-                self.by_name.setdefault(name, []).append(candidate)
-        self.added_operations = {ref.key for ref in self.diff.operations_added}
-        self.removed_operations = {ref.key for ref in self.diff.operations_removed}
-        self.added_schemas = set(self.diff.schemas_added)
+                found.setdefault(name, []).append(candidate)
+        return found
+
+    @functools.cached_property
+    def added_operations(self) -> set[str]:
+        return {ref.key for ref in self.diff.operations_added}
 
     def named(self, name: str) -> list[Candidate]:
         return self.by_name.get(name.lower(), [])

@@ -32,7 +32,7 @@ from ..naming import words
 from .diffindex import DiffIndex
 from .evaluate import pair_verdict
 from .kinds import AssertionError_, parse_assertion
-from .mentions import without_link_targets
+from .mentions import SENTENCE_SCAN, without_link_targets
 from .proposer import Filing, Proposal, Proposer
 from .samples import payload_of
 from .specquery import Version, body_schema, declared_names
@@ -147,6 +147,7 @@ class Drafter:
         self.previous = ""
         self.pending: list[tuple[str, Filing | Proposal]] = []  # a heading or an intro, waiting for what follows
         self.added: list[str] = []  # claim ids the current statement added
+        self.deferred: set[str] = set()  # intros already kept waiting past one statement
 
     def run(self) -> str:
         for statement in self.changelog.statements:
@@ -161,12 +162,19 @@ class Drafter:
         return self.render()
 
     def settle(self, waiting: list[tuple[str, Filing | Proposal]], statement: Statement | None) -> None:
-        """A heading joins the claim of the statement it heads, an intro the claim of its sample; else
-        each is filed as it would have been alone."""
+        """A heading joins the claim of the statement it heads, an intro the claim of its sample (one
+        sentence may come between); else each is filed as it would have been alone."""
         structural = [c for c in self.added if self.claims[c].asserts["kind"] not in ("doc-only",)]
         for quote, held in waiting:
             is_intro = isinstance(held, Proposal)
-            joins = structural and (not is_intro or (statement is not None and statement.kind == "code"))
+            if statement is not None and statement.text.startswith("#") and not is_intro:
+                joins = False  # a heading over a heading heads a part of the page, not a claim
+            elif is_intro and statement is not None and statement.kind != "code" and quote not in self.deferred:
+                self.deferred.add(quote)
+                self.pending.append((quote, held))
+                continue
+            else:
+                joins = bool(structural) and (not is_intro or (statement is not None and statement.kind == "code"))
             if joins:
                 self.claims[structural[0]].quotes.append(quote)
             elif isinstance(held, Filing):
@@ -186,7 +194,12 @@ class Drafter:
         if all(p.asserts["kind"] in ("doc-only", "unverifiable") for p in found) and not is_heading(statement):
             located = self.fallback(statement)
             found = located or found
-        if len(found) == 1 and found[0].asserts["kind"] == "doc-only" and _INTRO.search(statement.text):
+        if (
+            len(found) == 1
+            and found[0].asserts["kind"] == "doc-only"
+            and len(statement.text) < SENTENCE_SCAN
+            and _INTRO.search(statement.text)
+        ):
             self.pending.append((statement.text, found[0]))
             return
         for proposal in found:

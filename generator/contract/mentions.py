@@ -79,6 +79,8 @@ class Mentions:
     new_type: str | None = None
     searchable: bool = False
     words: list[str] = field(default_factory=list)  # the plain words (no link targets)
+    stems: frozenset[str] = frozenset()  # their five-letter prefixes
+    sends: bool = False  # says something is sent ("pass", "request body", "when creating")
 
     @property
     def empty(self) -> bool:
@@ -157,4 +159,5 @@ def read(text: str) -> Mentions:
         mentions.new_type = found.group(1).lower()
     mentions.searchable = "searchable" in bare.lower()
     mentions.words = bare.split()
+    mentions.stems = frozenset(w[:5] for w in re.findall(r"[a-z0-9]+", bare.lower().replace("_", " ")))
     return mentions

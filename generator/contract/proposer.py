@@ -84,6 +84,13 @@ class Proposer:
             key: set(node.get("properties") or {}) if isinstance(node, dict) else set()
             for key, node in target.schemas.items()
         }
+        self._summaries = {op.key: frozenset(tokens(op.summary)) for op in target.api.operations}
+        self._sending: dict[str, list[Operation]] = {}
+        for op in target.api.operations:
+            for name in self._bodies.get(op.key, set()):
+                self._sending.setdefault(name, []).append(op)
+        self._declared: set[str] = set().union(*self._schema_fields.values(), *self._bodies.values())
+        self._declared |= {p.name for op in target.api.operations for p in op.parameters}
 
     # -- context -------------------------------------------------------------------------------
     def reachable_from(self, op: Operation) -> set[str]:
@@ -111,8 +118,7 @@ class Proposer:
         return None
 
     def propose(self, statement: Statement) -> list[Proposal] | Filing:
-        heading = is_heading(statement) or statement.text.startswith("#")
-        if heading:
+        if statement.text.startswith("#") or (is_heading(statement) and not statement.text[:1].isdigit()):
             self.section = Section()
         heading = is_heading(statement)
         filed = self.file(statement)
@@ -121,6 +127,8 @@ class Proposer:
         mentions = read(statement.text)
         self.mentions = mentions
         proposals = list(self._from(mentions, statement))
+        searched = {p.asserts["field"] for p in proposals if p.asserts["kind"] == "searchable-field"}
+        proposals = [p for p in proposals if p.asserts.get("property") not in searched]
         if proposals:
             return _unique(proposals)
         if heading:
@@ -128,7 +136,7 @@ class Proposer:
         if BREAKING.search(statement.text[:SENTENCE_SCAN]):
             reason = "What breaks is listed item by item; the summary itself shows nothing in the specs."
             return [Proposal({"kind": "unverifiable", "reason": reason}, 0.6, "a summary of breaking changes")]
-        if ELSEWHERE.search(statement.text[:SENTENCE_SCAN]):
+        if ELSEWHERE.search(without_link_targets(statement.text[:SENTENCE_SCAN])):
             return Filing("points to another page", 0.7)
         return self._prose_only(statement)
 
@@ -173,10 +181,15 @@ class Proposer:
             op = self.resolve(ref)
             if op is not None and op not in own:
                 own.append(op)
-        for op in self.phrases.find(without_link_targets(statement.text)[:SENTENCE_SCAN]):
+        bare = without_link_targets(statement.text)[:SENTENCE_SCAN]
+        mentions.sends = REQUEST_WORDS.search(bare) is not None
+        weak: set[str] = set()  # named in passing ("when you retrieve a Ticket, ..."): context, not news
+        for op, at in self.phrases.find(bare):
             if op not in own:
                 own.append(op)
                 mentions.operations.append(op.key)
+                if at > 6 or "when you" in bare.lower() or is_heading(statement):
+                    weak.add(op.key)
         path_names = {p.name for op in own for p in op.path_parameters}
         schemas = [n for n in mentions.names if n in self.target.schemas]
         schemas += [k for k in model_phrases(statement.text) if k in self.target.schemas and k not in schemas]
@@ -188,15 +201,16 @@ class Proposer:
         named = [p for name in names for p in self._name(name, mentions, context, schemas or self.section.schemas)]
         if names:
             self.section.names = names
-        elif mentions.default is not None or mentions.nullable or THIS.search(statement.text[:SENTENCE_SCAN]):
+        elif mentions.default is not None or mentions.nullable or (own and THIS.search(statement.text[:SENTENCE_SCAN])):
             section = self.section
             named = [p for name in section.names for p in self._name(name, mentions, context, section.schemas)]
         yield from named
-        yield from self._operations(mentions, statement, own, bool(named))
+        yield from self._operations(mentions, statement, weak, bool(named))
         if not own and not names and NEW_API.search(statement.text[:SENTENCE_SCAN]):
             for op in self.section.operations:
-                if op.key in self.diff.added_operations:
-                    yield Proposal({"kind": "operation-added", "operation": op.key}, 0.7, f"diff: {op.key} added")
+                new = op.key in self.diff.added_operations
+                ident = op.key if new else op.operation_id or op.key
+                yield Proposal({"kind": "operation-added", "operation": ident}, 0.7, "a new API the section names")
         yield from self._statuses(mentions, context)
         for value in mentions.version_values:
             yield Proposal({"kind": "version-header", "value": value}, 0.8, "Intercom-Version value named")
@@ -204,9 +218,7 @@ class Proposer:
             yield from self._searchable(names, context)
 
     # -- operations ----------------------------------------------------------------------------
-    def _operations(
-        self, mentions: Mentions, statement: Statement, own: list[Operation], named: bool
-    ) -> Iterator[Proposal]:
+    def _operations(self, mentions: Mentions, statement: Statement, weak: set[str], named: bool) -> Iterator[Proposal]:
         text = without_link_targets(statement.text)[:SENTENCE_SCAN]
         for ref in mentions.operations:
             op = self.resolve(ref)
@@ -219,7 +231,7 @@ class Proposer:
                 yield Proposal(
                     {"kind": "operation-removed", "operation": op.key}, 0.6, f"{op.key} is in {self.target.name}"
                 )
-            elif not named and ENDPOINTISH.search(text) and not mentioned_as_context(text, ref):
+            elif not named and op.key not in weak and ENDPOINTISH.search(text) and not mentioned_as_context(text, ref):
                 ident = op.operation_id or op.key
                 yield Proposal(
                     {"kind": "operation-added", "operation": ident}, 0.6, f"{op.key} named; already in {self.base.name}"
@@ -260,29 +272,39 @@ class Proposer:
     # -- names -----------------------------------------------------------------------------------
     def _name(self, name: str, mentions: Mentions, context: list[Operation], schemas: list[str]) -> list[Proposal]:
         schemas = [key for key in schemas if key != name]
-        found = self._from_diff(name, mentions, context, schemas)
+        found = self._from_diff(name, mentions, context, schemas, stale=False)
         if not found and name not in self.target.schemas:
             found = self._from_target(name, context, schemas, mentions)
+        if not found:
+            found = self._from_diff(name, mentions, context, schemas, stale=True)
         return [self._refine(p, mentions) for p in self._closest(found, mentions)]
 
     def _closest(self, proposals: list[Proposal], mentions: Mentions) -> list[Proposal]:
         """Of several owners, those whose words the statement uses ("For conversations" -> conversation_part)."""
         if len(proposals) < 2 or not all("schema" in p.asserts for p in proposals):
             return proposals
-        context = set(tokens(" ".join(mentions.words)))
+        context = mentions.stems
         scored = [(len(set(tokens(_owner(p))) & context), p) for p in proposals]
         best = max(score for score, _ in scored)
         return [p for score, p in scored if score == best] if best else proposals
 
-    def _from_diff(self, name: str, mentions: Mentions, context: list[Operation], schemas: list[str]) -> list[Proposal]:
+    def _from_diff(
+        self, name: str, mentions: Mentions, context: list[Operation], schemas: list[str], *, stale: bool
+    ) -> list[Proposal]:
         candidates = self.diff.named(name)
         if not candidates:
             return []
         wanted = "removed" if mentions.removed and not mentions.added else "changed" if mentions.changed else "added"
         preferred = [c for c in candidates if c.direction == wanted] or candidates
         kept = self._in_context(preferred, context, schemas)
-        stale = not kept and len(preferred) <= 6  # the diff changes it elsewhere than the section is about
-        kept = preferred if stale else kept
+        if stale:  # the diff changes it elsewhere than the section is about
+            kept = preferred if not kept and len(preferred) <= 6 else []
+        elif (
+            kept
+            and len(preferred) <= 3
+            and {(c.asserts["kind"], c.asserts.get("property")) for c in preferred} == {("body-property-added", name)}
+        ):
+            kept = preferred  # one field added to a few request bodies: the text names some, the diff all
         fields = [c for c in kept if c.asserts["kind"] != "schema-added"]
         kept = fields or kept
         value_named = [c for c in kept if str(c.asserts.get("value", "")).lower() == name.lower()]
@@ -307,9 +329,30 @@ class Proposer:
             return [c for c in candidates if c.operations & keys]
         return candidates if len(candidates) <= 4 else []
 
+    def _requests_for(self, name: str, mentions: Mentions) -> list[Proposal]:
+        """A name the statement says is sent ("pass x when creating the attribute"): the request bodies
+        declaring it whose summary the statement's words match best."""
+        scored = [(len(self._summaries[op.key] & mentions.stems), op) for op in self._sending.get(name, [])]
+        best = max((score for score, _ in scored), default=0)
+        if best < 2:
+            return []
+        return [
+            Proposal(
+                {"kind": "body-property-added", "operation": op.operation_id or op.key, "property": name},
+                0.6,
+                f"{op.key} ({op.summary}) takes {name}",
+            )
+            for score, op in scored
+            if score == best
+        ]
+
     def _from_target(
         self, name: str, context: list[Operation], schemas: list[str], mentions: Mentions
     ) -> list[Proposal]:
+        if not context and mentions.sends:
+            sent = self._requests_for(name, mentions)
+            if sent:
+                return sent
         out: list[Proposal] = []
         for key in schemas:
             if name in self._schema_fields.get(key, set()):
@@ -338,6 +381,8 @@ class Proposer:
                 out += self._in_response(op, name)
         if out or not (context or schemas) or not (mentions.added or mentions.changed) or self.diff.named(name):
             return out
+        if name in self._declared:
+            return []  # declared elsewhere: the statement's context is off, not the spec
         return self._lacking(name, context, schemas, mentions)
 
     def _in_response(self, op: Operation, name: str) -> list[Proposal]:
@@ -379,6 +424,22 @@ class Proposer:
             return [Proposal(asserts, 0.4, f"{keys[0]} (the response of {op.key}) lacks {name}")]
         return []
 
+    def _where_sent(self, where: dict[str, Any]) -> dict[str, Any]:
+        """A default is the server's for what a client leaves out: of a schema's field, the one create
+        operation whose request body takes it, when there is exactly one."""
+        if "schema" not in where or "property" not in where:
+            return where
+        creates = [
+            op
+            for op in self._sending.get(str(where["property"]), [])
+            if op.method == "post"
+            and op.summary.lower().startswith("create")
+            and where["schema"] in self.reachable_from(op)
+        ]
+        if len(creates) != 1:
+            return where
+        return {"operation": creates[0].operation_id or creates[0].key, "property": where["property"]}
+
     def _refine(self, proposal: Proposal, mentions: Mentions) -> Proposal:
         """A located name with what the statement says of it: a default, a bound, a type, nullability."""
         asserts = proposal.asserts
@@ -386,9 +447,9 @@ class Proposer:
             return proposal
         where = {k: v for k, v in asserts.items() if k in ("schema", "operation", "property", "parameter")}
         if mentions.default is not None:
-            return Proposal(
-                {"kind": "default-value", **where, "default": value_of(mentions.default)}, 0.6, proposal.evidence
-            )
+            where = self._where_sent(where)
+            asserts = {"kind": "default-value", **where, "default": value_of(mentions.default)}
+            return Proposal(asserts, 0.6, proposal.evidence)
         if mentions.maximum is not None or mentions.minimum is not None:
             bounds = {k: v for k, v in (("maximum", mentions.maximum), ("minimum", mentions.minimum)) if v is not None}
             return Proposal({"kind": "limit", **where, **bounds}, 0.6, proposal.evidence)

@@ -48,6 +48,11 @@ def tokens(text: str) -> list[str]:
     return [w[:5] for w in _WORD.findall(text.lower().replace("_", " ")) if w not in _ARTICLES]
 
 
+def phrase_tokens(text: str) -> list[str]:
+    """Words as five-letter prefixes, articles kept ("created, the contacts" is no "Create a contact")."""
+    return ["a" if w == "an" else w[:5] for w in _WORD.findall(text.lower().replace("_", " "))]
+
+
 class Phrases:
     """Operations as prose names them: their summaries ("Delete a ticket") and "<tag> API"."""
 
@@ -55,30 +60,31 @@ class Phrases:
         self.first: dict[str, list[tuple[tuple[str, ...], list[Operation]]]] = {}
         by_phrase: dict[tuple[str, ...], list[Operation]] = {}
         for op in version.api.operations:
-            phrase = tuple(tokens(op.summary))
+            phrase = tuple(phrase_tokens(op.summary))
             if len(phrase) >= 2:
                 by_phrase.setdefault(phrase, []).append(op)
         for raw in version.spec.get("tags") or []:
             name = str(raw.get("name", "")) if isinstance(raw, dict) else ""
-            phrase = tuple(tokens(name))
+            phrase = tuple(phrase_tokens(name))
             if len(phrase) >= 2:
-                ops = [op for op in version.api.operations if name in op.tags]
+                ops = [op for op in version.api.operations if op.tags[:1] == (name,)]
                 by_phrase.setdefault((*phrase, "api"), []).extend(ops)
         for phrase, ops in by_phrase.items():
             self.first.setdefault(phrase[0], []).append((phrase, ops))
         for entries in self.first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
-    def find(self, text: str) -> list[Operation]:
-        words = tokens(text)
-        found: list[Operation] = []
+    def find(self, text: str) -> list[tuple[Operation, int]]:
+        """Operations named in ``text``, each with the word it starts at."""
+        words = phrase_tokens(text)
+        found: list[tuple[Operation, int]] = []
         at = 0
         while at < len(words):
             match = next((e for e in self.first.get(words[at], []) if tuple(words[at : at + len(e[0])]) == e[0]), None)
             if match is None:
                 at += 1
                 continue
-            found += [op for op in match[1] if op not in found]
+            found += [(op, at) for op in match[1] if all(op is not f for f, _ in found)]
             at += len(match[0])
         return found
 
