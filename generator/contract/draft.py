@@ -33,7 +33,8 @@ from .diffindex import DiffIndex
 from .evaluate import pair_verdict
 from .kinds import AssertionError_, parse_assertion
 from .mentions import SENTENCE_SCAN, without_link_targets
-from .proposer import Filing, Proposal, Proposer
+from .placing import Proposal
+from .proposer import Filing, Proposer
 from .samples import payload_of
 from .specquery import Version, body_schema, declared_names
 from .statements import Statement, parse_changelog

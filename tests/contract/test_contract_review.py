@@ -204,7 +204,9 @@ def test_a_draft_of_an_unseen_changelog(tmp_path: Path) -> None:
         "You can now set `folder_id` when updating an internal article.\n\n"
         "- `assignment` - removed from the update ticket request.\n"
         "- The `message_type` of a message now accepts `whatsapp`.\n"
-        "- `GET /frobnicate` was added.\n"
+        "- `GET /frobnicate` was added.\n\n"
+        "## `DELETE /conversations/{conversation_id}`\nAdded the `retain_metrics` query parameter.\n\n"
+        "## Removed\n- The `abandoned` value of `ai_agent.resolution_state` was removed.\n"
     )
     import yaml
 
@@ -219,3 +221,8 @@ def test_a_draft_of_an_unseen_changelog(tmp_path: Path) -> None:
     assert any(a["kind"] == "enum-value-added" and a["value"] == "whatsapp" and v == "holds" for a, v in claims)
     assert ({"kind": "operation-added", "operation": "GET /frobnicate"}, "contradicted") in claims
     assert not any(a["kind"] == "operation-removed" for a, _ in claims)
+    parameter = {"kind": "parameter-added", "operation": "DELETE /conversations/{id}", "parameter": "retain_metrics"}
+    assert ({**parameter, "in": "query"}, "holds") in claims
+    assert not any(a == {"kind": "operation-added", "operation": "deleteConversation"} for a, _ in claims)  # a heading
+    removed_values = [a["value"] for a, v in claims if a["kind"] == "enum-value-removed" and v == "holds"]
+    assert removed_values == ["abandoned"]  # the value named, not every value the diff removes
