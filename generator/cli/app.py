@@ -32,9 +32,14 @@ _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Command = Callable[[argparse.Namespace, Diagnostics], int]
 
 
+def _pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:
+    """JSON pointers in document order: ``/not_claims/9`` before ``/not_claims/89``."""
+    return tuple((0, int(t)) if t.isdigit() else (1, t) for t in pointer.split("/"))
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic], *, verbose: bool = False) -> None:
     shown = [d for d in diagnostics if verbose or d.level >= Level.WARNING]
-    for diagnostic in sorted(shown, key=lambda d: (-d.level, d.source, d.pointer)):
+    for diagnostic in sorted(shown, key=lambda d: (-d.level, d.source, d.line or 0, _pointer_order(d.pointer))):
         print(diagnostic.render(), file=sys.stderr)
     hidden = len(diagnostics) - len(shown)
     if hidden:

@@ -19,6 +19,12 @@ from ..ir.schema import Resolver, is_ref
 
 State = Literal["present", "partial", "absent"]
 _MAX_DEPTH = 24
+_PLACEHOLDER = re.compile(r"\{[^}/]*\}")
+
+
+def path_shape(path: str) -> str:
+    """A path with its placeholders unnamed: ``/tickets/{id}`` and ``/tickets/{ticket_id}`` are one shape."""
+    return _PLACEHOLDER.sub("{}", path.strip().rstrip("/") or "/")
 
 
 @dataclass(frozen=True)
@@ -39,13 +45,17 @@ class Version:
         return schemas if isinstance(schemas, Mapping) else {}
 
     def operation(self, ref: str) -> Operation | None:
-        """Find an operation by operationId (any case) or by ``METHOD /path``."""
-        method, _, path = ref.partition(" ")
+        """Find an operation by operationId (any case) or by ``METHOD /path`` (placeholders may be
+        named differently: ``PUT /articles/{id}`` finds ``PUT /articles/{article_id}``)."""
+        method, _, path = ref.strip().partition(" ")
+        path = path.strip()
         if path.startswith("/"):
-            for op in self.api.operations:
-                if op.method == method.lower() and op.path == path:
-                    return op
-            return None
+            same = [op for op in self.api.operations if op.method == method.lower()]
+            exact = next((op for op in same if op.path == path), None)
+            if exact is not None:
+                return exact
+            shape = path_shape(path)
+            return next((op for op in same if path_shape(op.path) == shape), None)
         wanted = ref.lower()
         return next((op for op in self.api.operations if (op.operation_id or "").lower() == wanted), None)
 
@@ -76,7 +86,25 @@ def _resolver(schemas: Mapping[str, Any]) -> Resolver:
     return Resolver({"components": {"schemas": schemas}})
 
 
-def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str, depth: int = 0) -> Lookup:
+def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str) -> Lookup:
+    """Where ``name`` is declared below ``node``; a dotted name (``assignment.admin_assignee_id``,
+    ``options[].value``) is followed property by property, through array items."""
+    found = _find_one(schemas, node, pointer, name)
+    if found.state != "absent" or "." not in name:
+        return found
+    head, _, rest = name.replace("[]", "").partition(".")
+    outer = _find_one(schemas, node, pointer, head)
+    if outer.state == "absent" or outer.node is None:
+        return outer
+    inner, at = deref(schemas, outer.node, outer.pointers[0])
+    for _ in range(_MAX_DEPTH):
+        if inner.get("type") != "array" or not isinstance(inner.get("items"), Mapping):
+            break
+        inner, at = deref(schemas, inner["items"], join(at, "items"))
+    return find_property(schemas, inner, at, rest)
+
+
+def _find_one(schemas: Mapping[str, Any], node: Any, pointer: str, name: str, depth: int = 0) -> Lookup:
     node, pointer = deref(schemas, node, pointer)
     if depth > _MAX_DEPTH or not node:
         return Lookup("absent")
@@ -85,14 +113,14 @@ def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str
         required = name in (node.get("required") or [])
         return Lookup("present", (join(pointer, "properties", name),), (), properties[name], required)
     for index, member in enumerate(node.get("allOf") or []):
-        found = find_property(schemas, member, join(pointer, "allOf", index), name, depth + 1)
+        found = _find_one(schemas, member, join(pointer, "allOf", index), name, depth + 1)
         if found.state != "absent":
             return found
     for keyword in ("oneOf", "anyOf"):
         members = node.get(keyword)
         if not isinstance(members, list) or not members:
             continue
-        results = [find_property(schemas, m, join(pointer, keyword, i), name, depth + 1) for i, m in enumerate(members)]
+        results = [_find_one(schemas, m, join(pointer, keyword, i), name, depth + 1) for i, m in enumerate(members)]
         declared = [r for r in results if r.state == "present"]
         if not declared:
             continue
