@@ -18,14 +18,6 @@ from generator.spec.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Response examples in the specs that cannot parse into the spec's own schema (spec defects):
-# (package, "METHOD path", status, example name) -> why. Tests assert each still fails, so the
-# list cannot go stale.
-KNOWN_DEFECTS: dict[tuple[str, str, str, str], str] = {
-    ("unstable", "POST /tickets/{ticket_id}/change_type", "200", "Successful response"): (
-        "example gives `ticket_state` as a string; schema ticket.ticket_state is an object (ticket_state)"
-    ),
-}
 GENERATED = ROOT / "generated"
 CLIENT_PACKAGES = tuple(entry.package for entry in load_registry().clients() if entry.package)
 
@@ -51,6 +43,29 @@ def annotation_type(package: str, annotation: str) -> Any:
     models = importlib.import_module(f"{package}.models")
     namespace = {"_models": models, "Any": typing.Any, "Literal": typing.Literal}
     return eval(annotation, namespace)  # noqa: S307 - annotation strings come from our own IR
+
+
+def example_misfit(package: str, op: Operation) -> str | None:
+    """Why the first example of the operation's success answer may not parse, when the generator
+    reported that it does not fit its schema (``example-type-mismatch``); None otherwise."""
+    response = next((r for r in op.responses if r.status == op.result.status), None)
+    names = list(response.examples) if response is not None else []
+    return api_for(package).example_misfits.get((op.key, str(op.result.status), names[0])) if names else None
+
+
+def client_lineage(package: str) -> list[str]:
+    """``package``, then the packages of the client versions it follows (by ``predecessor``), nearest first."""
+    registry = load_registry()
+    entry = next(e for e in registry.clients() if e.package == package)
+    lineage, seen = [], set()
+    while entry.name not in seen:
+        seen.add(entry.name)
+        if entry.package:
+            lineage.append(entry.package)
+        if entry.predecessor is None:
+            break
+        entry = registry.get(entry.predecessor)
+    return lineage
 
 
 def method_of(client: Any, op: Operation) -> Any:

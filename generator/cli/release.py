@@ -217,14 +217,12 @@ def _roll_back(before: Mapping[Path, bytes | None], packages: set[str]) -> None:
 
 
 def _print_next(new: NewEntry, predecessor: str, changelog: bool, folder: str) -> None:
-    lines = [
-        f"release: {new.name} registered after {predecessor}; client generated in generated/{new.package}",
-        "Review next:",
-        f"  1. generated/reports/diff-{predecessor.lower()}-{folder}.md (what the bump changes for callers)",
-    ]
+    steps = [f"generated/reports/diff-{predecessor.lower()}-{folder}.md (what the bump changes for callers)"]
     if changelog:
-        lines.append(f"  2. specs/changelogs/{folder}.claims.yaml: every drafted claim, then remove its review mark")
-    lines.append("  3. the warnings above (spec defects); acknowledge the expected ones in the registry entry")
+        steps.append(f"specs/changelogs/{folder}.claims.yaml: every drafted claim, then remove its review mark")
+    steps.append("the warnings above (spec defects): acknowledge the reviewed ones under `acknowledged:` in its entry")
+    lines = [f"release: {new.name} registered after {predecessor}; client generated in generated/{new.package}"]
+    lines += ["Review next:", *(f"  {n}. {step}" for n, step in enumerate(steps, 1))]
     print("\n".join(lines))
 
 

@@ -108,6 +108,19 @@ class Diagnostics:
             for d in self.items
         ]
 
+    def acknowledge(self, source: str, code: str, pointer: str, note: str) -> bool:
+        """The warnings about ``source`` with ``code`` at ``pointer`` become infos ending in ``note``.
+
+        True when there was one: a reviewed, expected defect is no longer a warning."""
+        hits = [
+            i
+            for i, d in enumerate(self.items)
+            if d.level == Level.WARNING and (d.source, d.code, d.pointer) == (source, code, pointer)
+        ]
+        for i in hits:
+            self.items[i] = replace(self.items[i], level=Level.INFO, message=f"{self.items[i].message} ({note})")
+        return bool(hits)
+
     def with_lines(self, find_line: Callable[[str], int | None], source: str) -> None:
         """Fill in the line of every located warning or error about ``source`` that only has a pointer."""
         self.items = [

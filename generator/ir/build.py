@@ -238,6 +238,7 @@ def build_api(
     document: dict[str, Any] = {}
     members: dict[str, str] = {}
     widenings: dict[str, str] = {}
+    misfits: dict[tuple[str, str, str], str] = {}
     if models_document:
         check_allof_cycles(spec, source, diagnostics)
         if not diagnostics.has_errors():
@@ -247,7 +248,7 @@ def build_api(
         document, members, audit = _model_document(
             spec, operations, hoister, class_names, source=source, diagnostics=diagnostics
         )
-        widenings = dict(audit.widen)
+        widenings, misfits = dict(audit.widen), dict(audit.misfits)
     models = [
         ModelClass(name, module_name(name), join("", "components", "schemas", key), key)
         for key, name in class_names.items()
@@ -267,4 +268,5 @@ def build_api(
         field_aliases=field_aliases(document),
         spec=spec,
         request_widenings=widenings,
+        example_misfits=misfits,
     )

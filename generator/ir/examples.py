@@ -46,6 +46,9 @@ class ExampleAudit:
     mismatches: dict[tuple[str, str], str] = field(default_factory=dict)
     widen: dict[str, str] = field(default_factory=dict)
     """Request-side schema pointer -> the JSON type its example sends besides the declared one."""
+    misfits: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """(operation key, status or ``request``, example name) of each example with a value of another
+    type than its schema says -> the first such mismatch (these examples may not parse)."""
 
 
 _WIDENED = {("string", int): "integer", ("integer", str): "string", ("number", str): "string"}
@@ -56,6 +59,7 @@ class _Walker:
         self._resolver = resolver
         self._audit = audit
         self.request = False  # walking request examples: mismatches widen the type instead
+        self.example: tuple[str, str, str] = ("", "", "")  # the response example being walked
 
     def _deref(self, schema: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
         return self._resolver.follow(schema, pointer)
@@ -81,8 +85,9 @@ class _Walker:
             if widened is not None:
                 self._audit.widen.setdefault(entry, widened)
                 return
-            got = type(value).__name__
-            self._audit.mismatches.setdefault((pointer, ""), f"example value is {got}, schema says {kind}")
+            message = f"example value is {type(value).__name__}, schema says {kind}"
+            self._audit.mismatches.setdefault((pointer, ""), message)
+            self._audit.misfits.setdefault(self.example, f"{message} (at {pointer})")
             return
         if isinstance(value, dict):
             self._walk_object(value, schema, pointer, depth)
@@ -159,13 +164,15 @@ def audit_examples(
             if response.schema is None or not response.content_type:
                 continue
             where = join(op.pointer, "responses", response.status, "content", response.content_type, "schema")
-            for example in response.examples.values():
+            for name, example in response.examples.items():
+                walker.example = (op.key, response.status, name)
                 walker.walk(example, response.schema, where)
     walker.request = True
     for op in operations:
         if op.body is not None and op.body.schema:
             where = join(op.pointer, "requestBody", "content", op.body.content_type, "schema")
-            for example in op.body.examples.values():
+            for name, example in op.body.examples.items():
+                walker.example = (op.key, "request", name)
                 walker.walk(example, op.body.schema, where)
     for pointer, names in sorted(audit.relax.items()):
         diagnostics.warning(

@@ -169,6 +169,9 @@ class Api:
     request_widenings: Mapping[str, str] = field(repr=False, default_factory=dict)
     """Request-side schema pointer -> the JSON type the spec's own request examples send besides the
     declared one; the request models accept both (see ``examples.py``)."""
+    example_misfits: Mapping[tuple[str, str, str], str] = field(repr=False, default_factory=dict)
+    """(operation key, status or ``request``, example name) of the spec's own examples holding a value
+    of another type than their schema says (reported as ``example-type-mismatch``), with the first."""
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -12,8 +12,8 @@ The spec is not changed; this builds a separate, smaller document that holds onl
   union members; unions beside their own properties) is hoisted to a class named by the rules in
   ``shapes.py``, so no class is named by a counter;
 - ``format`` values whose Python types would be wrong on the wire are dropped: Intercom sends
-  timestamps as integers (``integer`` + ``date-time``) and URLs and e-mails as plain strings that
-  a strict validator would reject;
+  timestamps as integers (``integer`` + ``date-time``), and URLs, e-mails and ISO dates as plain
+  strings that a strict validator would reject (or a datetime would not send back as written);
 - ``example``/``examples`` are dropped: they are documentation, not types, and cost import time.
 """
 

@@ -12,7 +12,11 @@ CONSTRAINT_ONLY = frozenset({"required", "title", "description"})
 DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml"})
 _LOOSE_FORMATS = {
     "integer": frozenset({"date-time", "timestamp", "int64", "int32"}),
-    "string": frozenset({"uri", "url", "email", "uuid", "hostname", "ipv4", "ipv6", "uri-reference"}),
+    # string dates stay strings: a strict request model would refuse the ISO text a caller has, and
+    # a datetime would not be sent back as written ("...00.000Z" -> "...00Z")
+    "string": frozenset(
+        {"uri", "url", "email", "uuid", "hostname", "ipv4", "ipv6", "uri-reference", "date-time", "date", "time"}
+    ),
 }
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..core.diagnostics import Diagnostics, GeneratorError, Level
 from ..spec.load import line_finder
 from ..spec.overlays import Correction, load_spec
-from ..spec.registry import VersionEntry, load_registry, pin_problem
+from ..spec.registry import REGISTRY_LABEL, Acknowledgement, VersionEntry, load_registry, pin_problem
 from .model import Api
 
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
@@ -38,6 +38,8 @@ class SpecSource:
     """The pin: the file must have this sha256 (registered versions); None for a loose file."""
     name: str | None = None
     """The registered version's name (``2.13``), None for a loose file."""
+    acknowledged: tuple[Acknowledgement, ...] = ()
+    """Spec defects the registry says are reviewed and expected (their warnings become infos)."""
 
     @classmethod
     def of_entry(cls, entry: VersionEntry) -> SpecSource:
@@ -48,6 +50,7 @@ class SpecSource:
             class_names=entry.class_names,
             sha256=entry.upstream.sha256,
             name=entry.name,
+            acknowledged=entry.acknowledged,
         )
 
     @classmethod
@@ -84,6 +87,20 @@ def _locate(diagnostics: Diagnostics, label: str, data: bytes, loaded: Loaded | 
         if loaded is not None:
             loaded._find_line = finder
     diagnostics.with_lines(finder, label)
+
+
+def _acknowledge(found: Diagnostics, source: SpecSource, *, complete: bool) -> None:
+    """Apply the registry's acknowledgements; on a complete load (every check ran), one that matches
+    no warning is itself a warning, so the list cannot go stale."""
+    for ack in source.acknowledged:
+        note = f"acknowledged in {REGISTRY_LABEL}: {ack.reason}"
+        if not found.acknowledge(source.label, ack.code, ack.at, note) and complete:
+            found.warning(
+                REGISTRY_LABEL,
+                ack.pointer,
+                f"{source.name}: no {ack.code} warning at {ack.at} to acknowledge; remove the entry",
+                code="stale-acknowledgement",
+            )
 
 
 def _looks_like_path(ref: str) -> bool:
@@ -138,6 +155,7 @@ def load_api(
         diagnostics.extend(d for d in found if d.level < Level.ERROR)
         raise GeneratorError([d for d in found if d.level >= Level.ERROR]) from None
     result = Loaded(source, api, data, loaded.corrections)
+    _acknowledge(found, source, complete=models and corrected)
     if locate:
         result.locate(found)
     diagnostics.extend(found)

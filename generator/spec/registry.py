@@ -27,6 +27,18 @@ class Upstream:
 
 
 @dataclass(frozen=True)
+class Acknowledgement:
+    """A spec defect a maintainer has reviewed: the warning ``code`` at ``at`` becomes an info."""
+
+    code: str
+    at: str
+    """The JSON pointer the warning names (as printed after ``at``)."""
+    reason: str
+    pointer: str
+    """Where this acknowledgement stands in the registry (for a warning when it matches nothing)."""
+
+
+@dataclass(frozen=True)
 class VersionEntry:
     """One registered API version."""
 
@@ -38,6 +50,7 @@ class VersionEntry:
     predecessor: str | None
     class_names: tuple[tuple[str, str], ...] = ()  # schema key -> class name, where the derived one collides
     overlays: tuple[Path, ...] = ()  # corrections of the spec (see generator/overlays.py), applied in order
+    acknowledged: tuple[Acknowledgement, ...] = ()  # reviewed spec defects: their warnings become infos
 
     @property
     def is_client(self) -> bool:
@@ -133,6 +146,7 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
             code="registry-invalid",
         )
     return VersionEntry(
+        acknowledged=_acknowledgements(raw.get("acknowledged"), f"{pointer}/acknowledged", source),
         name=name,
         spec=base / _require(raw, "spec", str, source, pointer),
         upstream=upstream,
@@ -144,8 +158,40 @@ def _parse_entry(raw: Any, index: int, base: Path, source: str) -> VersionEntry:
     )
 
 
+REGISTRY_LABEL = repo_label(REGISTRY_FILE)
+
+
+def _acknowledgements(raw: Any, pointer: str, source: str) -> tuple[Acknowledgement, ...]:
+    """``acknowledged: [{code, at, reason}]``: each a non-empty string, the pointer absolute."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise GeneratorError.single(
+            source, pointer, "acknowledged lists {code, at, reason} mappings", code="registry-invalid"
+        )
+    found = []
+    for index, item in enumerate(raw):
+        where = f"{pointer}/{index}"
+        if not isinstance(item, dict):
+            raise GeneratorError.single(source, where, "expected a mapping {code, at, reason}", code="registry-invalid")
+        code, at, reason = (str(_require(item, key, str, source, where)).strip() for key in _ACK_KEYS)
+        if not code or not reason or not at.startswith("/"):
+            raise GeneratorError.single(
+                source,
+                where,
+                "an acknowledgement names the warning's code, its place (`at`, a JSON pointer starting with /)"
+                " and the reason it is expected",
+                code="registry-invalid",
+            )
+        found.append(Acknowledgement(code, at, reason, where))
+    return tuple(found)
+
+
+_ACK_KEYS = ("code", "at", "reason")
+
+
 def load_registry(path: Path = REGISTRY_FILE) -> Registry:
-    source = str(path.name if path == REGISTRY_FILE else path)
+    source = REGISTRY_LABEL if path == REGISTRY_FILE else str(path)
     document, _ = load_mapping(path, label=source)
     raw_versions = document.get("versions")
     if not isinstance(raw_versions, list) or not raw_versions:

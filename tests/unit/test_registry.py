@@ -8,11 +8,39 @@ from generator.core.diagnostics import GeneratorError
 from generator.spec.registry import load_registry, verify_pin
 
 
-def test_registered_versions_and_roles() -> None:
+def test_every_client_has_its_package_and_every_chain_ends_at_a_baseline() -> None:
     registry = load_registry()
-    assert [v.name for v in registry.versions] == ["2.10", "2.11", "2.12", "2.13", "Unstable"]
-    assert [v.package for v in registry.clients()] == ["v2_11", "v2_13", "unstable"]
-    assert registry.get("unstable").predecessor == "2.13"
+    generated = Path(__file__).resolve().parents[2] / "generated"
+    packages = {d.name for d in generated.iterdir() if (d / "__init__.py").is_file()}
+    assert {v.package for v in registry.clients()} == packages
+    assert registry.get("unstable").name == "Unstable"  # any case
+    for entry in registry.versions:
+        seen = [entry.name]
+        while (current := registry.get(seen[-1])).predecessor is not None:
+            assert current.predecessor not in seen, seen
+            seen.append(current.predecessor)
+        assert not registry.get(seen[-1]).is_client or len(seen) == 1, seen
+
+
+REGISTRY_TEXT = (Path(__file__).resolve().parents[2] / "specs" / "versions.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("acknowledged: yes", "/versions/0/acknowledged: acknowledged lists"),
+        ("acknowledged: [oops]", "/versions/0/acknowledged/0: expected a mapping"),
+        ("acknowledged: [{code: x, at: /a}]", "/versions/0/acknowledged/0/reason"),
+        ("acknowledged: [{code: x, at: nowhere, reason: r}]", "a JSON pointer starting with /"),
+        ("acknowledged: [{code: ' ', at: /a, reason: r}]", "names the warning's code"),
+    ],
+)
+def test_a_bad_acknowledgement_is_a_located_registry_error(tmp_path: Path, entry: str, expected: str) -> None:
+    text = REGISTRY_TEXT.replace("    predecessor: null\n", f"    predecessor: null\n    {entry}\n", 1)
+    (tmp_path / "versions.yaml").write_text(text)
+    with pytest.raises(GeneratorError) as info:
+        load_registry(tmp_path / "versions.yaml")
+    assert expected in str(info.value) and "registry-invalid" in str(info.value)
 
 
 def test_every_pinned_spec_matches_its_sha256() -> None:

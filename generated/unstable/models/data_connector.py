@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class DataConnector(BaseModel):
@@ -50,11 +50,11 @@ class DataConnector(BaseModel):
     """
     The ID of the admin who last updated this data connector.
     """
-    created_at: AwareDatetime | None = None
+    created_at: str | None = None
     """
     The time the data connector was created.
     """
-    updated_at: AwareDatetime | None = None
+    updated_at: str | None = None
     """
     The time the data connector was last updated.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from . import (
     data_connector_detail_data_inputs_item,
@@ -134,11 +134,11 @@ class DataConnectorDetail(BaseModel):
     """
     The ID of the admin who last updated this connector.
     """
-    created_at: AwareDatetime | None = None
+    created_at: str | None = None
     """
     The time the data connector was created.
     """
-    updated_at: AwareDatetime | None = None
+    updated_at: str | None = None
     """
     The time the data connector was last updated.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class DataConnectorExecutionResult(BaseModel):
@@ -91,7 +91,7 @@ class DataConnectorExecutionResult(BaseModel):
     """
     The conversation associated with this execution, if any.
     """
-    created_at: AwareDatetime | None = None
+    created_at: str | None = None
     """
     The time the execution occurred.
     """

@@ -2,8 +2,8 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
-from pydantic import AwareDatetime, RootModel
+from pydantic import RootModel
 
 
-class Datetime(RootModel[AwareDatetime | int]):
-    root: AwareDatetime | int
+class Datetime(RootModel[str | int]):
+    root: str | int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from . import teammate_reference
 
@@ -20,7 +20,7 @@ class HandlingEvent(BaseModel):
     """
     The type of handling event
     """
-    timestamp: AwareDatetime
+    timestamp: str
     """
     ISO8601 timestamp when the event occurred
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class Macro(BaseModel):
@@ -33,11 +33,11 @@ class Macro(BaseModel):
     """
     The plain text version of the macro body with original Intercom placeholder format.
     """
-    created_at: AwareDatetime | None = None
+    created_at: str | None = None
     """
     The time the macro was created in ISO 8601 format.
     """
-    updated_at: AwareDatetime | None = None
+    updated_at: str | None = None
     """
     The time the macro was last updated in ISO 8601 format.
     """

@@ -2,7 +2,7 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class Snoozed(BaseModel):
@@ -15,7 +15,7 @@ class Snoozed(BaseModel):
     """
     Human-readable description of snooze duration
     """
-    custom_until_time: AwareDatetime | None = None
+    custom_until_time: str | None = None
     """
     ISO timestamp for custom snooze times (null for general snoozes)
     """

@@ -2,7 +2,7 @@
 # Do not edit: changes are overwritten. Regenerate with `intercom-gen generate --version Unstable`.
 from __future__ import annotations
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from . import workflow_export_workflow
 
@@ -17,7 +17,7 @@ class WorkflowExport(BaseModel):
     """
     The version of the export format.
     """
-    exported_at: AwareDatetime | None = None
+    exported_at: str | None = None
     """
     The timestamp when the export was generated.
     """

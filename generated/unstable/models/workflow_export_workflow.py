@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 
 class WorkflowExportWorkflow(BaseModel):
@@ -41,11 +41,11 @@ class WorkflowExportWorkflow(BaseModel):
     """
     The preferred devices for this workflow.
     """
-    created_at: AwareDatetime | None = None
+    created_at: str | None = None
     """
     When the workflow was created.
     """
-    updated_at: AwareDatetime | None = None
+    updated_at: str | None = None
     """
     When the workflow was last updated.
     """
