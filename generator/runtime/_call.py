@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Callable, Generator, Mapping
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Generator, Mapping
+from typing import Any, NamedTuple
 
 import httpx
 
@@ -28,9 +28,6 @@ from ._errors import APIConnectionError, APITimeoutError, make_status_error
 from ._parse import is_success
 from ._request import APIRequest
 from ._retry import RetryPolicy, log_retry
-
-_E = TypeVar("_E", bound=BaseException)
-Scrub = Callable[[_E], _E]
 
 
 class PreparedCall(NamedTuple):
@@ -96,12 +93,12 @@ class Exchanged(NamedTuple):
 Exchange = Generator[Step, Any, Exchanged]
 
 
-def exchange(call: PreparedCall, scrub: Scrub[BaseException]) -> Exchange:
+def exchange(call: PreparedCall) -> Exchange:
     """The conversation with the server for ``call`` (see the module docstring).
 
     Returns the successful answer; raises the :class:`APIStatusError` of an error answer or the
     :class:`APIConnectionError` of a network failure once the retry policy gives up.
-    ``scrub`` removes the token from every exception before it is raised.
+    The client scrubs the token from whatever escapes (see ``_secrets``), once the answer is closed.
     """
     deadline = Deadline(call.deadline, call.operation)
     retries = 0
@@ -114,11 +111,11 @@ def exchange(call: PreparedCall, scrub: Scrub[BaseException]) -> Exchange:
             if wait is None:
                 yield from _read_body(call, response, deadline)
                 if not is_success(response):
-                    raise scrub(make_status_error(response))
+                    raise make_status_error(response)
                 elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
                 return Exchanged(response, retries, elapsed)
         except httpx.RequestError as error:
-            wait = _wait_after_error(call, error, retries, scrub, deadline)
+            wait = _wait_after_error(call, error, retries, deadline)
         yield Sleep(wait)
         retries += 1
 
@@ -153,13 +150,11 @@ def _wait_after_response(
     return wait
 
 
-def _wait_after_error(
-    call: PreparedCall, error: httpx.RequestError, retries: int, scrub: Scrub[BaseException], deadline: Deadline
-) -> float:
+def _wait_after_error(call: PreparedCall, error: httpx.RequestError, retries: int, deadline: Deadline) -> float:
     """Seconds to wait before retrying after a network failure; raises when giving up."""
     wait = call.policy.wait_after_error(error, retries)
     if wait is None or not deadline.allows(wait):
-        raise connection_error(error, call.http_request, scrub, deadline) from error
+        raise connection_error(error, call.http_request, deadline) from error
     _log_retry(call, wait, retries, type(error).__name__)
     return wait
 
@@ -171,11 +166,8 @@ def _log_retry(call: PreparedCall, wait: float, retries: int, reason: str) -> No
     )
 
 
-def connection_error(
-    error: httpx.RequestError, request: httpx.Request, scrub: Scrub[BaseException], deadline: Deadline
-) -> APIConnectionError:
+def connection_error(error: httpx.RequestError, request: httpx.Request, deadline: Deadline) -> APIConnectionError:
     """The exception raised when a network failure is not (or no longer) retried."""
-    scrub(error)  # it is chained to the error raised here, so it shows in tracebacks
     if isinstance(error, httpx.TimeoutException) and deadline.cut_timeout:
         return deadline.exceeded(request)
     if isinstance(error, httpx.TimeoutException):

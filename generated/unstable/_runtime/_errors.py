@@ -29,12 +29,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import httpx
 
 from ._drift import Drift
 from ._json import loads
 from ._retry import server_wait
+from ._sanitize import Cleaner
+from ._secrets import redact_live
 
 __all__ = [
     "APIConnectionError",
@@ -57,6 +60,7 @@ __all__ = [
 ]
 
 _SNIPPET_LENGTH = 200
+_ErrorT = TypeVar("_ErrorT", bound="IntercomError")
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,25 @@ class ErrorBody:
 
 
 class IntercomError(Exception):
-    """Base class of every exception this package raises on purpose."""
+    """Base class of every exception this package raises on purpose.
+
+    Every one pickles and unpickles (in another process too) with its message, attributes, request
+    and answer, without secrets: secret headers are masked and the token of any client that
+    exists is redacted (see ``_sanitize`` and ``_secrets``). The chain is not pickled.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        cleaner = Cleaner(redact_live)
+        state = {name: cleaner.value(value) for name, value in vars(self).items()}
+        return (_restore, (type(self), cleaner.value(self.args), state))
+
+
+def _restore(cls: type[_ErrorT], args: tuple[object, ...], state: dict[str, object]) -> _ErrorT:
+    """Rebuild a pickled error without calling its ``__init__`` (whose arguments are not kept)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class APIError(IntercomError):

@@ -14,7 +14,6 @@ from ._body import ACCEPT_ENCODING
 from ._call import Exchanged, PreparedCall
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
-from ._errors import APIError
 from ._options import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_PAGES,
@@ -205,11 +204,7 @@ class BaseAPIClient:
             request.path,
             response.headers.get("x-request-id"),
         )
-        try:
-            parsed = parse_response(response, request.cast_to, strict=call.strict, operation=call.operation)
-        except APIError as error:  # the body did not parse, or is an error list
-            self._redactor.scrub(error)
-            raise
+        parsed = parse_response(response, request.cast_to, strict=call.strict, operation=call.operation)
         self._report_drift(call, response, parsed)
         if request.raw:
             return APIResponse(

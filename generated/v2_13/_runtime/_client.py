@@ -220,9 +220,10 @@ class SyncAPIClient(BaseAPIClient):
 
     def _send(self, request: APIRequest[Any]) -> Any:
         """Send ``request`` (the value every call is made of); pagination sends its pages here."""
-        http = self._get_http()
-        call = self._prepare(http, request)
-        return self._result(call, run(http, exchange(call, self._redactor.scrub)))
+        with self._redactor.scrubbing():  # whatever a call raises is shown without the token
+            http = self._get_http()
+            call = self._prepare(http, request)
+            return self._result(call, run(http, exchange(call)))
 
     def paginate(
         self,
@@ -346,9 +347,10 @@ class AsyncAPIClient(BaseAPIClient):
 
     async def _send(self, request: APIRequest[Any]) -> Any:
         """Send ``request``; see :meth:`SyncAPIClient._send`."""
-        http = self._get_http()
-        call = self._prepare(http, request)
-        return self._result(call, await run_async(http, exchange(call, self._redactor.scrub)))
+        with self._redactor.scrubbing():
+            http = self._get_http()
+            call = self._prepare(http, request)
+            return self._result(call, await run_async(http, exchange(call)))
 
     def paginate(
         self,
