@@ -91,8 +91,8 @@ def run_contracts(
     for entry in load_index(index):
         result = evaluate_changelog(entry, versions, diagnostics)
         drafted = result.claims_file.unreviewed
-        if drafted:
-            diagnostics.error(
+        if drafted:  # a warning: generate and check go on (the report lists it); `contract` fails on it
+            diagnostics.warning(
                 result.claims_file.source,
                 drafted[0].pointer,
                 f"{len(drafted)} entries are still as drafted (`drafted:` marks): the claims were never reviewed",
