@@ -251,7 +251,7 @@ def test_a_cycle_of_cursors_stops_too(harness: Build) -> None:
         {"data": [{"id": "1"}], "pages": {"next": None}},
         {"data": [{"id": "1"}], "pages": {"next": {"starting_after": None}}},
         {"data": [{"id": "1"}], "pages": {"next": {"starting_after": ""}}},
-        {"data": [{"id": "1"}], "pages": {"next": "https://api.intercom.io/contacts?page=2"}},
+        {"data": [{"id": "1"}], "pages": {"next": "https://api.intercom.io/contacts"}},
     ],
 )
 def test_no_cursor_means_one_page(harness: Build, payload: dict[str, Any]) -> None:
@@ -318,3 +318,31 @@ def test_next_cursor_reads_models_and_dicts() -> None:
     assert next_cursor(ContactList.model_validate(page([], "dict-in-extra"))) == "dict-in-extra"
     assert next_cursor(None) is None
     assert next_cursor({"pages": {"next": {"starting_after": 5}}}) is None
+
+
+def linked_page(ids: list[str], link: str | None) -> dict[str, Any]:
+    """An article-list page: ``pages.next`` is the URL of the next page."""
+    return {"type": "list", "data": [{"id": i} for i in ids], "pages": {"type": "pages", "page": 1, "next": link}}
+
+
+def test_a_next_page_link_is_followed_by_its_query_on_the_clients_own_host(harness: Build) -> None:
+    pages = {
+        None: linked_page(["1", "2"], "https://elsewhere.example/articles?page=2&per_page=2"),
+        "2": linked_page(["3"], None),
+    }
+    server = FakeServer(lambda request: json_response(200, pages[request.url.params.get("page")]))
+    h = harness(server)
+    assert [c.id for c in h.collect(list_contacts(h))] == ["1", "2", "3"]
+    first, second = server.requests
+    assert second.url.host == first.url.host != "elsewhere.example"  # the token never goes to the link's host
+    assert second.url.path == "/contacts"
+    assert dict(second.url.params) == {"page": "2", "per_page": "2"}
+    assert "starting_after" not in second.url.params
+
+
+@pytest.mark.parametrize("link", ["", "https://api.intercom.io/articles", "not a link"])
+def test_a_next_page_link_without_parameters_ends_the_walk(harness: Build, link: str) -> None:
+    server = FakeServer(lambda request: json_response(200, linked_page(["1"], link)))
+    h = harness(server)
+    assert [c.id for c in h.collect(list_contacts(h))] == ["1"]
+    assert len(server.requests) == 1

@@ -168,3 +168,28 @@ def test_every_correction_names_its_evidence_and_the_clients_read_it(correction:
                 assert replay is not None, (entry.package, payload.file)
             elif payload.direction == "request":
                 assert send_request(entry.package, payload, payload.body) is not None, (entry.package, payload.file)
+
+
+@pytest.mark.parametrize(
+    "package", [p for p in CLIENT_PACKAGES if api_for(p).operation("get", "/articles").pagination is not None]
+)
+def test_a_recorded_article_list_is_walked_by_its_next_page_link(package: str) -> None:
+    """A recorded article list names its next page by URL (``pages.next``); the walk follows it.
+
+    (Where the spec gives the list ``page`` and ``per_page`` parameters, as 2.11 does, the list is
+    paged by number and has no ``iter_`` method.)"""
+    import httpx
+
+    first = json.loads((CORPUS / "nango-integration-templates" / "articles-sync-response.json").read_text())
+    last = json.loads((CORPUS / "nango-integration-templates" / "list-articles-response.json").read_text())
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=last if request.url.params.get("page") == "1" else first)
+
+    module = package_module(package)
+    client = module.Intercom(token="tok", http_client=httpx.Client(transport=httpx.MockTransport(answer)), strict=True)
+    ids = [article.id for article in client.articles.iter_list_articles()]
+    assert ids == [a["id"] for a in first["data"]] + [a["id"] for a in last["data"]]
+    assert dict(seen[1].url.params) == {"per_page": "100", "page": "1"}

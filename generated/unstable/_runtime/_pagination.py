@@ -12,6 +12,10 @@ otherwise keep it going forever:
 - ``max_pages`` pages have been fetched (10,000 by default; ``max_pages=`` on the client or
   ``request_options={"max_pages": ...}``, ``None`` for no bound).
 
+A ``pages.next`` that is the URL of the next page (article lists) is followed by sending its query
+parameters (``page=2``) with the same request to the client's own base URL: the host and path of the
+link are never used, so the token goes nowhere else.
+
 The cursor is sent back in one of two places:
 
 - ``cursor="query"`` (list endpoints): as the query parameter ``starting_after``.
@@ -31,7 +35,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
-from ._request import APIRequest, PageRequest
+from ._request import APIRequest, PageRequest, link_query
 from ._response import APIResponse
 
 __all__ = ["AsyncPaginator", "SyncPaginator"]
@@ -59,8 +63,14 @@ def _field(obj: object, name: str) -> object:
 
 
 def next_cursor(page: object) -> str | None:
-    """The ``pages.next.starting_after`` cursor of ``page``, or ``None`` on the last page."""
-    cursor = _field(_field(_field(page, "pages"), "next"), "starting_after")
+    """The ``pages.next.starting_after`` cursor of ``page``, or ``None`` on the last page.
+
+    Some lists (articles) give ``pages.next`` as the URL of the next page instead: that link is the
+    cursor when it carries query parameters (see :func:`link_query`)."""
+    following = _field(_field(page, "pages"), "next")
+    if isinstance(following, str):
+        return following if link_query(following) else None
+    cursor = _field(following, "starting_after")
     return cursor if isinstance(cursor, str) and cursor else None
 
 

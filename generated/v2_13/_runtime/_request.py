@@ -10,6 +10,7 @@ on the wire (``_call``), and pagination, which derives the request of each next 
 from __future__ import annotations
 
 import dataclasses
+import urllib.parse
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
@@ -68,7 +69,9 @@ class APIRequest(Generic[_T]):
         ``body["pagination"]["starting_after"]``, keeping the other ``pagination`` keys.
         """
         if location == "query":
-            return dataclasses.replace(self, query={**(self.query or {}), "starting_after": cursor})
+            link = link_query(cursor)
+            following = link if link else {"starting_after": cursor}
+            return dataclasses.replace(self, query={**(self.query or {}), **following})
         body = {} if self.body is None else jsonable(self.body)
         if not isinstance(body, dict):
             raise TypeError("A body cursor needs a JSON object as the request body")
@@ -76,6 +79,14 @@ class APIRequest(Generic[_T]):
         pagination = dict(pagination) if isinstance(pagination, Mapping) else {}
         pagination["starting_after"] = cursor
         return dataclasses.replace(self, body={**body, "pagination": pagination})
+
+
+def link_query(cursor: str) -> dict[str, str]:
+    """The query parameters of a next-page link (``https://api.intercom.io/articles?page=2``);
+    empty when ``cursor`` is not a link with parameters."""
+    if not cursor.startswith(("https://", "http://", "/")):
+        return {}
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(cursor).query, keep_blank_values=True))
 
 
 @dataclass(frozen=True)
