@@ -18,6 +18,7 @@ _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 RESERVED_ATTRIBUTES = frozenset(
     {
         "with_raw_response",
+        "with_options",
         "close",
         "aclose",
         "request",

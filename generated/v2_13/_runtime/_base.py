@@ -35,6 +35,9 @@ logger = logging.getLogger("intercom")
 drift_logger = logging.getLogger("intercom.drift")
 _MAX_DRIFT_LOGGED = 10_000  # distinct (operation, location, kind) logged per client, then no more
 DriftHook = Callable[[Drift], None]
+TokenSource = str | Callable[[], str] | None
+"""A fixed token, or a callable asked for the current one before every request (OAuth tokens that
+rotate; it runs on the calling thread or event loop, so it should return a cached value quickly)."""
 
 
 def clean_token(token: str | None) -> str | None:
@@ -77,7 +80,7 @@ class BaseAPIClient:
 
     def __init__(
         self,
-        token: str | None,
+        token: TokenSource,
         *,
         base_url: str | httpx.URL | None,
         region: str | None,
@@ -97,7 +100,8 @@ class BaseAPIClient:
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
         if max_retries < 0:
             raise ValueError("max_retries must not be negative")
-        self._token = clean_token(token)
+        self._token_provider = token if callable(token) else None
+        self._token = None if callable(token) else clean_token(token)
         self.region = None if base_url is not None else (region or self.default_region)
         self.base_url = self._resolve_base_url(base_url, self.region)
         self.timeout = timeout
@@ -145,9 +149,22 @@ class BaseAPIClient:
             "Intercom-Version": self.api_version,
             "User-Agent": self.user_agent,
         }
-        if self._token:
-            headers["Authorization"] = f"Bearer {self._token}"
+        token = self._current_token()
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         return headers
+
+    def _current_token(self) -> str | None:
+        """The fixed token, or the one the provider gives now (kept out of logs and errors, as the fixed one)."""
+        if self._token_provider is None:
+            return self._token
+        given = self._token_provider()
+        if not isinstance(given, str) or not given.strip():
+            raise ValueError("The token provider must return a non-empty string")
+        token = clean_token(given)
+        assert token is not None
+        self._redactor.add(token)
+        return token
 
     def _prepare(self, http: httpx.Client | httpx.AsyncClient, request: APIRequest[Any]) -> PreparedCall:
         """Build the ``httpx.Request`` and the retry policy for one call."""
@@ -239,6 +256,6 @@ class BaseAPIClient:
                 self.on_drift(record)
 
     def __repr__(self) -> str:
-        token = "'***'" if self._token else "None"
+        token = "'***'" if self._token or self._token_provider else "None"
         name = type(self).__name__
         return f"{name}(api_version={self.api_version!r}, base_url={self.base_url!r}, token={token})"

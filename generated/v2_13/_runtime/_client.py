@@ -21,7 +21,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from . import _retry
-from ._base import BaseAPIClient, DriftHook, effective_timeout
+from ._base import BaseAPIClient, DriftHook, TokenSource, effective_timeout
 from ._call import Exchange, Exchanged, Next, Open, Send, exchange
 from ._options import (
     DEFAULT_DEADLINE,
@@ -108,6 +108,11 @@ async def run_async(http: httpx.AsyncClient, steps: Exchange) -> Exchanged:
             await held.aclose()
 
 
+def _settings(arguments: dict[str, Any]) -> dict[str, Any]:
+    """The constructor arguments of a client, for ``with_options``."""
+    return {k: v for k, v in arguments.items() if k not in ("self", "__class__")}
+
+
 class SyncAPIClient(BaseAPIClient):
     """Base class of generated synchronous clients.
 
@@ -131,7 +136,7 @@ class SyncAPIClient(BaseAPIClient):
 
     def __init__(
         self,
-        token: str | None = None,
+        token: TokenSource = None,
         *,
         base_url: str | httpx.URL | None = None,
         region: str | None = None,
@@ -148,6 +153,7 @@ class SyncAPIClient(BaseAPIClient):
         deadline: float | None = DEFAULT_DEADLINE,
         max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> None:
+        self._settings = _settings(locals())
         super().__init__(
             token,
             base_url=base_url,
@@ -168,6 +174,13 @@ class SyncAPIClient(BaseAPIClient):
         self._owns_http = http_client is None
         self._http_lock = threading.Lock()
         self._closed = False
+
+    def with_options(self: _SyncClientT, **changes: Any) -> _SyncClientT:
+        """A client like this one with some constructor arguments changed (``timeout=5``,
+        ``max_retries=0``, ``token=...``); it shares this client's connection pool unless
+        ``http_client`` is given, so closing this client closes the pool of both."""
+        settings = {**self._settings, "http_client": self._get_http(), **changes}
+        return type(self)(**settings)
 
     def _make_http_client(self) -> httpx.Client:
         """Create the client's own ``httpx.Client`` (called once, on first use)."""
@@ -261,7 +274,7 @@ class AsyncAPIClient(BaseAPIClient):
 
     def __init__(
         self,
-        token: str | None = None,
+        token: TokenSource = None,
         *,
         base_url: str | httpx.URL | None = None,
         region: str | None = None,
@@ -278,6 +291,7 @@ class AsyncAPIClient(BaseAPIClient):
         deadline: float | None = DEFAULT_DEADLINE,
         max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> None:
+        self._settings = _settings(locals())
         super().__init__(
             token,
             base_url=base_url,
@@ -297,6 +311,13 @@ class AsyncAPIClient(BaseAPIClient):
         self._http = http_client
         self._owns_http = http_client is None
         self._closed = False
+
+    def with_options(self: _AsyncClientT, **changes: Any) -> _AsyncClientT:
+        """A client like this one with some constructor arguments changed (``timeout=5``,
+        ``max_retries=0``, ``token=...``); it shares this client's connection pool unless
+        ``http_client`` is given, so closing this client closes the pool of both."""
+        settings = {**self._settings, "http_client": self._get_http(), **changes}
+        return type(self)(**settings)
 
     def _make_http_client(self) -> httpx.AsyncClient:
         """Create the client's own ``httpx.AsyncClient`` (called once, on first use)."""
