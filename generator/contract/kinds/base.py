@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -37,7 +38,7 @@ class AssertionError_(ValueError):
 
 
 @dataclass(frozen=True)
-class Assertion:
+class Assertion(ABC):
     kind: ClassVar[str] = ""
     evidence: ClassVar[EvidenceKind] = "structural"
     needs_payload: ClassVar[bool] = False  # checks the code sample the claim quotes
@@ -46,8 +47,9 @@ class Assertion:
     pointer: str = field(default="", compare=False, kw_only=True)
 
     # -- what the kind says ------------------------------------------------------------------
+    @abstractmethod
     def check(self, version: Version, payload: Any) -> Finding:
-        raise NotImplementedError
+        """Whether the claim holds in ``version`` (``payload``: the code sample it quotes, if any)."""
 
     def confirm(self, package: PackageView, finding: Finding, payload: Any) -> tuple[bool, str] | None:
         """Whether the generated package agrees with ``finding`` (and what it shows); None: nothing to show."""

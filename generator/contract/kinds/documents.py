@@ -189,22 +189,27 @@ class Documented(Assertion):
 
 
 @dataclass(frozen=True)
-class DocOnly(Assertion):
-    kind: ClassVar[str] = "doc-only"
-    evidence: ClassVar[EvidenceKind] = "none"
-    summary: ClassVar[str] = "(nothing to check: advice or explanation)"
+class _Unchecked(Assertion):
+    """A claim nothing in a spec can confirm: its verdict comes from its kind, its reason explains it."""
+
     reason: str
+
+    def check(self, version: Version, payload: Any) -> Finding:
+        return Finding(Truth.UNKNOWN, self.reason)
 
     def label(self) -> str:
         return self.kind
 
 
 @dataclass(frozen=True)
-class Unverifiable(Assertion):
+class DocOnly(_Unchecked):
+    kind: ClassVar[str] = "doc-only"
+    evidence: ClassVar[EvidenceKind] = "none"
+    summary: ClassVar[str] = "(nothing to check: advice or explanation)"
+
+
+@dataclass(frozen=True)
+class Unverifiable(_Unchecked):
     kind: ClassVar[str] = "unverifiable"
     evidence: ClassVar[EvidenceKind] = "none"
     summary: ClassVar[str] = "(nothing the spec can show: behaviour, UI, permissions)"
-    reason: str
-
-    def label(self) -> str:
-        return self.kind
