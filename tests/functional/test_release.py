@@ -1,7 +1,8 @@
 """``release add`` and ``release update`` on a copy of the project: a new Intercom release in one
 command, all or nothing.
 
-The new release here is 2.13 with one more endpoint, ``GET /calls``, and a changelog that names it.
+The new release is the next number after the newest registered one (so the test holds after real
+releases are added), made of the 2.13 spec with one more endpoint and a changelog that names it.
 """
 
 from __future__ import annotations
@@ -16,15 +17,29 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.cli.release import newest_stable, package_name
+from generator.spec.registry import load_registry
+
 ROOT = Path(__file__).resolve().parents[2]
+PREDECESSOR = newest_stable(load_registry())
+
+
+def _next(version: str) -> str:
+    major, minor = version.split(".")[:2]
+    return f"{major}.{int(minor) + 1}"
+
+
+NEW = _next(PREDECESSOR)
+PACKAGE = package_name(NEW)
+AFTER = _next(NEW)  # a version still not registered
 PARTS = ("generator", "templates", "specs", "generated")
-CALLS = """  "/calls":
+CALLS = """  "/release_test_widgets":
     get:
-      summary: List all calls
+      summary: List all widgets
       tags:
       - Admins
-      operationId: listCalls
-      description: You can fetch a list of calls.
+      operationId: listReleaseTestWidgets
+      description: You can fetch a list of widgets.
       responses:
         '200':
           description: Successful response
@@ -33,7 +48,7 @@ CALLS = """  "/calls":
               schema:
                 "$ref": "#/components/schemas/admin_list"
 """
-CHANGELOG = "## New endpoints\n\n- `GET /calls` lists the calls of a workspace.\n"
+CHANGELOG = "## New endpoints\n\n- `GET /release_test_widgets` lists the widgets of a workspace.\n"
 
 
 def _spec_with(tmp: Path, name: str, *paths: str) -> Path:
@@ -73,8 +88,8 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess
     spec = _spec_with(tmp, "api.intercom.io.yaml", CALLS)
     (tmp / "changelog.txt").write_text(CHANGELOG, encoding="utf-8")
     result = run(
-        project, "release", "add", "2.14", "--spec", str(spec), "--changelog", str(tmp / "changelog.txt"),
-        "--upstream-commit", "a" * 40, "--upstream-path", "descriptions/2.14/api.intercom.io.yaml",
+        project, "release", "add", NEW, "--spec", str(spec), "--changelog", str(tmp / "changelog.txt"),
+        "--upstream-commit", "a" * 40, "--upstream-path", f"descriptions/{NEW}/api.intercom.io.yaml",
     )  # fmt: skip
     return project, result, spec
 
@@ -84,21 +99,21 @@ def test_release_add_registers_pins_and_generates(
 ) -> None:
     project, result, spec = released
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "2.14 registered after 2.13" in result.stdout and "Traceback" not in result.stderr
+    assert f"{NEW} registered after {PREDECESSOR}" in result.stdout and "Traceback" not in result.stderr
     registry = yaml.safe_load((project / "specs" / "versions.yaml").read_text(encoding="utf-8"))
     names = [v["name"] for v in registry["versions"]]
-    assert names.index("2.14") == names.index("2.13") + 1  # where the predecessor chain puts it
-    entry = registry["versions"][names.index("2.14")]
+    assert names.index(NEW) == names.index(PREDECESSOR) + 1  # where the predecessor chain puts it
+    entry = registry["versions"][names.index(NEW)]
     assert entry["upstream"] == {
         "commit": "a" * 40,
-        "path": "descriptions/2.14/api.intercom.io.yaml",
+        "path": f"descriptions/{NEW}/api.intercom.io.yaml",
         "sha256": hashlib.sha256(spec.read_bytes()).hexdigest(),
     }
-    assert (entry["package"], entry["predecessor"], entry["role"]) == ("v2_14", "2.13", "client")
-    assert next(v for v in registry["versions"] if v["name"] == "Unstable")["predecessor"] == "2.14"
-    assert (project / "specs" / "2.14" / "api.intercom.io.yaml").read_bytes() == spec.read_bytes()
-    package = (project / "generated" / "v2_14" / "resources" / "admins.py").read_text(encoding="utf-8")
-    assert "def list_calls(" in package
+    assert (entry["package"], entry["predecessor"], entry["role"]) == (PACKAGE, PREDECESSOR, "client")
+    assert next(v for v in registry["versions"] if v["name"] == "Unstable")["predecessor"] == NEW
+    assert (project / "specs" / NEW / "api.intercom.io.yaml").read_bytes() == spec.read_bytes()
+    package = (project / "generated" / PACKAGE / "resources" / "admins.py").read_text(encoding="utf-8")
+    assert "def list_release_test_widgets(" in package
 
 
 def test_release_add_writes_the_reports_and_drafts_the_changelog(
@@ -106,15 +121,15 @@ def test_release_add_writes_the_reports_and_drafts_the_changelog(
 ) -> None:
     project, _, _ = released
     reports = project / "generated" / "reports"
-    assert "GET /calls" in (reports / "diff-2.13-2.14.md").read_text(encoding="utf-8")
-    assert (reports / "diff-2.14-unstable.md").is_file()
-    assert not (reports / "diff-2.13-unstable.md").exists()
+    assert "GET /release_test_widgets" in (reports / f"diff-{PREDECESSOR}-{NEW}.md").read_text(encoding="utf-8")
+    assert (reports / f"diff-{NEW}-unstable.md").is_file()
+    assert not (reports / f"diff-{PREDECESSOR}-unstable.md").exists()
     changelogs = project / "specs" / "changelogs"
-    assert (changelogs / "2.14.txt").read_text(encoding="utf-8") == CHANGELOG
-    claims = (changelogs / "2.14.claims.yaml").read_text(encoding="utf-8")
-    assert "drafted" in claims and "GET /calls" in claims
+    assert (changelogs / f"{NEW}.txt").read_text(encoding="utf-8") == CHANGELOG
+    claims = (changelogs / f"{NEW}.claims.yaml").read_text(encoding="utf-8")
+    assert "drafted" in claims and "GET /release_test_widgets" in claims
     index = yaml.safe_load((changelogs / "index.yaml").read_text(encoding="utf-8"))
-    assert any(str(e.get("version")) == "2.14" for e in index["changelogs"])
+    assert any(str(e.get("version")) == NEW for e in index["changelogs"])
 
 
 def test_after_release_add_check_is_green_and_contract_asks_for_the_review(
@@ -125,7 +140,7 @@ def test_after_release_add_check_is_green_and_contract_asks_for_the_review(
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
     contract = run(project, "contract")
     assert contract.returncode == 1  # drafted claims are not reviewed claims
-    assert "2.14" in contract.stdout + contract.stderr and "unreviewed" in (contract.stdout + contract.stderr).lower()
+    assert NEW in contract.stdout + contract.stderr and "unreviewed" in (contract.stdout + contract.stderr).lower()
 
 
 def test_release_update_repins_shows_the_change_and_regenerates(
@@ -136,17 +151,17 @@ def test_release_update_repins_shows_the_change_and_regenerates(
         tmp_path,
         "revised.yaml",
         CALLS,
-        CALLS.replace('"/calls"', '"/calls/{id}"')
-        .replace("listCalls", "showCall")
-        .replace("List all calls", "Show a call"),
+        CALLS.replace('"/release_test_widgets"', '"/release_test_widgets/{id}"')
+        .replace("listReleaseTestWidgets", "showReleaseTestWidget")
+        .replace("List all widgets", "Show a widget"),
     )
-    result = run(project, "release", "update", "2.14", "--spec", str(revised))
+    result = run(project, "release", "update", NEW, "--spec", str(revised))
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "GET /calls/{id}" in result.stdout
+    assert "GET /release_test_widgets/{id}" in result.stdout
     registry = yaml.safe_load((project / "specs" / "versions.yaml").read_text(encoding="utf-8"))
-    entry = next(v for v in registry["versions"] if v["name"] == "2.14")
+    entry = next(v for v in registry["versions"] if v["name"] == NEW)
     assert entry["upstream"]["sha256"] == hashlib.sha256(revised.read_bytes()).hexdigest()
-    assert "def show_call(" in (project / "generated" / "v2_14" / "resources" / "admins.py").read_text()
+    assert "def show_release_test_widget(" in (project / "generated" / PACKAGE / "resources" / "admins.py").read_text()
     assert run(project, "check").returncode == 0
 
 
@@ -154,8 +169,8 @@ def test_release_update_repins_shows_the_change_and_regenerates(
     ("args", "expected"),
     [
         (("2.13",), "2.13 is registered already; use `release update`"),
-        (("2.15", "--predecessor", "9.9"), "9.9"),
-        (("2.15", "--package", "v2_13"), "package 'v2_13' is taken"),
+        ((AFTER, "--predecessor", "9.9"), "9.9"),
+        ((AFTER, "--package", "v2_13"), "package 'v2_13' is taken"),
     ],
 )
 def test_a_refused_release_leaves_the_repository_as_it_was(
@@ -174,6 +189,6 @@ def test_a_broken_spec_is_refused_before_anything_is_written(tmp_path: Path) -> 
     spec = tmp_path / "api.intercom.io.yaml"
     spec.write_text("openapi: 3.0.1\npaths: [\n", encoding="utf-8")
     before = _snapshot(project)
-    result = run(project, "release", "add", "2.15", "--spec", str(spec))
+    result = run(project, "release", "add", AFTER, "--spec", str(spec))
     assert result.returncode == 1 and str(spec) in result.stderr and "Traceback" not in result.stderr
     assert _snapshot(project) == before
