@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import re
 import sys
 import types
 import typing
@@ -17,10 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from ..ir.model import Operation
+from ..ir.model import Operation, model_names
 from .specquery import Version
-
-_MODEL_REF = re.compile(r"_models\.(\w+)")
 
 
 class PackageError(Exception):
@@ -82,7 +79,7 @@ class PackageView:
     def annotated(self, annotation: str) -> list[type[BaseModel]]:
         """Model classes named in an IR annotation, with root-model unions opened up."""
         out: list[type[BaseModel]] = []
-        for name in _MODEL_REF.findall(annotation):
+        for name in model_names(annotation):
             model = getattr(self.models, name, None)
             if isinstance(model, type) and issubclass(model, BaseModel):
                 out.extend(members(model))

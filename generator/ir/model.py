@@ -1,4 +1,5 @@
-"""IR dataclasses: what one Intercom API version offers, independent of any output format.
+"""IR dataclasses: what one Intercom API version offers, with the Python names and annotations its
+package uses.
 
     Api
     ├── servers: Server (region, url)
@@ -18,6 +19,7 @@ already repaired of dangling refs) for consumers such as the version diff.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -31,6 +33,14 @@ class Server:
     region: str
     url: str
     description: str
+
+
+_MODEL_NAME = re.compile(r"_models\.(\w+)")
+
+
+def model_names(annotation: str) -> list[str]:
+    """The model classes an annotation names (``_models.Contact | None`` -> ``["Contact"]``)."""
+    return _MODEL_NAME.findall(annotation)
 
 
 @dataclass(frozen=True)

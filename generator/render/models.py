@@ -18,7 +18,7 @@ from datamodel_code_generator.format import PythonVersion
 from datamodel_code_generator.parser import LiteralType
 
 from ..core.diagnostics import Diagnostics
-from ..ir.model import Api
+from ..ir.model import Api, model_names
 from ..ir.schema import Resolver, ref_to
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
@@ -53,7 +53,6 @@ PINNED_OPTIONS: dict[str, object] = {
 # datamodel-code-generator's config options do not include ``strict``, so request classes get it
 # added to the ``model_config`` line it writes (see ``_strict_requests``).
 _RESPONSE_CONFIG = {"coerce_numbers_to_str": True}
-_MODEL_REF = re.compile(r"_models\.(\w+)")
 _WARM_UP_DOCUMENT = {
     "openapi": "3.0.3",
     "info": {"title": "warm-up", "version": "0"},
@@ -99,7 +98,7 @@ def request_classes(api: Api) -> set[str]:
     """Classes that travel in requests: those of request bodies and parameters, and every class they reach."""
     annotations = [op.body.annotation for op in api.operations if op.body is not None]
     annotations += [p.annotation for op in api.operations for p in op.parameters]
-    roots = [ref_to(name) for text in annotations for name in _MODEL_REF.findall(text)]
+    roots = [ref_to(name) for text in annotations for name in model_names(text)]
     return Resolver(api.model_document).reachable(roots)
 
 
