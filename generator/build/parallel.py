@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from ..core.diagnostics import Diagnostics
+from ..render.format import FormatError, format_text, mask
 from .formatcache import FormatCache
 from .orphans import end_with_parent
-from ..render.format import FormatError, format_text, mask
 
 Batch = list[tuple[str, str]]  # (text to format, a file name for messages)
 Outcome = list[tuple[str, str | None]]  # (black's output, or "" and an error message)

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .parallel import Formatter
 
 
-
 @dataclass(frozen=True)
 class Target:
     """One package to generate: ``out_dir`` is the package folder itself."""
@@ -87,7 +86,9 @@ def render_target(target: Target) -> Rendered:
         progress.phase(phase := "rendering models and endpoints")
         corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
         digest = sha256_of(loaded.data)
-        spec = PackageSpec(target.package, target.spec_label, digest, target.regenerate_command, corrections=corrections)
+        spec = PackageSpec(
+            target.package, target.spec_label, digest, target.regenerate_command, corrections=corrections
+        )
         package = render_package(loaded.api, spec, diagnostics)
         progress.phase("rendered")
     except GeneratorError as exc:  # already located by load_api

@@ -10,6 +10,7 @@ For any other output folder the record lives in the cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Mapping
@@ -58,7 +59,5 @@ def record(out_root: Path, built: Mapping[str, str]) -> None:
     for name, inputs in built.items():
         trees[name] = {"inputs": inputs, "tree": tree_digest(read_tree(out_root / name))}
     text = json.dumps({"note": _NOTE, "trees": dict(sorted(trees.items()))}, indent=1, sort_keys=True) + "\n"
-    try:
+    with contextlib.suppress(OSError):  # a record that cannot be written only costs time on the next run
         write_file(record_path(out_root), text)
-    except OSError:  # a record that cannot be written only costs time on the next run
-        pass

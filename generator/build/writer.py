@@ -132,7 +132,6 @@ def _has_banner(path: Path) -> bool:
     return head.startswith(BANNERS)
 
 
-
 def write_file(path: Path, content: str | bytes) -> None:
     """Write one file atomically (temp file + rename), with the mode the umask gives new files."""
     data = content.encode("utf-8") if isinstance(content, str) else content

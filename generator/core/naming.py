@@ -38,7 +38,7 @@ RESERVED_ATTRIBUTES = frozenset(
 # names the generated model modules import (from pydantic and typing): a model class may not take them
 MODEL_IMPORTS = frozenset({"AliasChoices", "AwareDatetime", "BaseModel", "ConfigDict", "Field", "Literal", "RootModel"})
 # names a generated method's own code uses besides its parameters: a parameter may not shadow them
-RESERVED_PARAMETERS = frozenset({"self", "request_options", "body", "cast"})
+RESERVED_PARAMETERS = frozenset({"self", "request_options", "body", "cast", "models", "params"})
 
 
 def _ascii(text: str) -> str:

@@ -10,11 +10,19 @@ import re
 from dataclasses import dataclass
 
 from ..ir.model import Api, Operation, Parameter, Resource
+from .text import plain_text
+
+_PRIVATE_MODELS = re.compile(r"\b_models\.")
+
+
+def public(annotation: str) -> str:
+    """An IR annotation as users read it: ``models.Contact`` (the IR writes ``_models.Contact``)."""
+    return _PRIVATE_MODELS.sub("models.", annotation)
 
 
 def docstring(*parts: str, indent: str = "") -> str:
     """A triple-quoted docstring holding ``parts`` as inert text."""
-    text = "\n\n".join(p.strip() for p in parts if p and p.strip())
+    text = "\n\n".join(plain_text(p).strip() for p in parts if p and p.strip())
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).strip() or "No description in the spec."
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in text.splitlines()]
@@ -61,14 +69,15 @@ class OperationView:
 
 def _parameter_decl(p: Parameter) -> str:
     if p.required:
-        return f"{p.py_name}: {p.annotation}"
-    return f"{p.py_name}: {p.annotation} | None = None"
+        return f"{p.py_name}: {public(p.annotation)}"
+    return f"{p.py_name}: {public(p.annotation)} | None = None"
 
 
 def _signature(op: Operation) -> str:
     parts = ["self", *(_parameter_decl(p) for p in op.path_parameters)]
     if op.body is not None:
-        parts.append(f"body: {op.body.annotation}" if op.body.required else f"body: {op.body.annotation} | None = None")
+        annotation = public(op.body.annotation)
+        parts.append(f"body: {annotation}" if op.body.required else f"body: {annotation} | None = None")
     parts.append("*")
     keyword = [p for p in op.parameters if p.location != "path"]
     parts += [_parameter_decl(p) for p in sorted(keyword, key=lambda p: not p.required)]
@@ -119,38 +128,49 @@ def _param_docs(op: Operation) -> str:
     lines = []
     params = list(op.parameters)
     for p in params:
-        text = " ".join(p.description.split()) or "(no description in the spec)"
+        text = " ".join(plain_text(p.description).split()) or "(no description in the spec)"
         lines.append(f"{p.py_name}: {text}")
     if op.body is not None and op.body.description:
-        lines.append(f"body: {' '.join(op.body.description.split())}")
+        lines.append(f"body: {' '.join(plain_text(op.body.description).split())}")
     return "Args:\n" + "\n".join("    " + line for line in lines) if lines else ""
 
 
-def operation_view(op: Operation) -> OperationView:
-    cast_to = f"cast(Any, {op.result.cast_to})" if op.result.needs_cast else op.result.cast_to
+def table_pointer(resource: Resource, op: Operation) -> str:
+    """Where a docstring's summarised table is printed whole (the package's reference.md)."""
+    return f"the package's reference.md, under `client.{resource.attribute}.{op.py_name}`"
+
+
+def operation_view(op: Operation, pointer: str = "") -> OperationView:
+    cast_to = public(f"cast(Any, {op.result.cast_to})" if op.result.needs_cast else op.result.cast_to)
     request = [*_common_args(op), f"cast_to={cast_to}", "options=request_options"]
     doc_head = op.summary or f"{op.method.upper()} {op.path}"
-    doc = docstring(doc_head, op.description, _param_docs(op), f"`{op.method.upper()} {op.path}`", indent="        ")
+    doc = docstring(
+        doc_head,
+        plain_text(op.description, pointer),
+        _param_docs(op),
+        f"`{op.method.upper()} {op.path}`",
+        indent="        ",
+    )
     paginate = []
     page_returns = ""
     if op.pagination is not None:
         pg = op.pagination
         paginate = [
             *_common_args(op),
-            f"page_type={pg.page_annotation}",
-            f"item_type={_item_type(pg.item_annotation)}",
+            f"page_type={public(pg.page_annotation)}",
+            f"item_type={public(_item_type(pg.item_annotation))}",
             f"cursor={pg.cursor!r}",
             f"items_field={pg.items_field!r}",
             "options=request_options",
         ]
-        page_returns = f"{pg.page_annotation}, {pg.item_annotation}"
+        page_returns = public(f"{pg.page_annotation}, {pg.item_annotation}")
     return OperationView(
         name=op.py_name,
         signature=_signature(op),
-        returns=op.result.annotation,
+        returns=public(op.result.annotation),
         docstring=doc,
         request_args=", ".join(request),
-        cast_open=f"cast({op.result.annotation!r}, " if op.result.needs_cast else "",
+        cast_open=f"cast({public(op.result.annotation)!r}, " if op.result.needs_cast else "",
         cast_close=")" if op.result.needs_cast else "",
         paginated=op.pagination is not None,
         page_returns=page_returns,
@@ -216,7 +236,7 @@ def resource_view(resource: Resource) -> ResourceView:
         attribute=resource.attribute,
         docstring=docstring(f"Operations tagged {title!r} in the spec.", resource.description),
         client_docstring=docstring(resource.description or f"Operations tagged {title!r}.", indent="        "),
-        operations=tuple(operation_view(op) for op in resource.operations),
+        operations=tuple(operation_view(op, table_pointer(resource, op)) for op in resource.operations),
         typing_imports=_typing_imports(resource),
         runtime_imports=_runtime_imports(resource),
         import_names=", ".join(sorted([resource.class_name, "Async" + resource.class_name])),

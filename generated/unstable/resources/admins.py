@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class AdminsResource(SyncResource):
 
     def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -46,16 +46,16 @@ class AdminsResource(SyncResource):
         `GET /me`
         """
         return self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
     def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: models.SetAwayAdminRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
@@ -70,7 +70,7 @@ class AdminsResource(SyncResource):
             "/admins/{id}/away",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -80,7 +80,7 @@ class AdminsResource(SyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -95,7 +95,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -105,14 +105,14 @@ class AdminsResource(SyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> SyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
@@ -120,10 +120,10 @@ class AdminsResource(SyncResource):
 
     def search_activity_logs(
         self,
-        body: _models.SearchActivityLogsRequestBody,
+        body: models.SearchActivityLogsRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
@@ -134,13 +134,13 @@ class AdminsResource(SyncResource):
             "post",
             "/admins/activity_logs/search",
             body=body,
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
     def list_activity_log_event_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ActivityLogEventTypeList:
+    ) -> models.ActivityLogEventTypeList:
         """List all activity log event types
 
         You can get a list of all activity log event types. This is useful for discovering valid values to use with the `event_types` filter on the List all activity logs endpoint.
@@ -150,11 +150,11 @@ class AdminsResource(SyncResource):
         return self._client.request(
             "get",
             "/admins/activity_log_event_types",
-            cast_to=_models.ActivityLogEventTypeList,
+            cast_to=models.ActivityLogEventTypeList,
             options=request_options,
         )
 
-    def list_admins(self, *, request_options: RequestOptions | None = None) -> _models.AdminList:
+    def list_admins(self, *, request_options: RequestOptions | None = None) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -162,12 +162,12 @@ class AdminsResource(SyncResource):
         `GET /admins`
         """
         return self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -181,7 +181,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -212,7 +212,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -224,16 +224,16 @@ class AsyncAdminsResource(AsyncResource):
         `GET /me`
         """
         return await self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
     async def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: models.SetAwayAdminRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
@@ -248,7 +248,7 @@ class AsyncAdminsResource(AsyncResource):
             "/admins/{id}/away",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -258,7 +258,7 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -273,7 +273,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -283,14 +283,14 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> AsyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
@@ -298,10 +298,10 @@ class AsyncAdminsResource(AsyncResource):
 
     async def search_activity_logs(
         self,
-        body: _models.SearchActivityLogsRequestBody,
+        body: models.SearchActivityLogsRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
@@ -312,13 +312,13 @@ class AsyncAdminsResource(AsyncResource):
             "post",
             "/admins/activity_logs/search",
             body=body,
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
     async def list_activity_log_event_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ActivityLogEventTypeList:
+    ) -> models.ActivityLogEventTypeList:
         """List all activity log event types
 
         You can get a list of all activity log event types. This is useful for discovering valid values to use with the `event_types` filter on the List all activity logs endpoint.
@@ -328,13 +328,13 @@ class AsyncAdminsResource(AsyncResource):
         return await self._client.request(
             "get",
             "/admins/activity_log_event_types",
-            cast_to=_models.ActivityLogEventTypeList,
+            cast_to=models.ActivityLogEventTypeList,
             options=request_options,
         )
 
     async def list_admins(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminList:
+    ) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -342,12 +342,12 @@ class AsyncAdminsResource(AsyncResource):
         `GET /admins`
         """
         return await self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     async def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -361,7 +361,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 

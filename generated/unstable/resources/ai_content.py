@@ -4,15 +4,9 @@
 
 With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-&nbsp;
-
 *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-&nbsp;
-
 *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-&nbsp;
 
 You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
 """
@@ -21,7 +15,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -36,15 +30,9 @@ class AiContentResource(SyncResource):
 
     With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-    &nbsp;
-
     *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-    &nbsp;
-
     *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-    &nbsp;
 
     You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
     """
@@ -56,7 +44,7 @@ class AiContentResource(SyncResource):
 
     def list_content_import_sources(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSourcesList:
+    ) -> models.ContentImportSourcesList:
         """List content import sources
 
         You can retrieve a list of all content import sources for a workspace.
@@ -66,16 +54,16 @@ class AiContentResource(SyncResource):
         return self._client.request(
             "get",
             "/ai/content_import_sources",
-            cast_to=_models.ContentImportSourcesList,
+            cast_to=models.ContentImportSourcesList,
             options=request_options,
         )
 
     def create_content_import_source(
         self,
-        body: _models.CreateContentImportSourceRequest | None = None,
+        body: models.CreateContentImportSourceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
@@ -86,13 +74,13 @@ class AiContentResource(SyncResource):
             "post",
             "/ai/content_import_sources",
             body=body,
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     def get_content_import_source(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Retrieve a content import source
 
         Args:
@@ -104,17 +92,17 @@ class AiContentResource(SyncResource):
             "get",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     def update_content_import_source(
         self,
         id: str,
-        body: _models.UpdateContentImportSourceRequest | None = None,
+        body: models.UpdateContentImportSourceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Update a content import source
 
         You can update an existing content import source.
@@ -129,7 +117,7 @@ class AiContentResource(SyncResource):
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
@@ -155,7 +143,7 @@ class AiContentResource(SyncResource):
 
     def list_external_pages(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPagesList:
+    ) -> models.ExternalPagesList:
         """List external pages
 
         You can retrieve a list of all external pages for a workspace.
@@ -163,15 +151,15 @@ class AiContentResource(SyncResource):
         `GET /ai/external_pages`
         """
         return self._client.request(
-            "get", "/ai/external_pages", cast_to=_models.ExternalPagesList, options=request_options
+            "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
     def create_external_page(
         self,
-        body: _models.CreateExternalPageRequest | None = None,
+        body: models.CreateExternalPageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
@@ -182,13 +170,13 @@ class AiContentResource(SyncResource):
             "post",
             "/ai/external_pages",
             body=body,
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     def get_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Retrieve an external page
 
         You can retrieve an external page.
@@ -202,17 +190,17 @@ class AiContentResource(SyncResource):
             "get",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     def update_external_page(
         self,
         id: str,
-        body: _models.UpdateExternalPageRequest | None = None,
+        body: models.UpdateExternalPageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Update an external page
 
         You can update an existing external page (if it was created via the API).
@@ -227,13 +215,13 @@ class AiContentResource(SyncResource):
             "/ai/external_pages/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     def delete_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Delete an external page
 
         Sending a DELETE request for an external page will remove it from the content library UI and from being used for AI answers.
@@ -247,7 +235,7 @@ class AiContentResource(SyncResource):
             "delete",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
@@ -273,15 +261,9 @@ class AsyncAiContentResource(AsyncResource):
 
     With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-    &nbsp;
-
     *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-    &nbsp;
-
     *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-    &nbsp;
 
     You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
     """
@@ -293,7 +275,7 @@ class AsyncAiContentResource(AsyncResource):
 
     async def list_content_import_sources(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSourcesList:
+    ) -> models.ContentImportSourcesList:
         """List content import sources
 
         You can retrieve a list of all content import sources for a workspace.
@@ -303,16 +285,16 @@ class AsyncAiContentResource(AsyncResource):
         return await self._client.request(
             "get",
             "/ai/content_import_sources",
-            cast_to=_models.ContentImportSourcesList,
+            cast_to=models.ContentImportSourcesList,
             options=request_options,
         )
 
     async def create_content_import_source(
         self,
-        body: _models.CreateContentImportSourceRequest | None = None,
+        body: models.CreateContentImportSourceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
@@ -323,13 +305,13 @@ class AsyncAiContentResource(AsyncResource):
             "post",
             "/ai/content_import_sources",
             body=body,
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     async def get_content_import_source(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Retrieve a content import source
 
         Args:
@@ -341,17 +323,17 @@ class AsyncAiContentResource(AsyncResource):
             "get",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     async def update_content_import_source(
         self,
         id: str,
-        body: _models.UpdateContentImportSourceRequest | None = None,
+        body: models.UpdateContentImportSourceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Update a content import source
 
         You can update an existing content import source.
@@ -366,7 +348,7 @@ class AsyncAiContentResource(AsyncResource):
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
@@ -392,7 +374,7 @@ class AsyncAiContentResource(AsyncResource):
 
     async def list_external_pages(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPagesList:
+    ) -> models.ExternalPagesList:
         """List external pages
 
         You can retrieve a list of all external pages for a workspace.
@@ -400,15 +382,15 @@ class AsyncAiContentResource(AsyncResource):
         `GET /ai/external_pages`
         """
         return await self._client.request(
-            "get", "/ai/external_pages", cast_to=_models.ExternalPagesList, options=request_options
+            "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
     async def create_external_page(
         self,
-        body: _models.CreateExternalPageRequest | None = None,
+        body: models.CreateExternalPageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
@@ -419,13 +401,13 @@ class AsyncAiContentResource(AsyncResource):
             "post",
             "/ai/external_pages",
             body=body,
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     async def get_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Retrieve an external page
 
         You can retrieve an external page.
@@ -439,17 +421,17 @@ class AsyncAiContentResource(AsyncResource):
             "get",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     async def update_external_page(
         self,
         id: str,
-        body: _models.UpdateExternalPageRequest | None = None,
+        body: models.UpdateExternalPageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Update an external page
 
         You can update an existing external page (if it was created via the API).
@@ -464,13 +446,13 @@ class AsyncAiContentResource(AsyncResource):
             "/ai/external_pages/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     async def delete_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Delete an external page
 
         Sending a DELETE request for an external page will remove it from the content library UI and from being used for AI answers.
@@ -484,7 +466,7 @@ class AsyncAiContentResource(AsyncResource):
             "delete",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 

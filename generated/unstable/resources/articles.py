@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -32,9 +32,7 @@ class ArticlesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return ArticlesResourceWithRawResponse(self)
 
-    def list_articles(
-        self, *, request_options: RequestOptions | None = None
-    ) -> _models.ArticleList:
+    def list_articles(self, *, request_options: RequestOptions | None = None) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -46,18 +44,18 @@ class ArticlesResource(SyncResource):
         `GET /articles`
         """
         return self._client.request(
-            "get", "/articles", cast_to=_models.ArticleList, options=request_options
+            "get", "/articles", cast_to=models.ArticleList, options=request_options
         )
 
     def iter_list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.ArticleList, _models.ArticleListItem]:
+    ) -> SyncPaginator[models.ArticleList, models.ArticleListItem]:
         """Iterate over every item of every page of `list_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/articles",
-            page_type=_models.ArticleList,
-            item_type=_models.ArticleListItem,
+            page_type=models.ArticleList,
+            item_type=models.ArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -65,10 +63,10 @@ class ArticlesResource(SyncResource):
 
     def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        body: models.CreateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -80,12 +78,12 @@ class ArticlesResource(SyncResource):
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post", "/articles", body=body, cast_to=models.Article, options=request_options
         )
 
     def retrieve_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -99,17 +97,17 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     def update_article(
         self,
         id: int,
-        body: _models.UpdateArticleRequest | None = None,
+        body: models.UpdateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -128,13 +126,13 @@ class ArticlesResource(SyncResource):
             "/articles/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     def delete_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -148,7 +146,7 @@ class ArticlesResource(SyncResource):
             "delete",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -160,7 +158,7 @@ class ArticlesResource(SyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleSearchResponse:
+    ) -> models.ArticleSearchResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -182,7 +180,7 @@ class ArticlesResource(SyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.ArticleSearchResponse,
+            cast_to=models.ArticleSearchResponse,
             options=request_options,
         )
 
@@ -212,7 +210,7 @@ class AsyncArticlesResource(AsyncResource):
 
     async def list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -224,18 +222,18 @@ class AsyncArticlesResource(AsyncResource):
         `GET /articles`
         """
         return await self._client.request(
-            "get", "/articles", cast_to=_models.ArticleList, options=request_options
+            "get", "/articles", cast_to=models.ArticleList, options=request_options
         )
 
     def iter_list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.ArticleList, _models.ArticleListItem]:
+    ) -> AsyncPaginator[models.ArticleList, models.ArticleListItem]:
         """Iterate over every item of every page of `list_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/articles",
-            page_type=_models.ArticleList,
-            item_type=_models.ArticleListItem,
+            page_type=models.ArticleList,
+            item_type=models.ArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -243,10 +241,10 @@ class AsyncArticlesResource(AsyncResource):
 
     async def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        body: models.CreateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -258,12 +256,12 @@ class AsyncArticlesResource(AsyncResource):
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post", "/articles", body=body, cast_to=models.Article, options=request_options
         )
 
     async def retrieve_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -277,17 +275,17 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def update_article(
         self,
         id: int,
-        body: _models.UpdateArticleRequest | None = None,
+        body: models.UpdateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -306,13 +304,13 @@ class AsyncArticlesResource(AsyncResource):
             "/articles/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def delete_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -326,7 +324,7 @@ class AsyncArticlesResource(AsyncResource):
             "delete",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -338,7 +336,7 @@ class AsyncArticlesResource(AsyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleSearchResponse:
+    ) -> models.ArticleSearchResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -360,7 +358,7 @@ class AsyncArticlesResource(AsyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.ArticleSearchResponse,
+            cast_to=models.ArticleSearchResponse,
             options=request_options,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, cast
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -37,7 +37,7 @@ class CallsResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CallList:
+    ) -> models.CallList:
         """List all calls
 
         Retrieve a paginated list of calls.
@@ -52,11 +52,11 @@ class CallsResource(SyncResource):
             "get",
             "/calls",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CallList,
+            cast_to=models.CallList,
             options=request_options,
         )
 
-    def show_call(self, id: str, *, request_options: RequestOptions | None = None) -> _models.Call:
+    def show_call(self, id: str, *, request_options: RequestOptions | None = None) -> models.Call:
         """Get a call
 
         Retrieve a single call by id.
@@ -70,7 +70,7 @@ class CallsResource(SyncResource):
             "get",
             "/calls/{id}",
             path_params={"id": id},
-            cast_to=_models.Call,
+            cast_to=models.Call,
             options=request_options,
         )
 
@@ -115,10 +115,10 @@ class CallsResource(SyncResource):
 
     def list_calls_with_transcripts(
         self,
-        body: _models.ListCallsWithTranscriptsRequestBody,
+        body: models.ListCallsWithTranscriptsRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListCallsWithTranscriptsResponse:
+    ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
@@ -130,16 +130,16 @@ class CallsResource(SyncResource):
             "post",
             "/calls/search",
             body=body,
-            cast_to=_models.ListCallsWithTranscriptsResponse,
+            cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
     def register_fin_voice_call(
         self,
-        body: _models.RegisterFinVoiceCallRequest | None = None,
+        body: models.RegisterFinVoiceCallRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
         Register a Fin Voice call with Intercom. This endpoint creates an external reference
@@ -156,13 +156,13 @@ class CallsResource(SyncResource):
             "post",
             "/fin_voice/register",
             body=body,
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     def collect_fin_voice_call_by_id(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by ID
 
         Retrieve information about a Fin Voice call using the external reference ID.
@@ -176,13 +176,13 @@ class CallsResource(SyncResource):
             "get",
             "/fin_voice/collect/{id}",
             path_params={"id": id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     def collect_fin_voice_call_by_external_id(
         self, external_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by external ID
 
         Retrieve information about a Fin Voice call using the external call identifier.
@@ -196,7 +196,7 @@ class CallsResource(SyncResource):
             "get",
             "/fin_voice/external_id/{external_id}",
             path_params={"external_id": external_id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
@@ -224,7 +224,7 @@ class CallsResource(SyncResource):
 
     def collect_fin_voice_calls_by_conversation_id(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AiCallResponse]:
+    ) -> list[models.AiCallResponse]:
         """Collect Fin Voice calls by conversation ID
 
         Retrieve information about Fin Voice calls associated with a conversation.
@@ -237,12 +237,12 @@ class CallsResource(SyncResource):
         `GET /fin_voice/conversation/{conversation_id}`
         """
         return cast(
-            "list[_models.AiCallResponse]",
+            "list[models.AiCallResponse]",
             self._client.request(
                 "get",
                 "/fin_voice/conversation/{conversation_id}",
                 path_params={"conversation_id": conversation_id},
-                cast_to=cast(Any, list[_models.AiCallResponse]),
+                cast_to=cast(Any, list[models.AiCallResponse]),
                 options=request_options,
             ),
         )
@@ -287,7 +287,7 @@ class AsyncCallsResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CallList:
+    ) -> models.CallList:
         """List all calls
 
         Retrieve a paginated list of calls.
@@ -302,13 +302,13 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/calls",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CallList,
+            cast_to=models.CallList,
             options=request_options,
         )
 
     async def show_call(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Call:
+    ) -> models.Call:
         """Get a call
 
         Retrieve a single call by id.
@@ -322,7 +322,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/calls/{id}",
             path_params={"id": id},
-            cast_to=_models.Call,
+            cast_to=models.Call,
             options=request_options,
         )
 
@@ -369,10 +369,10 @@ class AsyncCallsResource(AsyncResource):
 
     async def list_calls_with_transcripts(
         self,
-        body: _models.ListCallsWithTranscriptsRequestBody,
+        body: models.ListCallsWithTranscriptsRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListCallsWithTranscriptsResponse:
+    ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
@@ -384,16 +384,16 @@ class AsyncCallsResource(AsyncResource):
             "post",
             "/calls/search",
             body=body,
-            cast_to=_models.ListCallsWithTranscriptsResponse,
+            cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
     async def register_fin_voice_call(
         self,
-        body: _models.RegisterFinVoiceCallRequest | None = None,
+        body: models.RegisterFinVoiceCallRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
         Register a Fin Voice call with Intercom. This endpoint creates an external reference
@@ -410,13 +410,13 @@ class AsyncCallsResource(AsyncResource):
             "post",
             "/fin_voice/register",
             body=body,
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     async def collect_fin_voice_call_by_id(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by ID
 
         Retrieve information about a Fin Voice call using the external reference ID.
@@ -430,13 +430,13 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/fin_voice/collect/{id}",
             path_params={"id": id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     async def collect_fin_voice_call_by_external_id(
         self, external_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by external ID
 
         Retrieve information about a Fin Voice call using the external call identifier.
@@ -450,7 +450,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/fin_voice/external_id/{external_id}",
             path_params={"external_id": external_id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
@@ -478,7 +478,7 @@ class AsyncCallsResource(AsyncResource):
 
     async def collect_fin_voice_calls_by_conversation_id(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AiCallResponse]:
+    ) -> list[models.AiCallResponse]:
         """Collect Fin Voice calls by conversation ID
 
         Retrieve information about Fin Voice calls associated with a conversation.
@@ -491,12 +491,12 @@ class AsyncCallsResource(AsyncResource):
         `GET /fin_voice/conversation/{conversation_id}`
         """
         return cast(
-            "list[_models.AiCallResponse]",
+            "list[models.AiCallResponse]",
             await self._client.request(
                 "get",
                 "/fin_voice/conversation/{conversation_id}",
                 path_params={"conversation_id": conversation_id},
-                cast_to=cast(Any, list[_models.AiCallResponse]),
+                cast_to=cast(Any, list[models.AiCallResponse]),
                 options=request_options,
             ),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -36,7 +36,7 @@ class ContentSnippetsResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippetList:
+    ) -> models.ContentSnippetList:
         """List all content snippets
 
         You can fetch a list of all content snippets for a workspace.
@@ -51,16 +51,16 @@ class ContentSnippetsResource(SyncResource):
             "get",
             "/content_snippets",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContentSnippetList,
+            cast_to=models.ContentSnippetList,
             options=request_options,
         )
 
     def create_content_snippet(
         self,
-        body: _models.ContentSnippetCreateRequest,
+        body: models.ContentSnippetCreateRequest,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
@@ -71,13 +71,13 @@ class ContentSnippetsResource(SyncResource):
             "post",
             "/content_snippets",
             body=body,
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     def get_content_snippet(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Retrieve a content snippet
 
         You can fetch a single content snippet by its id.
@@ -91,17 +91,17 @@ class ContentSnippetsResource(SyncResource):
             "get",
             "/content_snippets/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     def update_content_snippet(
         self,
         id: str,
-        body: _models.ContentSnippetUpdateRequest,
+        body: models.ContentSnippetUpdateRequest,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Update a content snippet
 
         You can update an existing content snippet.
@@ -116,7 +116,7 @@ class ContentSnippetsResource(SyncResource):
             "/content_snippets/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
@@ -148,7 +148,7 @@ class AsyncContentSnippetsResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippetList:
+    ) -> models.ContentSnippetList:
         """List all content snippets
 
         You can fetch a list of all content snippets for a workspace.
@@ -163,16 +163,16 @@ class AsyncContentSnippetsResource(AsyncResource):
             "get",
             "/content_snippets",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContentSnippetList,
+            cast_to=models.ContentSnippetList,
             options=request_options,
         )
 
     async def create_content_snippet(
         self,
-        body: _models.ContentSnippetCreateRequest,
+        body: models.ContentSnippetCreateRequest,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
@@ -183,13 +183,13 @@ class AsyncContentSnippetsResource(AsyncResource):
             "post",
             "/content_snippets",
             body=body,
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     async def get_content_snippet(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Retrieve a content snippet
 
         You can fetch a single content snippet by its id.
@@ -203,17 +203,17 @@ class AsyncContentSnippetsResource(AsyncResource):
             "get",
             "/content_snippets/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     async def update_content_snippet(
         self,
         id: str,
-        body: _models.ContentSnippetUpdateRequest,
+        body: models.ContentSnippetUpdateRequest,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Update a content snippet
 
         You can update an existing content snippet.
@@ -228,7 +228,7 @@ class AsyncContentSnippetsResource(AsyncResource):
             "/content_snippets/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 

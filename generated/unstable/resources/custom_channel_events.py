@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -39,8 +39,8 @@ class CustomChannelEventsResource(SyncResource):
         return CustomChannelEventsResourceWithRawResponse(self)
 
     def notify_new_conversation(
-        self, body: _models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
-    ) -> _models.CustomChannelNotificationResponse:
+        self, body: models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new conversation created in a custom channel
 
         Notifies Intercom that a new conversation was created in your custom channel/platform. This triggers conversation creation and workflow automations within Intercom for your custom channel integration.
@@ -53,16 +53,16 @@ class CustomChannelEventsResource(SyncResource):
             "/custom_channel_events/notify_new_conversation",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     def notify_new_message(
         self,
-        body: _models.NotifyNewMessageRequestBody,
+        body: models.NotifyNewMessageRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new message in a custom channel conversation
 
         Notifies Intercom that a new message was sent in a conversation on your custom channel/platform. This allows Intercom to process the message and trigger any relevant workflow automations.
@@ -75,16 +75,16 @@ class CustomChannelEventsResource(SyncResource):
             "/custom_channel_events/notify_new_message",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     def notify_quick_reply_selected(
         self,
-        body: _models.NotifyQuickReplySelectedRequestBody,
+        body: models.NotifyQuickReplySelectedRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a quick reply response in a custom channel conversation
 
         Notifies Intercom that a user selected a quick reply option in your custom channel/platform. This allows Intercom to process the response and trigger any relevant workflow automations.
@@ -97,16 +97,16 @@ class CustomChannelEventsResource(SyncResource):
             "/custom_channel_events/notify_quick_reply_selected",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     def notify_attribute_collected(
         self,
-        body: _models.NotifyAttributeCollectedRequestBody,
+        body: models.NotifyAttributeCollectedRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of an attribute collector response in a custom channel conversation
 
         Notifies Intercom that a user provided a response to an attribute collector in your custom channel/platform. This allows Intercom to process the attribute and trigger any relevant workflow automations.
@@ -119,7 +119,7 @@ class CustomChannelEventsResource(SyncResource):
             "/custom_channel_events/notify_attribute_collected",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
@@ -150,8 +150,8 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         return AsyncCustomChannelEventsResourceWithRawResponse(self)
 
     async def notify_new_conversation(
-        self, body: _models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
-    ) -> _models.CustomChannelNotificationResponse:
+        self, body: models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new conversation created in a custom channel
 
         Notifies Intercom that a new conversation was created in your custom channel/platform. This triggers conversation creation and workflow automations within Intercom for your custom channel integration.
@@ -164,16 +164,16 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "/custom_channel_events/notify_new_conversation",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     async def notify_new_message(
         self,
-        body: _models.NotifyNewMessageRequestBody,
+        body: models.NotifyNewMessageRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new message in a custom channel conversation
 
         Notifies Intercom that a new message was sent in a conversation on your custom channel/platform. This allows Intercom to process the message and trigger any relevant workflow automations.
@@ -186,16 +186,16 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "/custom_channel_events/notify_new_message",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     async def notify_quick_reply_selected(
         self,
-        body: _models.NotifyQuickReplySelectedRequestBody,
+        body: models.NotifyQuickReplySelectedRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a quick reply response in a custom channel conversation
 
         Notifies Intercom that a user selected a quick reply option in your custom channel/platform. This allows Intercom to process the response and trigger any relevant workflow automations.
@@ -208,16 +208,16 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "/custom_channel_events/notify_quick_reply_selected",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
     async def notify_attribute_collected(
         self,
-        body: _models.NotifyAttributeCollectedRequestBody,
+        body: models.NotifyAttributeCollectedRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of an attribute collector response in a custom channel conversation
 
         Notifies Intercom that a user provided a response to an attribute collector in your custom channel/platform. This allows Intercom to process the attribute and trigger any relevant workflow automations.
@@ -230,7 +230,7 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "/custom_channel_events/notify_attribute_collected",
             headers={"Intercom-Version": "unstable"},
             body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -37,7 +37,7 @@ class DataAttributesResource(SyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -52,20 +52,20 @@ class DataAttributesResource(SyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
     def create_data_attribute(
         self,
         body: (
-            _models.CreateDataAttributeRequestListAttribute
-            | _models.CreateDataAttributeRequestOtherType
+            models.CreateDataAttributeRequestListAttribute
+            | models.CreateDataAttributeRequestOtherType
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
@@ -76,7 +76,7 @@ class DataAttributesResource(SyncResource):
             "post",
             "/data_attributes",
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -84,13 +84,13 @@ class DataAttributesResource(SyncResource):
         self,
         id: int,
         body: (
-            _models.UpdateDataAttributeRequestListAttribute
-            | _models.UpdateDataAttributeRequestOtherType
+            models.UpdateDataAttributeRequestListAttribute
+            | models.UpdateDataAttributeRequestOtherType
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -109,7 +109,7 @@ class DataAttributesResource(SyncResource):
             "/data_attributes/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -140,7 +140,7 @@ class AsyncDataAttributesResource(AsyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -155,20 +155,20 @@ class AsyncDataAttributesResource(AsyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
     async def create_data_attribute(
         self,
         body: (
-            _models.CreateDataAttributeRequestListAttribute
-            | _models.CreateDataAttributeRequestOtherType
+            models.CreateDataAttributeRequestListAttribute
+            | models.CreateDataAttributeRequestOtherType
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
@@ -179,7 +179,7 @@ class AsyncDataAttributesResource(AsyncResource):
             "post",
             "/data_attributes",
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -187,13 +187,13 @@ class AsyncDataAttributesResource(AsyncResource):
         self,
         id: int,
         body: (
-            _models.UpdateDataAttributeRequestListAttribute
-            | _models.UpdateDataAttributeRequestOtherType
+            models.UpdateDataAttributeRequestListAttribute
+            | models.UpdateDataAttributeRequestOtherType
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -212,7 +212,7 @@ class AsyncDataAttributesResource(AsyncResource):
             "/data_attributes/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 

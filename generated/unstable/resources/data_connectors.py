@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -39,7 +39,7 @@ class DataConnectorsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorList:
+    ) -> models.DataConnectorList:
         """List all data connectors
 
         Returns a paginated list of all data connectors for the workspace, ordered by most recently updated first. Data connectors allow workflows and AI agents to make HTTP requests to external APIs.
@@ -54,7 +54,7 @@ class DataConnectorsResource(SyncResource):
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.DataConnectorList,
+            cast_to=models.DataConnectorList,
             options=request_options,
         )
 
@@ -64,14 +64,14 @@ class DataConnectorsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.DataConnectorList, _models.DataConnector]:
+    ) -> SyncPaginator[models.DataConnectorList, models.DataConnector]:
         """Iterate over every item of every page of `list_data_connectors` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.DataConnectorList,
-            item_type=_models.DataConnector,
+            page_type=models.DataConnectorList,
+            item_type=models.DataConnector,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -79,10 +79,10 @@ class DataConnectorsResource(SyncResource):
 
     def create_data_connector(
         self,
-        body: _models.CreateDataConnectorRequest | None = None,
+        body: models.CreateDataConnectorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
@@ -93,7 +93,7 @@ class DataConnectorsResource(SyncResource):
             "post",
             "/data_connectors",
             body=body,
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -103,7 +103,7 @@ class DataConnectorsResource(SyncResource):
         *,
         state_version: Literal["draft", "live"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Retrieve a data connector
 
         You can retrieve the full detail of a single data connector by its ID.
@@ -121,13 +121,13 @@ class DataConnectorsResource(SyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             query={"state_version": state_version},
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
     def delete_data_connector(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedDataConnectorObject:
+    ) -> models.DeletedDataConnectorObject:
         """Delete a data connector
 
         Delete an existing data connector. The connector must be in `draft` state and must not be in use by any workflows or AI agents.
@@ -141,17 +141,17 @@ class DataConnectorsResource(SyncResource):
             "delete",
             "/data_connectors/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedDataConnectorObject,
+            cast_to=models.DeletedDataConnectorObject,
             options=request_options,
         )
 
     def update_data_connector(
         self,
         id: str,
-        body: _models.UpdateDataConnectorRequest | None = None,
+        body: models.UpdateDataConnectorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Update a data connector
 
         Update an existing data connector. Only provided fields are changed. Set `state` to `live` or `draft` to change the connector's state.
@@ -166,7 +166,7 @@ class DataConnectorsResource(SyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -199,7 +199,7 @@ class DataConnectorsResource(SyncResource):
         include_bodies: Literal["true", "false"] | str | None = None,
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorExecutionResultList:
+    ) -> models.DataConnectorExecutionResultList:
         """List execution results for a data connector
 
         Retrieve paginated execution logs for a specific data connector.
@@ -236,7 +236,7 @@ class DataConnectorsResource(SyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            cast_to=_models.DataConnectorExecutionResultList,
+            cast_to=models.DataConnectorExecutionResultList,
             options=request_options,
         )
 
@@ -270,7 +270,7 @@ class DataConnectorsResource(SyncResource):
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
     ) -> SyncPaginator[
-        _models.DataConnectorExecutionResultList, _models.DataConnectorExecutionResult
+        models.DataConnectorExecutionResultList, models.DataConnectorExecutionResult
     ]:
         """Iterate over every item of every page of `list_data_connector_execution_results` (`.pages()` iterates pages)."""
         return self._client.paginate(
@@ -287,8 +287,8 @@ class DataConnectorsResource(SyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            page_type=_models.DataConnectorExecutionResultList,
-            item_type=_models.DataConnectorExecutionResult,
+            page_type=models.DataConnectorExecutionResultList,
+            item_type=models.DataConnectorExecutionResult,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -296,7 +296,7 @@ class DataConnectorsResource(SyncResource):
 
     def show_data_connector_execution_result(
         self, data_connector_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataConnectorExecutionResult:
+    ) -> models.DataConnectorExecutionResult:
         """Retrieve an execution result
 
         Retrieve details for a specific data connector execution result.
@@ -312,7 +312,7 @@ class DataConnectorsResource(SyncResource):
             "get",
             "/data_connectors/{data_connector_id}/execution_results/{id}",
             path_params={"data_connector_id": data_connector_id, "id": id},
-            cast_to=_models.DataConnectorExecutionResult,
+            cast_to=models.DataConnectorExecutionResult,
             options=request_options,
         )
 
@@ -351,7 +351,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorList:
+    ) -> models.DataConnectorList:
         """List all data connectors
 
         Returns a paginated list of all data connectors for the workspace, ordered by most recently updated first. Data connectors allow workflows and AI agents to make HTTP requests to external APIs.
@@ -366,7 +366,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.DataConnectorList,
+            cast_to=models.DataConnectorList,
             options=request_options,
         )
 
@@ -376,14 +376,14 @@ class AsyncDataConnectorsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.DataConnectorList, _models.DataConnector]:
+    ) -> AsyncPaginator[models.DataConnectorList, models.DataConnector]:
         """Iterate over every item of every page of `list_data_connectors` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.DataConnectorList,
-            item_type=_models.DataConnector,
+            page_type=models.DataConnectorList,
+            item_type=models.DataConnector,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -391,10 +391,10 @@ class AsyncDataConnectorsResource(AsyncResource):
 
     async def create_data_connector(
         self,
-        body: _models.CreateDataConnectorRequest | None = None,
+        body: models.CreateDataConnectorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
@@ -405,7 +405,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "post",
             "/data_connectors",
             body=body,
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -415,7 +415,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         *,
         state_version: Literal["draft", "live"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Retrieve a data connector
 
         You can retrieve the full detail of a single data connector by its ID.
@@ -433,13 +433,13 @@ class AsyncDataConnectorsResource(AsyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             query={"state_version": state_version},
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
     async def delete_data_connector(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedDataConnectorObject:
+    ) -> models.DeletedDataConnectorObject:
         """Delete a data connector
 
         Delete an existing data connector. The connector must be in `draft` state and must not be in use by any workflows or AI agents.
@@ -453,17 +453,17 @@ class AsyncDataConnectorsResource(AsyncResource):
             "delete",
             "/data_connectors/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedDataConnectorObject,
+            cast_to=models.DeletedDataConnectorObject,
             options=request_options,
         )
 
     async def update_data_connector(
         self,
         id: str,
-        body: _models.UpdateDataConnectorRequest | None = None,
+        body: models.UpdateDataConnectorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Update a data connector
 
         Update an existing data connector. Only provided fields are changed. Set `state` to `live` or `draft` to change the connector's state.
@@ -478,7 +478,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -511,7 +511,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         include_bodies: Literal["true", "false"] | str | None = None,
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorExecutionResultList:
+    ) -> models.DataConnectorExecutionResultList:
         """List execution results for a data connector
 
         Retrieve paginated execution logs for a specific data connector.
@@ -548,7 +548,7 @@ class AsyncDataConnectorsResource(AsyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            cast_to=_models.DataConnectorExecutionResultList,
+            cast_to=models.DataConnectorExecutionResultList,
             options=request_options,
         )
 
@@ -582,7 +582,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
     ) -> AsyncPaginator[
-        _models.DataConnectorExecutionResultList, _models.DataConnectorExecutionResult
+        models.DataConnectorExecutionResultList, models.DataConnectorExecutionResult
     ]:
         """Iterate over every item of every page of `list_data_connector_execution_results` (`.pages()` iterates pages)."""
         return self._client.paginate(
@@ -599,8 +599,8 @@ class AsyncDataConnectorsResource(AsyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            page_type=_models.DataConnectorExecutionResultList,
-            item_type=_models.DataConnectorExecutionResult,
+            page_type=models.DataConnectorExecutionResultList,
+            item_type=models.DataConnectorExecutionResult,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -608,7 +608,7 @@ class AsyncDataConnectorsResource(AsyncResource):
 
     async def show_data_connector_execution_result(
         self, data_connector_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataConnectorExecutionResult:
+    ) -> models.DataConnectorExecutionResult:
         """Retrieve an execution result
 
         Retrieve details for a specific data connector execution result.
@@ -624,7 +624,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "get",
             "/data_connectors/{data_connector_id}/execution_results/{id}",
             path_params={"data_connector_id": data_connector_id, "id": id},
-            cast_to=_models.DataConnectorExecutionResult,
+            cast_to=models.DataConnectorExecutionResult,
             options=request_options,
         )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -27,10 +27,10 @@ class ExportResource(SyncResource):
 
     def post_export_reporting_data_enqueue(
         self,
-        body: _models.PostExportReportingDataEnqueueRequestBody,
+        body: models.PostExportReportingDataEnqueueRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PostExportReportingDataEnqueueResponse:
+    ) -> models.PostExportReportingDataEnqueueResponse:
         """Enqueue a new reporting data export job
 
         `POST /export/reporting_data/enqueue`
@@ -39,7 +39,7 @@ class ExportResource(SyncResource):
             "post",
             "/export/reporting_data/enqueue",
             body=body,
-            cast_to=_models.PostExportReportingDataEnqueueResponse,
+            cast_to=models.PostExportReportingDataEnqueueResponse,
             options=request_options,
         )
 
@@ -50,7 +50,7 @@ class ExportResource(SyncResource):
         client_id: str,
         job_identifier: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.GetExportReportingDataJobIdentifierResponse:
+    ) -> models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
@@ -65,13 +65,13 @@ class ExportResource(SyncResource):
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
-            cast_to=_models.GetExportReportingDataJobIdentifierResponse,
+            cast_to=models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
 
     def get_export_reporting_data_get_datasets(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.GetExportReportingDataGetDatasetsResponse:
+    ) -> models.GetExportReportingDataGetDatasetsResponse:
         """List available datasets and attributes
 
         `GET /export/reporting_data/get_datasets`
@@ -79,7 +79,7 @@ class ExportResource(SyncResource):
         return self._client.request(
             "get",
             "/export/reporting_data/get_datasets",
-            cast_to=_models.GetExportReportingDataGetDatasetsResponse,
+            cast_to=models.GetExportReportingDataGetDatasetsResponse,
             options=request_options,
         )
 
@@ -145,10 +145,10 @@ class AsyncExportResource(AsyncResource):
 
     async def post_export_reporting_data_enqueue(
         self,
-        body: _models.PostExportReportingDataEnqueueRequestBody,
+        body: models.PostExportReportingDataEnqueueRequestBody,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PostExportReportingDataEnqueueResponse:
+    ) -> models.PostExportReportingDataEnqueueResponse:
         """Enqueue a new reporting data export job
 
         `POST /export/reporting_data/enqueue`
@@ -157,7 +157,7 @@ class AsyncExportResource(AsyncResource):
             "post",
             "/export/reporting_data/enqueue",
             body=body,
-            cast_to=_models.PostExportReportingDataEnqueueResponse,
+            cast_to=models.PostExportReportingDataEnqueueResponse,
             options=request_options,
         )
 
@@ -168,7 +168,7 @@ class AsyncExportResource(AsyncResource):
         client_id: str,
         job_identifier: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.GetExportReportingDataJobIdentifierResponse:
+    ) -> models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
@@ -183,13 +183,13 @@ class AsyncExportResource(AsyncResource):
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
-            cast_to=_models.GetExportReportingDataJobIdentifierResponse,
+            cast_to=models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
 
     async def get_export_reporting_data_get_datasets(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.GetExportReportingDataGetDatasetsResponse:
+    ) -> models.GetExportReportingDataGetDatasetsResponse:
         """List available datasets and attributes
 
         `GET /export/reporting_data/get_datasets`
@@ -197,7 +197,7 @@ class AsyncExportResource(AsyncResource):
         return await self._client.request(
             "get",
             "/export/reporting_data/get_datasets",
-            cast_to=_models.GetExportReportingDataGetDatasetsResponse,
+            cast_to=models.GetExportReportingDataGetDatasetsResponse,
             options=request_options,
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -31,7 +31,7 @@ class FoldersResource(SyncResource):
         per_page: int | None = None,
         parent_folder_id: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListFoldersResponse:
+    ) -> models.ListFoldersResponse:
         """List all folders
 
         You can fetch a list of all folders for organizing content by making a GET request to `https://api.intercom.io/folders`.
@@ -47,16 +47,16 @@ class FoldersResource(SyncResource):
             "get",
             "/folders",
             query={"page": page, "per_page": per_page, "parent_folder_id": parent_folder_id},
-            cast_to=_models.ListFoldersResponse,
+            cast_to=models.ListFoldersResponse,
             options=request_options,
         )
 
     def create_folder(
         self,
-        body: _models.CreateFolderRequestBody | None = None,
+        body: models.CreateFolderRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
@@ -64,12 +64,12 @@ class FoldersResource(SyncResource):
         `POST /folders`
         """
         return self._client.request(
-            "post", "/folders", body=body, cast_to=_models.Folder, options=request_options
+            "post", "/folders", body=body, cast_to=models.Folder, options=request_options
         )
 
     def retrieve_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Retrieve a folder
 
         You can fetch the details of a single folder by making a GET request to `https://api.intercom.io/folders/<id>`.
@@ -83,17 +83,17 @@ class FoldersResource(SyncResource):
             "get",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
 
     def update_folder(
         self,
         id: int,
-        body: _models.UpdateFolderRequestBody | None = None,
+        body: models.UpdateFolderRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Update a folder
 
         You can update a folder by making a PUT request to `https://api.intercom.io/folders/<id>`.
@@ -108,13 +108,13 @@ class FoldersResource(SyncResource):
             "/folders/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
 
     def delete_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedFolderObject:
+    ) -> models.DeletedFolderObject:
         """Delete a folder
 
         You can delete a folder (if it contains no content) by making a DELETE request to `https://api.intercom.io/folders/<id>`.
@@ -128,7 +128,7 @@ class FoldersResource(SyncResource):
             "delete",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedFolderObject,
+            cast_to=models.DeletedFolderObject,
             options=request_options,
         )
 
@@ -159,7 +159,7 @@ class AsyncFoldersResource(AsyncResource):
         per_page: int | None = None,
         parent_folder_id: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListFoldersResponse:
+    ) -> models.ListFoldersResponse:
         """List all folders
 
         You can fetch a list of all folders for organizing content by making a GET request to `https://api.intercom.io/folders`.
@@ -175,16 +175,16 @@ class AsyncFoldersResource(AsyncResource):
             "get",
             "/folders",
             query={"page": page, "per_page": per_page, "parent_folder_id": parent_folder_id},
-            cast_to=_models.ListFoldersResponse,
+            cast_to=models.ListFoldersResponse,
             options=request_options,
         )
 
     async def create_folder(
         self,
-        body: _models.CreateFolderRequestBody | None = None,
+        body: models.CreateFolderRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
@@ -192,12 +192,12 @@ class AsyncFoldersResource(AsyncResource):
         `POST /folders`
         """
         return await self._client.request(
-            "post", "/folders", body=body, cast_to=_models.Folder, options=request_options
+            "post", "/folders", body=body, cast_to=models.Folder, options=request_options
         )
 
     async def retrieve_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Retrieve a folder
 
         You can fetch the details of a single folder by making a GET request to `https://api.intercom.io/folders/<id>`.
@@ -211,17 +211,17 @@ class AsyncFoldersResource(AsyncResource):
             "get",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
 
     async def update_folder(
         self,
         id: int,
-        body: _models.UpdateFolderRequestBody | None = None,
+        body: models.UpdateFolderRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Update a folder
 
         You can update a folder by making a PUT request to `https://api.intercom.io/folders/<id>`.
@@ -236,13 +236,13 @@ class AsyncFoldersResource(AsyncResource):
             "/folders/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
 
     async def delete_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedFolderObject:
+    ) -> models.DeletedFolderObject:
         """Delete a folder
 
         You can delete a folder (if it contains no content) by making a DELETE request to `https://api.intercom.io/folders/<id>`.
@@ -256,7 +256,7 @@ class AsyncFoldersResource(AsyncResource):
             "delete",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedFolderObject,
+            cast_to=models.DeletedFolderObject,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class HelpCenterResource(SyncResource):
 
     def list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -46,19 +46,19 @@ class HelpCenterResource(SyncResource):
         return self._client.request(
             "get",
             "/help_center/collections",
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     def iter_list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.CollectionList, _models.Collection]:
+    ) -> SyncPaginator[models.CollectionList, models.Collection]:
         """Iterate over every item of every page of `list_all_collections` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/help_center/collections",
-            page_type=_models.CollectionList,
-            item_type=_models.Collection,
+            page_type=models.CollectionList,
+            item_type=models.Collection,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -66,10 +66,10 @@ class HelpCenterResource(SyncResource):
 
     def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        body: models.CreateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
@@ -80,13 +80,13 @@ class HelpCenterResource(SyncResource):
             "post",
             "/help_center/collections",
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def retrieve_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -100,17 +100,17 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def update_collection(
         self,
         id: int,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: models.UpdateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
@@ -125,13 +125,13 @@ class HelpCenterResource(SyncResource):
             "/help_center/collections/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def delete_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -145,13 +145,13 @@ class HelpCenterResource(SyncResource):
             "delete",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     def retrieve_help_center(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -165,13 +165,13 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers/{id}",
             path_params={"id": id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
     def list_help_centers(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -181,7 +181,7 @@ class HelpCenterResource(SyncResource):
         return self._client.request(
             "get",
             "/help_center/help_centers",
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 
@@ -212,7 +212,7 @@ class AsyncHelpCenterResource(AsyncResource):
 
     async def list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -224,19 +224,19 @@ class AsyncHelpCenterResource(AsyncResource):
         return await self._client.request(
             "get",
             "/help_center/collections",
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     def iter_list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.CollectionList, _models.Collection]:
+    ) -> AsyncPaginator[models.CollectionList, models.Collection]:
         """Iterate over every item of every page of `list_all_collections` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/help_center/collections",
-            page_type=_models.CollectionList,
-            item_type=_models.Collection,
+            page_type=models.CollectionList,
+            item_type=models.Collection,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -244,10 +244,10 @@ class AsyncHelpCenterResource(AsyncResource):
 
     async def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        body: models.CreateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
@@ -258,13 +258,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "post",
             "/help_center/collections",
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def retrieve_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -278,17 +278,17 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def update_collection(
         self,
         id: int,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: models.UpdateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
@@ -303,13 +303,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "/help_center/collections/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def delete_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -323,13 +323,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "delete",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     async def retrieve_help_center(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -343,13 +343,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers/{id}",
             path_params={"id": id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
     async def list_help_centers(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -359,7 +359,7 @@ class AsyncHelpCenterResource(AsyncResource):
         return await self._client.request(
             "get",
             "/help_center/help_centers",
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -35,10 +35,10 @@ class MessagesResource(SyncResource):
 
     def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        body: models.CreateMessageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message, an email, sms or whatsapp.
@@ -56,7 +56,7 @@ class MessagesResource(SyncResource):
         `POST /messages`
         """
         return self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post", "/messages", body=body, cast_to=models.Message, options=request_options
         )
 
     def get_whats_app_message_status(
@@ -66,11 +66,10 @@ class MessagesResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.WhatsappMessageStatusList:
+    ) -> models.WhatsappMessageStatusList:
         """Get statuses of all messages sent based on the specified ruleset_id
 
         Retrieves statuses of messages sent from the Outbound module. Currently, this API only supports WhatsApp messages.
-
 
         This endpoint returns paginated status events for WhatsApp messages sent via the Outbound module, providing
         information about delivery state and related message details.
@@ -90,7 +89,7 @@ class MessagesResource(SyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            cast_to=_models.WhatsappMessageStatusList,
+            cast_to=models.WhatsappMessageStatusList,
             options=request_options,
         )
 
@@ -101,7 +100,7 @@ class MessagesResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.WhatsappMessageStatusList, Any]:
+    ) -> SyncPaginator[models.WhatsappMessageStatusList, Any]:
         """Iterate over every item of every page of `get_whats_app_message_status` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -111,7 +110,7 @@ class MessagesResource(SyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            page_type=_models.WhatsappMessageStatusList,
+            page_type=models.WhatsappMessageStatusList,
             item_type=object,
             cursor="query",
             items_field="events",
@@ -120,11 +119,10 @@ class MessagesResource(SyncResource):
 
     def retrieve_whats_app_message_status(
         self, *, message_id: str, request_options: RequestOptions | None = None
-    ) -> _models.WhatsappMessageStatus:
+    ) -> models.WhatsappMessageStatus:
         """Retrieve WhatsApp message delivery status
 
         Retrieves the delivery status of a specific WhatsApp message by its message ID.
-
 
         Returns the current status, conversation details, and any error information if the message failed to deliver.
 
@@ -137,7 +135,7 @@ class MessagesResource(SyncResource):
             "get",
             "/messages/whatsapp/status",
             query={"message_id": message_id},
-            cast_to=_models.WhatsappMessageStatus,
+            cast_to=models.WhatsappMessageStatus,
             options=request_options,
         )
 
@@ -166,10 +164,10 @@ class AsyncMessagesResource(AsyncResource):
 
     async def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        body: models.CreateMessageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message, an email, sms or whatsapp.
@@ -187,7 +185,7 @@ class AsyncMessagesResource(AsyncResource):
         `POST /messages`
         """
         return await self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post", "/messages", body=body, cast_to=models.Message, options=request_options
         )
 
     async def get_whats_app_message_status(
@@ -197,11 +195,10 @@ class AsyncMessagesResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.WhatsappMessageStatusList:
+    ) -> models.WhatsappMessageStatusList:
         """Get statuses of all messages sent based on the specified ruleset_id
 
         Retrieves statuses of messages sent from the Outbound module. Currently, this API only supports WhatsApp messages.
-
 
         This endpoint returns paginated status events for WhatsApp messages sent via the Outbound module, providing
         information about delivery state and related message details.
@@ -221,7 +218,7 @@ class AsyncMessagesResource(AsyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            cast_to=_models.WhatsappMessageStatusList,
+            cast_to=models.WhatsappMessageStatusList,
             options=request_options,
         )
 
@@ -232,7 +229,7 @@ class AsyncMessagesResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.WhatsappMessageStatusList, Any]:
+    ) -> AsyncPaginator[models.WhatsappMessageStatusList, Any]:
         """Iterate over every item of every page of `get_whats_app_message_status` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -242,7 +239,7 @@ class AsyncMessagesResource(AsyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            page_type=_models.WhatsappMessageStatusList,
+            page_type=models.WhatsappMessageStatusList,
             item_type=object,
             cursor="query",
             items_field="events",
@@ -251,11 +248,10 @@ class AsyncMessagesResource(AsyncResource):
 
     async def retrieve_whats_app_message_status(
         self, *, message_id: str, request_options: RequestOptions | None = None
-    ) -> _models.WhatsappMessageStatus:
+    ) -> models.WhatsappMessageStatus:
         """Retrieve WhatsApp message delivery status
 
         Retrieves the delivery status of a specific WhatsApp message by its message ID.
-
 
         Returns the current status, conversation details, and any error information if the message failed to deliver.
 
@@ -268,7 +264,7 @@ class AsyncMessagesResource(AsyncResource):
             "get",
             "/messages/whatsapp/status",
             query={"message_id": message_id},
-            cast_to=_models.WhatsappMessageStatus,
+            cast_to=models.WhatsappMessageStatus,
             options=request_options,
         )
 

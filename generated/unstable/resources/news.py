@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, cast
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -35,7 +35,7 @@ class NewsResource(SyncResource):
 
     def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -43,18 +43,18 @@ class NewsResource(SyncResource):
         `GET /news/news_items`
         """
         return self._client.request(
-            "get", "/news/news_items", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/news_items", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -62,10 +62,10 @@ class NewsResource(SyncResource):
 
     def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
@@ -73,12 +73,12 @@ class NewsResource(SyncResource):
         `POST /news/news_items`
         """
         return self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
         )
 
     def retrieve_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -92,17 +92,17 @@ class NewsResource(SyncResource):
             "get",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     def update_news_item(
         self,
         id: int,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
@@ -115,13 +115,13 @@ class NewsResource(SyncResource):
             "/news/news_items/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     def delete_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -135,13 +135,13 @@ class NewsResource(SyncResource):
             "delete",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     def list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -155,20 +155,20 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            cast_to=_models.PaginatedResponse,
+            cast_to=models.PaginatedResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -176,7 +176,7 @@ class NewsResource(SyncResource):
 
     def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -184,18 +184,18 @@ class NewsResource(SyncResource):
         `GET /news/newsfeeds`
         """
         return self._client.request(
-            "get", "/news/newsfeeds", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/newsfeeds", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -203,7 +203,7 @@ class NewsResource(SyncResource):
 
     def retrieve_newsfeed(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -217,7 +217,7 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{id}",
             path_params={"id": id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 
@@ -249,7 +249,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -257,18 +257,18 @@ class AsyncNewsResource(AsyncResource):
         `GET /news/news_items`
         """
         return await self._client.request(
-            "get", "/news/news_items", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/news_items", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -276,10 +276,10 @@ class AsyncNewsResource(AsyncResource):
 
     async def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
@@ -287,12 +287,12 @@ class AsyncNewsResource(AsyncResource):
         `POST /news/news_items`
         """
         return await self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
         )
 
     async def retrieve_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -306,17 +306,17 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     async def update_news_item(
         self,
         id: int,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
@@ -329,13 +329,13 @@ class AsyncNewsResource(AsyncResource):
             "/news/news_items/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     async def delete_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -349,13 +349,13 @@ class AsyncNewsResource(AsyncResource):
             "delete",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     async def list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -369,20 +369,20 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            cast_to=_models.PaginatedResponse,
+            cast_to=models.PaginatedResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -390,7 +390,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -398,18 +398,18 @@ class AsyncNewsResource(AsyncResource):
         `GET /news/newsfeeds`
         """
         return await self._client.request(
-            "get", "/news/newsfeeds", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/newsfeeds", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -417,7 +417,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def retrieve_newsfeed(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -431,7 +431,7 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{id}",
             path_params={"id": id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 

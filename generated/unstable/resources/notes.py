@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class NotesResource(SyncResource):
 
     def list_company_notes(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all company notes
 
         You can fetch a list of notes that are associated to a company.
@@ -48,20 +48,20 @@ class NotesResource(SyncResource):
             "get",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_company_notes(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.NoteList, _models.Note]:
+    ) -> SyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_company_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -70,10 +70,10 @@ class NotesResource(SyncResource):
     def create_company_note(
         self,
         company_id: str,
-        body: _models.CreateCompanyNoteRequestBody | None = None,
+        body: models.CreateCompanyNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a company note
 
         You can add a note to a single company.
@@ -88,13 +88,13 @@ class NotesResource(SyncResource):
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all contact notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -108,20 +108,20 @@ class NotesResource(SyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.NoteList, _models.Note]:
+    ) -> SyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -130,10 +130,10 @@ class NotesResource(SyncResource):
     def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -148,13 +148,13 @@ class NotesResource(SyncResource):
             "/contacts/{id}/notes",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -168,7 +168,7 @@ class NotesResource(SyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
@@ -197,7 +197,7 @@ class AsyncNotesResource(AsyncResource):
 
     async def list_company_notes(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all company notes
 
         You can fetch a list of notes that are associated to a company.
@@ -211,20 +211,20 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_company_notes(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.NoteList, _models.Note]:
+    ) -> AsyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_company_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -233,10 +233,10 @@ class AsyncNotesResource(AsyncResource):
     async def create_company_note(
         self,
         company_id: str,
-        body: _models.CreateCompanyNoteRequestBody | None = None,
+        body: models.CreateCompanyNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a company note
 
         You can add a note to a single company.
@@ -251,13 +251,13 @@ class AsyncNotesResource(AsyncResource):
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all contact notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -271,20 +271,20 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.NoteList, _models.Note]:
+    ) -> AsyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -293,10 +293,10 @@ class AsyncNotesResource(AsyncResource):
     async def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -311,13 +311,13 @@ class AsyncNotesResource(AsyncResource):
             "/contacts/{id}/notes",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -331,7 +331,7 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 

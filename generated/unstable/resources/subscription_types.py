@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -33,10 +33,10 @@ class SubscriptionTypesResource(SyncResource):
     def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -57,13 +57,13 @@ class SubscriptionTypesResource(SyncResource):
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     def detach_subscription_type_to_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -78,13 +78,13 @@ class SubscriptionTypesResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -94,7 +94,7 @@ class SubscriptionTypesResource(SyncResource):
         return self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 
@@ -126,10 +126,10 @@ class AsyncSubscriptionTypesResource(AsyncResource):
     async def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -150,13 +150,13 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     async def detach_subscription_type_to_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -171,13 +171,13 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     async def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -187,7 +187,7 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         return await self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 

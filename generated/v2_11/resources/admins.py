@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class AdminsResource(SyncResource):
 
     def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -46,16 +46,16 @@ class AdminsResource(SyncResource):
         `GET /me`
         """
         return self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
     def set_away_admin(
         self,
         admin_id: str,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: models.SetAwayAdminRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
@@ -70,7 +70,7 @@ class AdminsResource(SyncResource):
             "/admins/{admin_id}/away",
             path_params={"admin_id": admin_id},
             body=body,
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -80,7 +80,7 @@ class AdminsResource(SyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -95,7 +95,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -105,20 +105,20 @@ class AdminsResource(SyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> SyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
         )
 
-    def list_admins(self, *, request_options: RequestOptions | None = None) -> _models.AdminList:
+    def list_admins(self, *, request_options: RequestOptions | None = None) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -126,12 +126,12 @@ class AdminsResource(SyncResource):
         `GET /admins`
         """
         return self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     def retrieve_admin(
         self, admin_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -145,7 +145,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/{admin_id}",
             path_params={"admin_id": admin_id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -174,7 +174,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -186,16 +186,16 @@ class AsyncAdminsResource(AsyncResource):
         `GET /me`
         """
         return await self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
     async def set_away_admin(
         self,
         admin_id: str,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: models.SetAwayAdminRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
@@ -210,7 +210,7 @@ class AsyncAdminsResource(AsyncResource):
             "/admins/{admin_id}/away",
             path_params={"admin_id": admin_id},
             body=body,
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -220,7 +220,7 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -235,7 +235,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -245,14 +245,14 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> AsyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
@@ -260,7 +260,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def list_admins(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminList:
+    ) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -268,12 +268,12 @@ class AsyncAdminsResource(AsyncResource):
         `GET /admins`
         """
         return await self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     async def retrieve_admin(
         self, admin_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -287,7 +287,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/{admin_id}",
             path_params={"admin_id": admin_id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -36,7 +36,7 @@ class ArticlesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -55,16 +55,16 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ArticleList,
+            cast_to=models.ArticleList,
             options=request_options,
         )
 
     def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        body: models.CreateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -72,12 +72,12 @@ class ArticlesResource(SyncResource):
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post", "/articles", body=body, cast_to=models.Article, options=request_options
         )
 
     def retrieve_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -91,17 +91,17 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     def update_article(
         self,
         article_id: str,
-        body: _models.UpdateArticleRequestBody | None = None,
+        body: models.UpdateArticleRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -116,13 +116,13 @@ class ArticlesResource(SyncResource):
             "/articles/{article_id}",
             path_params={"article_id": article_id},
             body=body,
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     def delete_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -136,7 +136,7 @@ class ArticlesResource(SyncResource):
             "delete",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -148,7 +148,7 @@ class ArticlesResource(SyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.SearchArticlesResponse:
+    ) -> models.SearchArticlesResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -170,7 +170,7 @@ class ArticlesResource(SyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.SearchArticlesResponse,
+            cast_to=models.SearchArticlesResponse,
             options=request_options,
         )
 
@@ -204,7 +204,7 @@ class AsyncArticlesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -223,16 +223,16 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ArticleList,
+            cast_to=models.ArticleList,
             options=request_options,
         )
 
     async def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        body: models.CreateArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -240,12 +240,12 @@ class AsyncArticlesResource(AsyncResource):
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post", "/articles", body=body, cast_to=models.Article, options=request_options
         )
 
     async def retrieve_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -259,17 +259,17 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def update_article(
         self,
         article_id: str,
-        body: _models.UpdateArticleRequestBody | None = None,
+        body: models.UpdateArticleRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -284,13 +284,13 @@ class AsyncArticlesResource(AsyncResource):
             "/articles/{article_id}",
             path_params={"article_id": article_id},
             body=body,
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def delete_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -304,7 +304,7 @@ class AsyncArticlesResource(AsyncResource):
             "delete",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -316,7 +316,7 @@ class AsyncArticlesResource(AsyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.SearchArticlesResponse:
+    ) -> models.SearchArticlesResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -338,7 +338,7 @@ class AsyncArticlesResource(AsyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.SearchArticlesResponse,
+            cast_to=models.SearchArticlesResponse,
             options=request_options,
         )
 

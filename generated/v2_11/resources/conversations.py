@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -38,16 +38,16 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.PaginatedConversationResponse:
+    ) -> models.PaginatedConversationResponse:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -59,7 +59,7 @@ class ConversationsResource(SyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.PaginatedConversationResponse,
+            cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
@@ -69,14 +69,14 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.PaginatedConversationResponse, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.PaginatedConversationResponse,
-            item_type=_models.ConversationListItem,
+            page_type=models.PaginatedConversationResponse,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
@@ -84,19 +84,18 @@ class ConversationsResource(SyncResource):
 
     def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        body: models.CreateConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
 
@@ -106,7 +105,7 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations",
             body=body,
-            cast_to=_models.CreateConversationResponse,
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -116,16 +115,15 @@ class ConversationsResource(SyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -140,25 +138,24 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}",
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def update_conversation(
         self,
         conversation_id: str,
-        body: _models.UpdateConversationRequest | None = None,
+        body: models.UpdateConversationRequest | None = None,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
         Args:
             conversation_id: The id of the conversation to target
@@ -172,16 +169,16 @@ class ConversationsResource(SyncResource):
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PaginatedConversationResponse:
+    ) -> models.PaginatedConversationResponse:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -189,12 +186,12 @@ class ConversationsResource(SyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -208,77 +205,20 @@ class ConversationsResource(SyncResource):
         Most keys listed as part of the The conversation model is searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -290,23 +230,23 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/search",
             body=body,
-            cast_to=_models.PaginatedConversationResponse,
+            cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.PaginatedConversationResponse, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
             body=body,
-            page_type=_models.PaginatedConversationResponse,
-            item_type=_models.ConversationListItem,
+            page_type=models.PaginatedConversationResponse,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
@@ -316,15 +256,15 @@ class ConversationsResource(SyncResource):
         self,
         conversation_id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -339,7 +279,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/reply",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -347,15 +287,15 @@ class ConversationsResource(SyncResource):
         self,
         conversation_id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -374,22 +314,22 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/parts",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def auto_assign_conversation(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Run Assignment Rules on a conversation
 
-        {% admonition type="danger" name="Deprecation of Run Assignment Rules" %}
-        Run assignment rules is now deprecated in version 2.12 and future versions and will be permanently removed on December 31, 2026. After this date, any requests made to this endpoint will fail.
-        {% /admonition %}
+        Danger: Deprecation of Run Assignment Rules
+            Run assignment rules is now deprecated in version 2.12 and future versions and will be permanently removed on December 31, 2026. After this date, any requests made to this endpoint will fail.
+
         You can let a conversation be automatically assigned following assignment rules.
-        {% admonition type="warning" name="When using workflows" %}
-        It is not possible to use this endpoint with Workflows.
-        {% /admonition %}
+
+        Warning: When using workflows
+            It is not possible to use this endpoint with Workflows.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -400,24 +340,23 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/run_assignment_rules",
             path_params={"conversation_id": conversation_id},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def attach_contact_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: models.AttachContactToConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -429,7 +368,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/customers",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -437,17 +376,16 @@ class ConversationsResource(SyncResource):
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: models.DetachContactFromConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -460,27 +398,26 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
         `POST /conversations/redact`
         """
@@ -488,17 +425,17 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/redact",
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def convert_conversation_to_ticket(
         self,
         conversation_id: str,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: models.ConvertConversationToTicketRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
@@ -513,7 +450,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/convert",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
@@ -559,16 +496,16 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.PaginatedConversationResponse:
+    ) -> models.PaginatedConversationResponse:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -580,7 +517,7 @@ class AsyncConversationsResource(AsyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.PaginatedConversationResponse,
+            cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
@@ -590,14 +527,14 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.PaginatedConversationResponse, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.PaginatedConversationResponse,
-            item_type=_models.ConversationListItem,
+            page_type=models.PaginatedConversationResponse,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
@@ -605,19 +542,18 @@ class AsyncConversationsResource(AsyncResource):
 
     async def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        body: models.CreateConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
 
@@ -627,7 +563,7 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations",
             body=body,
-            cast_to=_models.CreateConversationResponse,
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -637,16 +573,15 @@ class AsyncConversationsResource(AsyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -661,25 +596,24 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}",
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def update_conversation(
         self,
         conversation_id: str,
-        body: _models.UpdateConversationRequest | None = None,
+        body: models.UpdateConversationRequest | None = None,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
         Args:
             conversation_id: The id of the conversation to target
@@ -693,16 +627,16 @@ class AsyncConversationsResource(AsyncResource):
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PaginatedConversationResponse:
+    ) -> models.PaginatedConversationResponse:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -710,12 +644,12 @@ class AsyncConversationsResource(AsyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -729,77 +663,20 @@ class AsyncConversationsResource(AsyncResource):
         Most keys listed as part of the The conversation model is searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -811,23 +688,23 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/search",
             body=body,
-            cast_to=_models.PaginatedConversationResponse,
+            cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.PaginatedConversationResponse, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
             body=body,
-            page_type=_models.PaginatedConversationResponse,
-            item_type=_models.ConversationListItem,
+            page_type=models.PaginatedConversationResponse,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
@@ -837,15 +714,15 @@ class AsyncConversationsResource(AsyncResource):
         self,
         conversation_id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -860,7 +737,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/reply",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -868,15 +745,15 @@ class AsyncConversationsResource(AsyncResource):
         self,
         conversation_id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -895,22 +772,22 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/parts",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def auto_assign_conversation(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Run Assignment Rules on a conversation
 
-        {% admonition type="danger" name="Deprecation of Run Assignment Rules" %}
-        Run assignment rules is now deprecated in version 2.12 and future versions and will be permanently removed on December 31, 2026. After this date, any requests made to this endpoint will fail.
-        {% /admonition %}
+        Danger: Deprecation of Run Assignment Rules
+            Run assignment rules is now deprecated in version 2.12 and future versions and will be permanently removed on December 31, 2026. After this date, any requests made to this endpoint will fail.
+
         You can let a conversation be automatically assigned following assignment rules.
-        {% admonition type="warning" name="When using workflows" %}
-        It is not possible to use this endpoint with Workflows.
-        {% /admonition %}
+
+        Warning: When using workflows
+            It is not possible to use this endpoint with Workflows.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -921,24 +798,23 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/run_assignment_rules",
             path_params={"conversation_id": conversation_id},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def attach_contact_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: models.AttachContactToConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -950,7 +826,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/customers",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -958,17 +834,16 @@ class AsyncConversationsResource(AsyncResource):
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: models.DetachContactFromConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -981,27 +856,26 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
         `POST /conversations/redact`
         """
@@ -1009,17 +883,17 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/redact",
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def convert_conversation_to_ticket(
         self,
         conversation_id: str,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: models.ConvertConversationToTicketRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
@@ -1034,7 +908,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/convert",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, cast
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -39,7 +39,7 @@ class DataEventsResource(SyncResource):
         summary: bool | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -65,20 +65,20 @@ class DataEventsResource(SyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
     def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        body: models.CreateDataEventRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -93,7 +93,7 @@ class DataEventsResource(SyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -133,7 +133,7 @@ class DataEventsResource(SyncResource):
 
     def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        body: models.CreateDataEventSummariesRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -176,7 +176,7 @@ class AsyncDataEventsResource(AsyncResource):
         summary: bool | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -202,20 +202,20 @@ class AsyncDataEventsResource(AsyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             await self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary, "per_page": per_page},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
     async def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        body: models.CreateDataEventRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -230,7 +230,7 @@ class AsyncDataEventsResource(AsyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -270,7 +270,7 @@ class AsyncDataEventsResource(AsyncResource):
 
     async def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        body: models.CreateDataEventSummariesRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,10 +32,10 @@ class DataExportResource(SyncResource):
 
     def create_data_export(
         self,
-        body: _models.CreateDataExportsRequest | None = None,
+        body: models.CreateDataExportsRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Create content data export
 
         To create your export job, you need to send a `POST` request to the export endpoint `https://api.intercom.io/export/content/data`.
@@ -60,13 +60,13 @@ class DataExportResource(SyncResource):
             "post",
             "/export/content/data",
             body=body,
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     def get_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Show content data export
 
         You can view the status of your job by sending a `GET` request to the URL
@@ -84,13 +84,13 @@ class DataExportResource(SyncResource):
             "get",
             "/export/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     def cancel_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Cancel content data export
 
         You can cancel your job
@@ -104,7 +104,7 @@ class DataExportResource(SyncResource):
             "post",
             "/export/cancel/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
@@ -159,10 +159,10 @@ class AsyncDataExportResource(AsyncResource):
 
     async def create_data_export(
         self,
-        body: _models.CreateDataExportsRequest | None = None,
+        body: models.CreateDataExportsRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Create content data export
 
         To create your export job, you need to send a `POST` request to the export endpoint `https://api.intercom.io/export/content/data`.
@@ -187,13 +187,13 @@ class AsyncDataExportResource(AsyncResource):
             "post",
             "/export/content/data",
             body=body,
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     async def get_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Show content data export
 
         You can view the status of your job by sending a `GET` request to the URL
@@ -211,13 +211,13 @@ class AsyncDataExportResource(AsyncResource):
             "get",
             "/export/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     async def cancel_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Cancel content data export
 
         You can cancel your job
@@ -231,7 +231,7 @@ class AsyncDataExportResource(AsyncResource):
             "post",
             "/export/cancel/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -36,7 +36,7 @@ class HelpCenterResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -53,16 +53,16 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        body: models.CreateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
@@ -73,13 +73,13 @@ class HelpCenterResource(SyncResource):
             "post",
             "/help_center/collections",
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def retrieve_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -93,17 +93,17 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def update_collection(
         self,
         collection_id: str,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: models.UpdateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
@@ -118,13 +118,13 @@ class HelpCenterResource(SyncResource):
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def delete_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -138,13 +138,13 @@ class HelpCenterResource(SyncResource):
             "delete",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     def retrieve_help_center(
         self, help_center_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -158,7 +158,7 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers/{help_center_id}",
             path_params={"help_center_id": help_center_id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
@@ -168,7 +168,7 @@ class HelpCenterResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -183,7 +183,7 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 
@@ -218,7 +218,7 @@ class AsyncHelpCenterResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -235,16 +235,16 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     async def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        body: models.CreateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
@@ -255,13 +255,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "post",
             "/help_center/collections",
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def retrieve_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -275,17 +275,17 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def update_collection(
         self,
         collection_id: str,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: models.UpdateCollectionRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
@@ -300,13 +300,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
             body=body,
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def delete_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -320,13 +320,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "delete",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     async def retrieve_help_center(
         self, help_center_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -340,7 +340,7 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers/{help_center_id}",
             path_params={"help_center_id": help_center_id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
@@ -350,7 +350,7 @@ class AsyncHelpCenterResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -365,7 +365,7 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 

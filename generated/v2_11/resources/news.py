@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class NewsResource(SyncResource):
 
     def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsItemResponse:
+    ) -> models.PaginatedNewsItemResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -44,19 +44,19 @@ class NewsResource(SyncResource):
         return self._client.request(
             "get",
             "/news/news_items",
-            cast_to=_models.PaginatedNewsItemResponse,
+            cast_to=models.PaginatedNewsItemResponse,
             options=request_options,
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedNewsItemResponse, _models.NewsItem]:
+    ) -> SyncPaginator[models.PaginatedNewsItemResponse, models.NewsItem]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedNewsItemResponse,
-            item_type=_models.NewsItem,
+            page_type=models.PaginatedNewsItemResponse,
+            item_type=models.NewsItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -64,10 +64,10 @@ class NewsResource(SyncResource):
 
     def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
@@ -75,12 +75,12 @@ class NewsResource(SyncResource):
         `POST /news/news_items`
         """
         return self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
         )
 
     def retrieve_news_item(
         self, news_item_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -94,17 +94,17 @@ class NewsResource(SyncResource):
             "get",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     def update_news_item(
         self,
         news_item_id: str,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
@@ -117,13 +117,13 @@ class NewsResource(SyncResource):
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
             body=body,
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     def delete_news_item(
         self, news_item_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -137,13 +137,13 @@ class NewsResource(SyncResource):
             "delete",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     def list_live_newsfeed_items(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsItemResponse:
+    ) -> models.PaginatedNewsItemResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -157,20 +157,20 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{newsfeed_id}/items",
             path_params={"newsfeed_id": newsfeed_id},
-            cast_to=_models.PaginatedNewsItemResponse,
+            cast_to=models.PaginatedNewsItemResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedNewsItemResponse, _models.NewsItem]:
+    ) -> SyncPaginator[models.PaginatedNewsItemResponse, models.NewsItem]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{newsfeed_id}/items",
             path_params={"newsfeed_id": newsfeed_id},
-            page_type=_models.PaginatedNewsItemResponse,
-            item_type=_models.NewsItem,
+            page_type=models.PaginatedNewsItemResponse,
+            item_type=models.NewsItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -178,7 +178,7 @@ class NewsResource(SyncResource):
 
     def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsfeedResponse:
+    ) -> models.PaginatedNewsfeedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -188,19 +188,19 @@ class NewsResource(SyncResource):
         return self._client.request(
             "get",
             "/news/newsfeeds",
-            cast_to=_models.PaginatedNewsfeedResponse,
+            cast_to=models.PaginatedNewsfeedResponse,
             options=request_options,
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedNewsfeedResponse, _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedNewsfeedResponse, models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedNewsfeedResponse,
-            item_type=_models.Newsfeed,
+            page_type=models.PaginatedNewsfeedResponse,
+            item_type=models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -208,7 +208,7 @@ class NewsResource(SyncResource):
 
     def retrieve_newsfeed(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -222,7 +222,7 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{newsfeed_id}",
             path_params={"newsfeed_id": newsfeed_id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 
@@ -254,7 +254,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsItemResponse:
+    ) -> models.PaginatedNewsItemResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -264,19 +264,19 @@ class AsyncNewsResource(AsyncResource):
         return await self._client.request(
             "get",
             "/news/news_items",
-            cast_to=_models.PaginatedNewsItemResponse,
+            cast_to=models.PaginatedNewsItemResponse,
             options=request_options,
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedNewsItemResponse, _models.NewsItem]:
+    ) -> AsyncPaginator[models.PaginatedNewsItemResponse, models.NewsItem]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedNewsItemResponse,
-            item_type=_models.NewsItem,
+            page_type=models.PaginatedNewsItemResponse,
+            item_type=models.NewsItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -284,10 +284,10 @@ class AsyncNewsResource(AsyncResource):
 
     async def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
@@ -295,12 +295,12 @@ class AsyncNewsResource(AsyncResource):
         `POST /news/news_items`
         """
         return await self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
         )
 
     async def retrieve_news_item(
         self, news_item_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -314,17 +314,17 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     async def update_news_item(
         self,
         news_item_id: str,
-        body: _models.NewsItemRequest | None = None,
+        body: models.NewsItemRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
@@ -337,13 +337,13 @@ class AsyncNewsResource(AsyncResource):
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
             body=body,
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     async def delete_news_item(
         self, news_item_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -357,13 +357,13 @@ class AsyncNewsResource(AsyncResource):
             "delete",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     async def list_live_newsfeed_items(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsItemResponse:
+    ) -> models.PaginatedNewsItemResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -377,20 +377,20 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{newsfeed_id}/items",
             path_params={"newsfeed_id": newsfeed_id},
-            cast_to=_models.PaginatedNewsItemResponse,
+            cast_to=models.PaginatedNewsItemResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedNewsItemResponse, _models.NewsItem]:
+    ) -> AsyncPaginator[models.PaginatedNewsItemResponse, models.NewsItem]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{newsfeed_id}/items",
             path_params={"newsfeed_id": newsfeed_id},
-            page_type=_models.PaginatedNewsItemResponse,
-            item_type=_models.NewsItem,
+            page_type=models.PaginatedNewsItemResponse,
+            item_type=models.NewsItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -398,7 +398,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedNewsfeedResponse:
+    ) -> models.PaginatedNewsfeedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -408,19 +408,19 @@ class AsyncNewsResource(AsyncResource):
         return await self._client.request(
             "get",
             "/news/newsfeeds",
-            cast_to=_models.PaginatedNewsfeedResponse,
+            cast_to=models.PaginatedNewsfeedResponse,
             options=request_options,
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedNewsfeedResponse, _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedNewsfeedResponse, models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedNewsfeedResponse,
-            item_type=_models.Newsfeed,
+            page_type=models.PaginatedNewsfeedResponse,
+            item_type=models.Newsfeed,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -428,7 +428,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def retrieve_newsfeed(
         self, newsfeed_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -442,7 +442,7 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{newsfeed_id}",
             path_params={"newsfeed_id": newsfeed_id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -37,7 +37,7 @@ class NotesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -54,17 +54,17 @@ class NotesResource(SyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def create_note(
         self,
         contact_id: str,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -79,13 +79,13 @@ class NotesResource(SyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     def retrieve_note(
         self, note_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -99,7 +99,7 @@ class NotesResource(SyncResource):
             "get",
             "/notes/{note_id}",
             path_params={"note_id": note_id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
@@ -131,7 +131,7 @@ class AsyncNotesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -148,17 +148,17 @@ class AsyncNotesResource(AsyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     async def create_note(
         self,
         contact_id: str,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -173,13 +173,13 @@ class AsyncNotesResource(AsyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def retrieve_note(
         self, note_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -193,7 +193,7 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/notes/{note_id}",
             path_params={"note_id": note_id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -33,10 +33,10 @@ class SubscriptionTypesResource(SyncResource):
     def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -57,7 +57,7 @@ class SubscriptionTypesResource(SyncResource):
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
@@ -67,7 +67,7 @@ class SubscriptionTypesResource(SyncResource):
         subscription_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -82,13 +82,13 @@ class SubscriptionTypesResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{subscription_id}",
             path_params={"contact_id": contact_id, "subscription_id": subscription_id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -98,7 +98,7 @@ class SubscriptionTypesResource(SyncResource):
         return self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 
@@ -130,10 +130,10 @@ class AsyncSubscriptionTypesResource(AsyncResource):
     async def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -154,7 +154,7 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
@@ -164,7 +164,7 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         subscription_id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -179,13 +179,13 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{subscription_id}",
             path_params={"contact_id": contact_id, "subscription_id": subscription_id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     async def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -195,7 +195,7 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         return await self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -33,10 +33,10 @@ class TicketTypeAttributesResource(SyncResource):
     def create_ticket_type_attribute(
         self,
         ticket_type_id: str,
-        body: _models.CreateTicketTypeAttributeRequest | None = None,
+        body: models.CreateTicketTypeAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute:
         """Create a new attribute for a ticket type
 
         You can create a new attribute for a ticket type.
@@ -51,7 +51,7 @@ class TicketTypeAttributesResource(SyncResource):
             "/ticket_types/{ticket_type_id}/attributes",
             path_params={"ticket_type_id": ticket_type_id},
             body=body,
-            cast_to=_models.TicketTypeAttribute,
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 
@@ -59,10 +59,10 @@ class TicketTypeAttributesResource(SyncResource):
         self,
         ticket_type_id: str,
         attribute_id: str,
-        body: _models.UpdateTicketTypeAttributeRequest | None = None,
+        body: models.UpdateTicketTypeAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute:
         """Update an existing attribute for a ticket type
 
         You can update an existing attribute for a ticket type.
@@ -78,7 +78,7 @@ class TicketTypeAttributesResource(SyncResource):
             "/ticket_types/{ticket_type_id}/attributes/{attribute_id}",
             path_params={"ticket_type_id": ticket_type_id, "attribute_id": attribute_id},
             body=body,
-            cast_to=_models.TicketTypeAttribute,
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 
@@ -105,10 +105,10 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
     async def create_ticket_type_attribute(
         self,
         ticket_type_id: str,
-        body: _models.CreateTicketTypeAttributeRequest | None = None,
+        body: models.CreateTicketTypeAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute:
         """Create a new attribute for a ticket type
 
         You can create a new attribute for a ticket type.
@@ -123,7 +123,7 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
             "/ticket_types/{ticket_type_id}/attributes",
             path_params={"ticket_type_id": ticket_type_id},
             body=body,
-            cast_to=_models.TicketTypeAttribute,
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 
@@ -131,10 +131,10 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
         self,
         ticket_type_id: str,
         attribute_id: str,
-        body: _models.UpdateTicketTypeAttributeRequest | None = None,
+        body: models.UpdateTicketTypeAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute:
         """Update an existing attribute for a ticket type
 
         You can update an existing attribute for a ticket type.
@@ -150,7 +150,7 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
             "/ticket_types/{ticket_type_id}/attributes/{attribute_id}",
             path_params={"ticket_type_id": ticket_type_id, "attribute_id": attribute_id},
             body=body,
-            cast_to=_models.TicketTypeAttribute,
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -38,16 +38,16 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -59,7 +59,7 @@ class ConversationsResource(SyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
@@ -69,14 +69,14 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
@@ -84,19 +84,18 @@ class ConversationsResource(SyncResource):
 
     def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        body: models.CreateConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
 
@@ -106,7 +105,7 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations",
             body=body,
-            cast_to=_models.CreateConversationResponse,
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -116,16 +115,15 @@ class ConversationsResource(SyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -140,31 +138,29 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def update_conversation(
         self,
         id: int,
-        body: _models.UpdateConversationRequest | None = None,
+        body: models.UpdateConversationRequest | None = None,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
-        {% admonition type="info" %}
-          This endpoint handles both **conversation updates** and **custom object associations**.
+        Note:
+            This endpoint handles both **conversation updates** and **custom object associations**.
 
-          See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
-        {% /admonition %}
+            See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
 
         Args:
             id: The id of the conversation to target
@@ -178,18 +174,17 @@ class ConversationsResource(SyncResource):
             path_params={"id": id},
             query={"display_as": display_as},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def delete_conversation(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.ConversationDeleted:
+    ) -> models.ConversationDeleted:
         """Delete a conversation
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a conversation is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a conversation is permanent and cannot be reversed.
 
         Deleting a conversation permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, conversation attributes, uploads, and related content. The conversation will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -202,16 +197,16 @@ class ConversationsResource(SyncResource):
             "delete",
             "/conversations/{id}",
             path_params={"id": id},
-            cast_to=_models.ConversationDeleted,
+            cast_to=models.ConversationDeleted,
             options=request_options,
         )
 
     def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -219,12 +214,12 @@ class ConversationsResource(SyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -238,77 +233,20 @@ class ConversationsResource(SyncResource):
         Most keys listed as part of the conversation model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -320,23 +258,23 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/search",
             body=body,
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
             body=body,
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
@@ -346,15 +284,15 @@ class ConversationsResource(SyncResource):
         self,
         id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -369,7 +307,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}/reply",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -377,15 +315,15 @@ class ConversationsResource(SyncResource):
         self,
         id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -404,24 +342,23 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}/parts",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def attach_contact_to_conversation(
         self,
         id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: models.AttachContactToConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             id: The identifier for the conversation as given by Intercom.
@@ -433,7 +370,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}/customers",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -441,17 +378,16 @@ class ConversationsResource(SyncResource):
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: models.DetachContactFromConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -464,27 +400,26 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
         `POST /conversations/redact`
         """
@@ -492,17 +427,17 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/redact",
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def convert_conversation_to_ticket(
         self,
         id: int,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: models.ConvertConversationToTicketRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
@@ -517,7 +452,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}/convert",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
@@ -563,16 +498,16 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -584,7 +519,7 @@ class AsyncConversationsResource(AsyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
@@ -594,14 +529,14 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
@@ -609,19 +544,18 @@ class AsyncConversationsResource(AsyncResource):
 
     async def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        body: models.CreateConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
 
@@ -631,7 +565,7 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations",
             body=body,
-            cast_to=_models.CreateConversationResponse,
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -641,16 +575,15 @@ class AsyncConversationsResource(AsyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -665,31 +598,29 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def update_conversation(
         self,
         id: int,
-        body: _models.UpdateConversationRequest | None = None,
+        body: models.UpdateConversationRequest | None = None,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
-        {% admonition type="info" %}
-          This endpoint handles both **conversation updates** and **custom object associations**.
+        Note:
+            This endpoint handles both **conversation updates** and **custom object associations**.
 
-          See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
-        {% /admonition %}
+            See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
 
         Args:
             id: The id of the conversation to target
@@ -703,18 +634,17 @@ class AsyncConversationsResource(AsyncResource):
             path_params={"id": id},
             query={"display_as": display_as},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def delete_conversation(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.ConversationDeleted:
+    ) -> models.ConversationDeleted:
         """Delete a conversation
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a conversation is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a conversation is permanent and cannot be reversed.
 
         Deleting a conversation permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, conversation attributes, uploads, and related content. The conversation will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -727,16 +657,16 @@ class AsyncConversationsResource(AsyncResource):
             "delete",
             "/conversations/{id}",
             path_params={"id": id},
-            cast_to=_models.ConversationDeleted,
+            cast_to=models.ConversationDeleted,
             options=request_options,
         )
 
     async def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -744,12 +674,12 @@ class AsyncConversationsResource(AsyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -763,77 +693,20 @@ class AsyncConversationsResource(AsyncResource):
         Most keys listed as part of the conversation model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -845,23 +718,23 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/search",
             body=body,
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
             body=body,
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
@@ -871,15 +744,15 @@ class AsyncConversationsResource(AsyncResource):
         self,
         id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -894,7 +767,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}/reply",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -902,15 +775,15 @@ class AsyncConversationsResource(AsyncResource):
         self,
         id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -929,24 +802,23 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}/parts",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def attach_contact_to_conversation(
         self,
         id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: models.AttachContactToConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             id: The identifier for the conversation as given by Intercom.
@@ -958,7 +830,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}/customers",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
@@ -966,17 +838,16 @@ class AsyncConversationsResource(AsyncResource):
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: models.DetachContactFromConversationRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
@@ -989,27 +860,26 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
         `POST /conversations/redact`
         """
@@ -1017,17 +887,17 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/redact",
             body=body,
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def convert_conversation_to_ticket(
         self,
         id: int,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: models.ConvertConversationToTicketRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
@@ -1042,7 +912,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}/convert",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 

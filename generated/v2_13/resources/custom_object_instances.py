@@ -3,16 +3,16 @@
 """Operations tagged 'Custom Object Instances' in the spec.
 
 Everything about your Custom Object instances.
-{% admonition type="warning" name="Permission Requirements" %}
-  From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-{% /admonition %}
+
+Warning: Permission Requirements
+    From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
 """
 
 from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -26,9 +26,9 @@ class CustomObjectInstancesResource(SyncResource):
     """Operations tagged 'Custom Object Instances' in the spec.
 
     Everything about your Custom Object instances.
-    {% admonition type="warning" name="Permission Requirements" %}
-      From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-    {% /admonition %}
+
+    Warning: Permission Requirements
+        From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
     """
 
     @cached_property
@@ -42,7 +42,7 @@ class CustomObjectInstancesResource(SyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by External ID
 
         Fetch a Custom Object Instance by external_id.
@@ -58,17 +58,17 @@ class CustomObjectInstancesResource(SyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
     def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: _models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        body: models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
         Create or update a custom object instance
@@ -83,7 +83,7 @@ class CustomObjectInstancesResource(SyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             body=body,
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -93,7 +93,7 @@ class CustomObjectInstancesResource(SyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by External ID
 
         Delete a single Custom Object instance by external_id.
@@ -109,7 +109,7 @@ class CustomObjectInstancesResource(SyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -119,7 +119,7 @@ class CustomObjectInstancesResource(SyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by ID
 
         Fetch a Custom Object Instance by id.
@@ -134,7 +134,7 @@ class CustomObjectInstancesResource(SyncResource):
             "get",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -144,7 +144,7 @@ class CustomObjectInstancesResource(SyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by ID
 
         Delete a single Custom Object instance using the Intercom defined id.
@@ -159,7 +159,7 @@ class CustomObjectInstancesResource(SyncResource):
             "delete",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -189,9 +189,9 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
     """Operations tagged 'Custom Object Instances' in the spec.
 
     Everything about your Custom Object instances.
-    {% admonition type="warning" name="Permission Requirements" %}
-      From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-    {% /admonition %}
+
+    Warning: Permission Requirements
+        From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
     """
 
     @cached_property
@@ -205,7 +205,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by External ID
 
         Fetch a Custom Object Instance by external_id.
@@ -221,17 +221,17 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
     async def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: _models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        body: models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
         Create or update a custom object instance
@@ -246,7 +246,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             body=body,
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -256,7 +256,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by External ID
 
         Delete a single Custom Object instance by external_id.
@@ -272,7 +272,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -282,7 +282,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by ID
 
         Fetch a Custom Object Instance by id.
@@ -297,7 +297,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "get",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -307,7 +307,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by ID
 
         Delete a single Custom Object instance using the Intercom defined id.
@@ -322,7 +322,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "delete",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -37,7 +37,7 @@ class DataAttributesResource(SyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -52,16 +52,16 @@ class DataAttributesResource(SyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
     def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        body: models.CreateDataAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
@@ -72,17 +72,17 @@ class DataAttributesResource(SyncResource):
             "post",
             "/data_attributes",
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
     def update_data_attribute(
         self,
         id: int,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: models.UpdateDataAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -101,7 +101,7 @@ class DataAttributesResource(SyncResource):
             "/data_attributes/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -132,7 +132,7 @@ class AsyncDataAttributesResource(AsyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -147,16 +147,16 @@ class AsyncDataAttributesResource(AsyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
     async def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        body: models.CreateDataAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
@@ -167,17 +167,17 @@ class AsyncDataAttributesResource(AsyncResource):
             "post",
             "/data_attributes",
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
     async def update_data_attribute(
         self,
         id: int,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: models.UpdateDataAttributeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -196,7 +196,7 @@ class AsyncDataAttributesResource(AsyncResource):
             "/data_attributes/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.DataAttribute,
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 

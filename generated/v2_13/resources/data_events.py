@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, cast
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -38,7 +38,7 @@ class DataEventsResource(SyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -63,20 +63,20 @@ class DataEventsResource(SyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
     def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        body: models.CreateDataEventRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -91,7 +91,7 @@ class DataEventsResource(SyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -131,7 +131,7 @@ class DataEventsResource(SyncResource):
 
     def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        body: models.CreateDataEventSummariesRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -173,7 +173,7 @@ class AsyncDataEventsResource(AsyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -198,20 +198,20 @@ class AsyncDataEventsResource(AsyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             await self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
     async def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        body: models.CreateDataEventRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:
@@ -226,7 +226,7 @@ class AsyncDataEventsResource(AsyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -266,7 +266,7 @@ class AsyncDataEventsResource(AsyncResource):
 
     async def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        body: models.CreateDataEventSummariesRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
     ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class InternalArticlesResource(SyncResource):
 
     def list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleList:
+    ) -> models.InternalArticleList:
         """List all articles
 
         You can fetch a list of all internal articles by making a GET request to `https://api.intercom.io/internal_articles`.
@@ -42,21 +42,18 @@ class InternalArticlesResource(SyncResource):
         `GET /internal_articles`
         """
         return self._client.request(
-            "get",
-            "/internal_articles",
-            cast_to=_models.InternalArticleList,
-            options=request_options,
+            "get", "/internal_articles", cast_to=models.InternalArticleList, options=request_options
         )
 
     def iter_list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.InternalArticleList, _models.InternalArticleListItem]:
+    ) -> SyncPaginator[models.InternalArticleList, models.InternalArticleListItem]:
         """Iterate over every item of every page of `list_internal_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/internal_articles",
-            page_type=_models.InternalArticleList,
-            item_type=_models.InternalArticleListItem,
+            page_type=models.InternalArticleList,
+            item_type=models.InternalArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -64,10 +61,10 @@ class InternalArticlesResource(SyncResource):
 
     def create_internal_article(
         self,
-        body: _models.CreateInternalArticleRequest | None = None,
+        body: models.CreateInternalArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
@@ -78,13 +75,13 @@ class InternalArticlesResource(SyncResource):
             "post",
             "/internal_articles",
             body=body,
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     def retrieve_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Retrieve an internal article
 
         You can fetch the details of a single internal article by making a GET request to `https://api.intercom.io/internal_articles/<id>`.
@@ -98,17 +95,17 @@ class InternalArticlesResource(SyncResource):
             "get",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     def update_internal_article(
         self,
         id: int,
-        body: _models.UpdateInternalArticleRequest | None = None,
+        body: models.UpdateInternalArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Update an internal article
 
         You can update the details of a single internal article by making a PUT request to `https://api.intercom.io/internal_articles/<id>`.
@@ -123,13 +120,13 @@ class InternalArticlesResource(SyncResource):
             "/internal_articles/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     def delete_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedInternalArticleObject:
+    ) -> models.DeletedInternalArticleObject:
         """Delete an internal article
 
         You can delete a single internal article by making a DELETE request to `https://api.intercom.io/internal_articles/<id>`.
@@ -143,13 +140,13 @@ class InternalArticlesResource(SyncResource):
             "delete",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedInternalArticleObject,
+            cast_to=models.DeletedInternalArticleObject,
             options=request_options,
         )
 
     def search_internal_articles(
         self, *, folder_id: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleSearchResponse:
+    ) -> models.InternalArticleSearchResponse:
         """Search for internal articles
 
         You can search for internal articles by making a GET request to `https://api.intercom.io/internal_articles/search`.
@@ -163,7 +160,7 @@ class InternalArticlesResource(SyncResource):
             "get",
             "/internal_articles/search",
             query={"folder_id": folder_id},
-            cast_to=_models.InternalArticleSearchResponse,
+            cast_to=models.InternalArticleSearchResponse,
             options=request_options,
         )
 
@@ -193,7 +190,7 @@ class AsyncInternalArticlesResource(AsyncResource):
 
     async def list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleList:
+    ) -> models.InternalArticleList:
         """List all articles
 
         You can fetch a list of all internal articles by making a GET request to `https://api.intercom.io/internal_articles`.
@@ -201,21 +198,18 @@ class AsyncInternalArticlesResource(AsyncResource):
         `GET /internal_articles`
         """
         return await self._client.request(
-            "get",
-            "/internal_articles",
-            cast_to=_models.InternalArticleList,
-            options=request_options,
+            "get", "/internal_articles", cast_to=models.InternalArticleList, options=request_options
         )
 
     def iter_list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.InternalArticleList, _models.InternalArticleListItem]:
+    ) -> AsyncPaginator[models.InternalArticleList, models.InternalArticleListItem]:
         """Iterate over every item of every page of `list_internal_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/internal_articles",
-            page_type=_models.InternalArticleList,
-            item_type=_models.InternalArticleListItem,
+            page_type=models.InternalArticleList,
+            item_type=models.InternalArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -223,10 +217,10 @@ class AsyncInternalArticlesResource(AsyncResource):
 
     async def create_internal_article(
         self,
-        body: _models.CreateInternalArticleRequest | None = None,
+        body: models.CreateInternalArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
@@ -237,13 +231,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "post",
             "/internal_articles",
             body=body,
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     async def retrieve_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Retrieve an internal article
 
         You can fetch the details of a single internal article by making a GET request to `https://api.intercom.io/internal_articles/<id>`.
@@ -257,17 +251,17 @@ class AsyncInternalArticlesResource(AsyncResource):
             "get",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     async def update_internal_article(
         self,
         id: int,
-        body: _models.UpdateInternalArticleRequest | None = None,
+        body: models.UpdateInternalArticleRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Update an internal article
 
         You can update the details of a single internal article by making a PUT request to `https://api.intercom.io/internal_articles/<id>`.
@@ -282,13 +276,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "/internal_articles/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     async def delete_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedInternalArticleObject:
+    ) -> models.DeletedInternalArticleObject:
         """Delete an internal article
 
         You can delete a single internal article by making a DELETE request to `https://api.intercom.io/internal_articles/<id>`.
@@ -302,13 +296,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "delete",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedInternalArticleObject,
+            cast_to=models.DeletedInternalArticleObject,
             options=request_options,
         )
 
     async def search_internal_articles(
         self, *, folder_id: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleSearchResponse:
+    ) -> models.InternalArticleSearchResponse:
         """Search for internal articles
 
         You can search for internal articles by making a GET request to `https://api.intercom.io/internal_articles/search`.
@@ -322,7 +316,7 @@ class AsyncInternalArticlesResource(AsyncResource):
             "get",
             "/internal_articles/search",
             query={"folder_id": folder_id},
-            cast_to=_models.InternalArticleSearchResponse,
+            cast_to=models.InternalArticleSearchResponse,
             options=request_options,
         )
 

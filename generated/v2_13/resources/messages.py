@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,10 +32,10 @@ class MessagesResource(SyncResource):
 
     def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        body: models.CreateMessageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message or an email.
@@ -53,7 +53,7 @@ class MessagesResource(SyncResource):
         `POST /messages`
         """
         return self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post", "/messages", body=body, cast_to=models.Message, options=request_options
         )
 
 
@@ -77,10 +77,10 @@ class AsyncMessagesResource(AsyncResource):
 
     async def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        body: models.CreateMessageRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message or an email.
@@ -98,7 +98,7 @@ class AsyncMessagesResource(AsyncResource):
         `POST /messages`
         """
         return await self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post", "/messages", body=body, cast_to=models.Message, options=request_options
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -34,7 +34,7 @@ class NotesResource(SyncResource):
 
     def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -48,20 +48,20 @@ class NotesResource(SyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.NoteList, _models.Note]:
+    ) -> SyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -70,10 +70,10 @@ class NotesResource(SyncResource):
     def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -88,13 +88,13 @@ class NotesResource(SyncResource):
             "/contacts/{id}/notes",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -108,7 +108,7 @@ class NotesResource(SyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
@@ -135,7 +135,7 @@ class AsyncNotesResource(AsyncResource):
 
     async def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -149,20 +149,20 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.NoteList, _models.Note]:
+    ) -> AsyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -171,10 +171,10 @@ class AsyncNotesResource(AsyncResource):
     async def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: models.CreateNoteRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
@@ -189,13 +189,13 @@ class AsyncNotesResource(AsyncResource):
             "/contacts/{id}/notes",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -209,7 +209,7 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 

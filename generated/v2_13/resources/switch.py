@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,10 +32,10 @@ class SwitchResource(SyncResource):
 
     def create_phone_switch(
         self,
-        body: _models.CreatePhoneSwitchRequest | None = None,
+        body: models.CreatePhoneSwitchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PhoneSwitch:
+    ) -> models.PhoneSwitch:
         """Create a phone Switch
 
         You can use the API to deflect phone calls to the Intercom Messenger.
@@ -49,7 +49,7 @@ class SwitchResource(SyncResource):
             "post",
             "/phone_call_redirects",
             body=body,
-            cast_to=_models.PhoneSwitch,
+            cast_to=models.PhoneSwitch,
             options=request_options,
         )
 
@@ -74,10 +74,10 @@ class AsyncSwitchResource(AsyncResource):
 
     async def create_phone_switch(
         self,
-        body: _models.CreatePhoneSwitchRequest | None = None,
+        body: models.CreatePhoneSwitchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PhoneSwitch:
+    ) -> models.PhoneSwitch:
         """Create a phone Switch
 
         You can use the API to deflect phone calls to the Intercom Messenger.
@@ -91,7 +91,7 @@ class AsyncSwitchResource(AsyncResource):
             "post",
             "/phone_call_redirects",
             body=body,
-            cast_to=_models.PhoneSwitch,
+            cast_to=models.PhoneSwitch,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -33,10 +33,10 @@ class TagsResource(SyncResource):
     def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a contact
 
         You can tag a specific contact. This will return a tag object for the tag that was added to the contact.
@@ -51,13 +51,13 @@ class TagsResource(SyncResource):
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
     def detach_tag_from_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a contact
 
         You can remove tag from a specific contact. This will return a tag object for the tag that was removed from the contact.
@@ -72,17 +72,17 @@ class TagsResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/tags/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
     def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachTagToConversationRequestBody | None = None,
+        body: models.AttachTagToConversationRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a conversation
 
         You can tag a specific conversation. This will return a tag object for the tag that was added to the conversation.
@@ -97,7 +97,7 @@ class TagsResource(SyncResource):
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -105,10 +105,10 @@ class TagsResource(SyncResource):
         self,
         conversation_id: str,
         id: str,
-        body: _models.DetachTagFromConversationRequestBody | None = None,
+        body: models.DetachTagFromConversationRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a conversation
 
         You can remove tag from a specific conversation. This will return a tag object for the tag that was removed from the conversation.
@@ -124,33 +124,31 @@ class TagsResource(SyncResource):
             "/conversations/{conversation_id}/tags/{id}",
             path_params={"conversation_id": conversation_id, "id": id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
-    def list_tags(self, *, request_options: RequestOptions | None = None) -> _models.TagList:
+    def list_tags(self, *, request_options: RequestOptions | None = None) -> models.TagList:
         """List all tags
 
         You can fetch a list of all tags for a given workspace.
 
         `GET /tags`
         """
-        return self._client.request(
-            "get", "/tags", cast_to=_models.TagList, options=request_options
-        )
+        return self._client.request("get", "/tags", cast_to=models.TagList, options=request_options)
 
     def create_tag(
         self,
         body: (
-            _models.CreateOrUpdateTagRequest
-            | _models.TagCompanyRequest
-            | _models.UntagCompanyRequest
-            | _models.TagMultipleUsersRequest
+            models.CreateOrUpdateTagRequest
+            | models.TagCompanyRequest
+            | models.UntagCompanyRequest
+            | models.TagMultipleUsersRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
         You can use this endpoint to perform the following operations:
@@ -170,12 +168,12 @@ class TagsResource(SyncResource):
         `POST /tags`
         """
         return self._client.request(
-            "post", "/tags", body=body, cast_to=_models.TagBasic, options=request_options
+            "post", "/tags", body=body, cast_to=models.TagBasic, options=request_options
         )
 
     def find_tag(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Find a specific tag
 
         You can fetch the details of tags that are on the workspace by their id.
@@ -190,7 +188,7 @@ class TagsResource(SyncResource):
             "get",
             "/tags/{id}",
             path_params={"id": id},
-            cast_to=_models.TagBasic,
+            cast_to=models.TagBasic,
             options=request_options,
         )
 
@@ -215,10 +213,10 @@ class TagsResource(SyncResource):
     def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: _models.AttachTagToTicketRequestBody | None = None,
+        body: models.AttachTagToTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a ticket
 
         You can tag a specific ticket. This will return a tag object for the tag that was added to the ticket.
@@ -233,7 +231,7 @@ class TagsResource(SyncResource):
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -241,10 +239,10 @@ class TagsResource(SyncResource):
         self,
         ticket_id: str,
         id: str,
-        body: _models.DetachTagFromTicketRequestBody | None = None,
+        body: models.DetachTagFromTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a ticket
 
         You can remove tag from a specific ticket. This will return a tag object for the tag that was removed from the ticket.
@@ -260,7 +258,7 @@ class TagsResource(SyncResource):
             "/tickets/{ticket_id}/tags/{id}",
             path_params={"ticket_id": ticket_id, "id": id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -295,10 +293,10 @@ class AsyncTagsResource(AsyncResource):
     async def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a contact
 
         You can tag a specific contact. This will return a tag object for the tag that was added to the contact.
@@ -313,13 +311,13 @@ class AsyncTagsResource(AsyncResource):
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
     async def detach_tag_from_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a contact
 
         You can remove tag from a specific contact. This will return a tag object for the tag that was removed from the contact.
@@ -334,17 +332,17 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/tags/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
     async def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachTagToConversationRequestBody | None = None,
+        body: models.AttachTagToConversationRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a conversation
 
         You can tag a specific conversation. This will return a tag object for the tag that was added to the conversation.
@@ -359,7 +357,7 @@ class AsyncTagsResource(AsyncResource):
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -367,10 +365,10 @@ class AsyncTagsResource(AsyncResource):
         self,
         conversation_id: str,
         id: str,
-        body: _models.DetachTagFromConversationRequestBody | None = None,
+        body: models.DetachTagFromConversationRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a conversation
 
         You can remove tag from a specific conversation. This will return a tag object for the tag that was removed from the conversation.
@@ -386,11 +384,11 @@ class AsyncTagsResource(AsyncResource):
             "/conversations/{conversation_id}/tags/{id}",
             path_params={"conversation_id": conversation_id, "id": id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
-    async def list_tags(self, *, request_options: RequestOptions | None = None) -> _models.TagList:
+    async def list_tags(self, *, request_options: RequestOptions | None = None) -> models.TagList:
         """List all tags
 
         You can fetch a list of all tags for a given workspace.
@@ -398,21 +396,21 @@ class AsyncTagsResource(AsyncResource):
         `GET /tags`
         """
         return await self._client.request(
-            "get", "/tags", cast_to=_models.TagList, options=request_options
+            "get", "/tags", cast_to=models.TagList, options=request_options
         )
 
     async def create_tag(
         self,
         body: (
-            _models.CreateOrUpdateTagRequest
-            | _models.TagCompanyRequest
-            | _models.UntagCompanyRequest
-            | _models.TagMultipleUsersRequest
+            models.CreateOrUpdateTagRequest
+            | models.TagCompanyRequest
+            | models.UntagCompanyRequest
+            | models.TagMultipleUsersRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
         You can use this endpoint to perform the following operations:
@@ -432,12 +430,12 @@ class AsyncTagsResource(AsyncResource):
         `POST /tags`
         """
         return await self._client.request(
-            "post", "/tags", body=body, cast_to=_models.TagBasic, options=request_options
+            "post", "/tags", body=body, cast_to=models.TagBasic, options=request_options
         )
 
     async def find_tag(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Find a specific tag
 
         You can fetch the details of tags that are on the workspace by their id.
@@ -452,7 +450,7 @@ class AsyncTagsResource(AsyncResource):
             "get",
             "/tags/{id}",
             path_params={"id": id},
-            cast_to=_models.TagBasic,
+            cast_to=models.TagBasic,
             options=request_options,
         )
 
@@ -477,10 +475,10 @@ class AsyncTagsResource(AsyncResource):
     async def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: _models.AttachTagToTicketRequestBody | None = None,
+        body: models.AttachTagToTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Add tag to a ticket
 
         You can tag a specific ticket. This will return a tag object for the tag that was added to the ticket.
@@ -495,7 +493,7 @@ class AsyncTagsResource(AsyncResource):
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -503,10 +501,10 @@ class AsyncTagsResource(AsyncResource):
         self,
         ticket_id: str,
         id: str,
-        body: _models.DetachTagFromTicketRequestBody | None = None,
+        body: models.DetachTagFromTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a ticket
 
         You can remove tag from a specific ticket. This will return a tag object for the tag that was removed from the ticket.
@@ -522,7 +520,7 @@ class AsyncTagsResource(AsyncResource):
             "/tickets/{ticket_id}/tags/{id}",
             path_params={"ticket_id": ticket_id, "id": id},
             body=body,
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
 

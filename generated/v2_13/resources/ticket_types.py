@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,7 +32,7 @@ class TicketTypesResource(SyncResource):
 
     def list_ticket_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketTypeList:
+    ) -> models.TicketTypeList:
         """List all ticket types
 
         You can get a list of all ticket types for a workspace.
@@ -40,15 +40,15 @@ class TicketTypesResource(SyncResource):
         `GET /ticket_types`
         """
         return self._client.request(
-            "get", "/ticket_types", cast_to=_models.TicketTypeList, options=request_options
+            "get", "/ticket_types", cast_to=models.TicketTypeList, options=request_options
         )
 
     def create_ticket_type(
         self,
-        body: _models.CreateTicketTypeRequest | None = None,
+        body: models.CreateTicketTypeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Create a ticket type
 
         You can create a new ticket type.
@@ -60,12 +60,12 @@ class TicketTypesResource(SyncResource):
         `POST /ticket_types`
         """
         return self._client.request(
-            "post", "/ticket_types", body=body, cast_to=_models.TicketType, options=request_options
+            "post", "/ticket_types", body=body, cast_to=models.TicketType, options=request_options
         )
 
     def get_ticket_type(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Retrieve a ticket type
 
         You can fetch the details of a single ticket type.
@@ -79,17 +79,17 @@ class TicketTypesResource(SyncResource):
             "get",
             "/ticket_types/{id}",
             path_params={"id": id},
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
 
     def update_ticket_type(
         self,
         id: str,
-        body: _models.UpdateTicketTypeRequest | None = None,
+        body: models.UpdateTicketTypeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Update a ticket type
 
         You can update a ticket type.
@@ -108,7 +108,7 @@ class TicketTypesResource(SyncResource):
             "/ticket_types/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
 
@@ -136,7 +136,7 @@ class AsyncTicketTypesResource(AsyncResource):
 
     async def list_ticket_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketTypeList:
+    ) -> models.TicketTypeList:
         """List all ticket types
 
         You can get a list of all ticket types for a workspace.
@@ -144,15 +144,15 @@ class AsyncTicketTypesResource(AsyncResource):
         `GET /ticket_types`
         """
         return await self._client.request(
-            "get", "/ticket_types", cast_to=_models.TicketTypeList, options=request_options
+            "get", "/ticket_types", cast_to=models.TicketTypeList, options=request_options
         )
 
     async def create_ticket_type(
         self,
-        body: _models.CreateTicketTypeRequest | None = None,
+        body: models.CreateTicketTypeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Create a ticket type
 
         You can create a new ticket type.
@@ -164,12 +164,12 @@ class AsyncTicketTypesResource(AsyncResource):
         `POST /ticket_types`
         """
         return await self._client.request(
-            "post", "/ticket_types", body=body, cast_to=_models.TicketType, options=request_options
+            "post", "/ticket_types", body=body, cast_to=models.TicketType, options=request_options
         )
 
     async def get_ticket_type(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Retrieve a ticket type
 
         You can fetch the details of a single ticket type.
@@ -183,17 +183,17 @@ class AsyncTicketTypesResource(AsyncResource):
             "get",
             "/ticket_types/{id}",
             path_params={"id": id},
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
 
     async def update_ticket_type(
         self,
         id: str,
-        body: _models.UpdateTicketTypeRequest | None = None,
+        body: models.UpdateTicketTypeRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Update a ticket type
 
         You can update a ticket type.
@@ -212,7 +212,7 @@ class AsyncTicketTypesResource(AsyncResource):
             "/ticket_types/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
 

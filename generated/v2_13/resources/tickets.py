@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -36,15 +36,15 @@ class TicketsResource(SyncResource):
         self,
         id: str,
         body: (
-            _models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
-            | _models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
-            | _models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
-            | _models.ReplyTicketRequestBodyAdminReplyTicketRequest
+            models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+            | models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+            | models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+            | models.ReplyTicketRequestBodyAdminReplyTicketRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketReply:
+    ) -> models.TicketReply:
         """Reply to a ticket
 
         You can reply to a ticket with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -59,16 +59,16 @@ class TicketsResource(SyncResource):
             "/tickets/{id}/reply",
             path_params={"id": id},
             body=body,
-            cast_to=_models.TicketReply,
+            cast_to=models.TicketReply,
             options=request_options,
         )
 
     def create_ticket(
         self,
-        body: _models.CreateTicketRequestBody | None = None,
+        body: models.CreateTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
@@ -76,18 +76,18 @@ class TicketsResource(SyncResource):
         `POST /tickets`
         """
         return self._client.request(
-            "post", "/tickets", body=body, cast_to=_models.Ticket, options=request_options
+            "post", "/tickets", body=body, cast_to=models.Ticket, options=request_options
         )
 
     def get_ticket(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Retrieve a ticket
 
         You can fetch the details of a single ticket.
 
         Args:
-            id: The unique identifier for the ticket which is given by Intercom. {% admonition type="info" name="Not the Inbox ticket ID" %} This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API. {% /admonition %}
+            id: The unique identifier for the ticket which is given by Intercom. Note: Not the Inbox ticket ID This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API.
 
         `GET /tickets/{id}`
         """
@@ -95,23 +95,23 @@ class TicketsResource(SyncResource):
             "get",
             "/tickets/{id}",
             path_params={"id": id},
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
     def update_ticket(
         self,
         id: str,
-        body: _models.UpdateTicketRequestBody | None = None,
+        body: models.UpdateTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Update a ticket
 
         You can update a ticket.
 
         Args:
-            id: The unique identifier for the ticket which is given by Intercom. {% admonition type="info" name="Not the Inbox ticket ID" %} This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API. {% /admonition %}
+            id: The unique identifier for the ticket which is given by Intercom. Note: Not the Inbox ticket ID This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API.
 
         `PUT /tickets/{id}`
         """
@@ -120,18 +120,17 @@ class TicketsResource(SyncResource):
             "/tickets/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
     def delete_ticket(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketDeleted:
+    ) -> models.TicketDeleted:
         """Delete a ticket
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a ticket is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a ticket is permanent and cannot be reversed.
 
         Deleting a ticket permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, ticket attributes, uploads, and related content. The ticket will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -144,16 +143,16 @@ class TicketsResource(SyncResource):
             "delete",
             "/tickets/{id}",
             path_params={"id": id},
-            cast_to=_models.TicketDeleted,
+            cast_to=models.TicketDeleted,
             options=request_options,
         )
 
     def search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketList:
+    ) -> models.TicketList:
         """Search tickets
 
         You can search for multiple tickets by the value of their attributes in order to fetch exactly which ones you want.
@@ -161,12 +160,12 @@ class TicketsResource(SyncResource):
         To search for tickets, you send a `POST` request to `https://api.intercom.io/tickets/search`.
 
         This will accept a query object in the body which will define your filters.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -180,40 +179,23 @@ class TicketsResource(SyncResource):
         Most keys listed as part of the Ticket model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foobar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                     |
-        | :---------------------------------------- | :--------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                   |
-        | created_at                                | Date (UNIX timestamp)                                                                    |
-        | updated_at                                | Date (UNIX timestamp)                                                                    |
-        | title                           | String                                                                                   |
-        | description                     | String                                                                                   |
-        | category                                  | String                                                                                   |
-        | ticket_type_id                            | String                                                                                   |
-        | contact_ids                               | String                                                                                   |
-        | teammate_ids                              | String                                                                                   |
-        | admin_assignee_id                         | String                                                                                   |
-        | team_assignee_id                          | String                                                                                   |
-        | open                                      | Boolean                                                                                  |
-        | state                                     | String                                                                                   |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                    |
-        | ticket_attribute.{id}                     | String or Boolean or Date (UNIX timestamp) or Float or Integer                           |
+        (A table of 15 rows with the columns Field, Type: id, created_at, updated_at, title, ...; the whole table is in the package's reference.md, under `client.tickets.search_tickets`.)
 
         ### Accepted Operators
 
-        {% admonition type="info" name="Searching based on `created_at`" %}
-          You may use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Note: Searching based on `created_at`
+            You may use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -222,26 +204,22 @@ class TicketsResource(SyncResource):
         `POST /tickets/search`
         """
         return self._client.request(
-            "post",
-            "/tickets/search",
-            body=body,
-            cast_to=_models.TicketList,
-            options=request_options,
+            "post", "/tickets/search", body=body, cast_to=models.TicketList, options=request_options
         )
 
     def iter_search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.TicketList, _models.Ticket]:
+    ) -> SyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
             body=body,
-            page_type=_models.TicketList,
-            item_type=_models.Ticket,
+            page_type=models.TicketList,
+            item_type=models.Ticket,
             cursor="body",
             items_field="tickets",
             options=request_options,
@@ -275,15 +253,15 @@ class AsyncTicketsResource(AsyncResource):
         self,
         id: str,
         body: (
-            _models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
-            | _models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
-            | _models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
-            | _models.ReplyTicketRequestBodyAdminReplyTicketRequest
+            models.ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequest
+            | models.ReplyTicketRequestBodyContactReplyTicketUserIdRequest
+            | models.ReplyTicketRequestBodyContactReplyTicketEmailRequest
+            | models.ReplyTicketRequestBodyAdminReplyTicketRequest
             | None
         ) = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketReply:
+    ) -> models.TicketReply:
         """Reply to a ticket
 
         You can reply to a ticket with a message from an admin or on behalf of a contact, or with a note for admins.
@@ -298,16 +276,16 @@ class AsyncTicketsResource(AsyncResource):
             "/tickets/{id}/reply",
             path_params={"id": id},
             body=body,
-            cast_to=_models.TicketReply,
+            cast_to=models.TicketReply,
             options=request_options,
         )
 
     async def create_ticket(
         self,
-        body: _models.CreateTicketRequestBody | None = None,
+        body: models.CreateTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
@@ -315,18 +293,18 @@ class AsyncTicketsResource(AsyncResource):
         `POST /tickets`
         """
         return await self._client.request(
-            "post", "/tickets", body=body, cast_to=_models.Ticket, options=request_options
+            "post", "/tickets", body=body, cast_to=models.Ticket, options=request_options
         )
 
     async def get_ticket(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Retrieve a ticket
 
         You can fetch the details of a single ticket.
 
         Args:
-            id: The unique identifier for the ticket which is given by Intercom. {% admonition type="info" name="Not the Inbox ticket ID" %} This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API. {% /admonition %}
+            id: The unique identifier for the ticket which is given by Intercom. Note: Not the Inbox ticket ID This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API.
 
         `GET /tickets/{id}`
         """
@@ -334,23 +312,23 @@ class AsyncTicketsResource(AsyncResource):
             "get",
             "/tickets/{id}",
             path_params={"id": id},
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
     async def update_ticket(
         self,
         id: str,
-        body: _models.UpdateTicketRequestBody | None = None,
+        body: models.UpdateTicketRequestBody | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Update a ticket
 
         You can update a ticket.
 
         Args:
-            id: The unique identifier for the ticket which is given by Intercom. {% admonition type="info" name="Not the Inbox ticket ID" %} This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API. {% /admonition %}
+            id: The unique identifier for the ticket which is given by Intercom. Note: Not the Inbox ticket ID This is the internal `id` field from the API response, not the `ticket_id` displayed in the Intercom Inbox (e.g., #12345). Use the `id` value from the ticket object returned by the API.
 
         `PUT /tickets/{id}`
         """
@@ -359,18 +337,17 @@ class AsyncTicketsResource(AsyncResource):
             "/tickets/{id}",
             path_params={"id": id},
             body=body,
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
 
     async def delete_ticket(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketDeleted:
+    ) -> models.TicketDeleted:
         """Delete a ticket
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a ticket is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a ticket is permanent and cannot be reversed.
 
         Deleting a ticket permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, ticket attributes, uploads, and related content. The ticket will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -383,16 +360,16 @@ class AsyncTicketsResource(AsyncResource):
             "delete",
             "/tickets/{id}",
             path_params={"id": id},
-            cast_to=_models.TicketDeleted,
+            cast_to=models.TicketDeleted,
             options=request_options,
         )
 
     async def search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketList:
+    ) -> models.TicketList:
         """Search tickets
 
         You can search for multiple tickets by the value of their attributes in order to fetch exactly which ones you want.
@@ -400,12 +377,12 @@ class AsyncTicketsResource(AsyncResource):
         To search for tickets, you send a `POST` request to `https://api.intercom.io/tickets/search`.
 
         This will accept a query object in the body which will define your filters.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -419,40 +396,23 @@ class AsyncTicketsResource(AsyncResource):
         Most keys listed as part of the Ticket model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foobar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                     |
-        | :---------------------------------------- | :--------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                   |
-        | created_at                                | Date (UNIX timestamp)                                                                    |
-        | updated_at                                | Date (UNIX timestamp)                                                                    |
-        | title                           | String                                                                                   |
-        | description                     | String                                                                                   |
-        | category                                  | String                                                                                   |
-        | ticket_type_id                            | String                                                                                   |
-        | contact_ids                               | String                                                                                   |
-        | teammate_ids                              | String                                                                                   |
-        | admin_assignee_id                         | String                                                                                   |
-        | team_assignee_id                          | String                                                                                   |
-        | open                                      | Boolean                                                                                  |
-        | state                                     | String                                                                                   |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                    |
-        | ticket_attribute.{id}                     | String or Boolean or Date (UNIX timestamp) or Float or Integer                           |
+        (A table of 15 rows with the columns Field, Type: id, created_at, updated_at, title, ...; the whole table is in the package's reference.md, under `client.tickets.search_tickets`.)
 
         ### Accepted Operators
 
-        {% admonition type="info" name="Searching based on `created_at`" %}
-          You may use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Note: Searching based on `created_at`
+            You may use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
@@ -461,26 +421,22 @@ class AsyncTicketsResource(AsyncResource):
         `POST /tickets/search`
         """
         return await self._client.request(
-            "post",
-            "/tickets/search",
-            body=body,
-            cast_to=_models.TicketList,
-            options=request_options,
+            "post", "/tickets/search", body=body, cast_to=models.TicketList, options=request_options
         )
 
     def iter_search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        body: models.SearchRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.TicketList, _models.Ticket]:
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
             body=body,
-            page_type=_models.TicketList,
-            item_type=_models.Ticket,
+            page_type=models.TicketList,
+            item_type=models.Ticket,
             cursor="body",
             items_field="tickets",
             options=request_options,

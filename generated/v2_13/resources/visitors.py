@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,7 +32,7 @@ class VisitorsResource(SyncResource):
 
     def retrieve_visitor_with_user_id(
         self, *, user_id: str, request_options: RequestOptions | None = None
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Retrieve a visitor with User ID
 
         You can fetch the details of a single visitor.
@@ -46,16 +46,16 @@ class VisitorsResource(SyncResource):
             "get",
             "/visitors",
             query={"user_id": user_id},
-            cast_to=_models.Visitor,
+            cast_to=models.Visitor,
             options=request_options,
         )
 
     def update_visitor(
         self,
-        body: _models.UpdateVisitorRequest | None = None,
+        body: models.UpdateVisitorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Update a visitor
 
         Sending a PUT request to `/visitors` will result in an update of an existing Visitor.
@@ -67,15 +67,15 @@ class VisitorsResource(SyncResource):
         `PUT /visitors`
         """
         return self._client.request(
-            "put", "/visitors", body=body, cast_to=_models.Visitor, options=request_options
+            "put", "/visitors", body=body, cast_to=models.Visitor, options=request_options
         )
 
     def convert_visitor(
         self,
-        body: _models.ConvertVisitorRequest | None = None,
+        body: models.ConvertVisitorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact:
         """Convert a visitor
 
         You can merge a Visitor to a Contact of role type `lead` or `user`.
@@ -87,7 +87,7 @@ class VisitorsResource(SyncResource):
         `POST /visitors/convert`
         """
         return self._client.request(
-            "post", "/visitors/convert", body=body, cast_to=_models.Contact, options=request_options
+            "post", "/visitors/convert", body=body, cast_to=models.Contact, options=request_options
         )
 
 
@@ -113,7 +113,7 @@ class AsyncVisitorsResource(AsyncResource):
 
     async def retrieve_visitor_with_user_id(
         self, *, user_id: str, request_options: RequestOptions | None = None
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Retrieve a visitor with User ID
 
         You can fetch the details of a single visitor.
@@ -127,16 +127,16 @@ class AsyncVisitorsResource(AsyncResource):
             "get",
             "/visitors",
             query={"user_id": user_id},
-            cast_to=_models.Visitor,
+            cast_to=models.Visitor,
             options=request_options,
         )
 
     async def update_visitor(
         self,
-        body: _models.UpdateVisitorRequest | None = None,
+        body: models.UpdateVisitorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Update a visitor
 
         Sending a PUT request to `/visitors` will result in an update of an existing Visitor.
@@ -148,15 +148,15 @@ class AsyncVisitorsResource(AsyncResource):
         `PUT /visitors`
         """
         return await self._client.request(
-            "put", "/visitors", body=body, cast_to=_models.Visitor, options=request_options
+            "put", "/visitors", body=body, cast_to=models.Visitor, options=request_options
         )
 
     async def convert_visitor(
         self,
-        body: _models.ConvertVisitorRequest | None = None,
+        body: models.ConvertVisitorRequest | None = None,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact:
         """Convert a visitor
 
         You can merge a Visitor to a Contact of role type `lead` or `user`.
@@ -168,7 +168,7 @@ class AsyncVisitorsResource(AsyncResource):
         `POST /visitors/convert`
         """
         return await self._client.request(
-            "post", "/visitors/convert", body=body, cast_to=_models.Contact, options=request_options
+            "post", "/visitors/convert", body=body, cast_to=models.Contact, options=request_options
         )
 
 
