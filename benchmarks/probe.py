@@ -96,14 +96,15 @@ def _classes(path: Path) -> list[str]:
 
 
 def _operations_in(path: Path) -> list[str]:
-    """Our resource modules: methods of the sync ``...Resource`` classes that are operations."""
-    names = []
+    """Our resource modules: methods of the sync ``...Resource`` classes that are operations
+    (a method typed by ``@overload`` stubs counts once)."""
+    names: list[str] = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.ClassDef) and node.name.endswith("Resource") and not node.name.startswith("Async"):
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and not item.name.startswith(("_", "iter_", "with_raw")):
                     names.append(f"{node.name}.{item.name}")
-    return names
+    return list(dict.fromkeys(names))
 
 
 def _importable(module: str, attributes: list[str]) -> int:

@@ -38,15 +38,16 @@ def _admonition(match: re.Match[str]) -> str:
     return "\n\n" + head + "\n" + textwrap.indent(body, "    ") + "\n\n"
 
 
-def plain_text(text: str, summary_pointer: str = "") -> str:
-    """``text`` without Markdoc and HTML entities, its long tables summarised (see the module docstring)."""
+def plain_text(text: str, summary_pointer: str = "", *, summarise: bool = True) -> str:
+    """``text`` without Markdoc and HTML entities, its long tables summarised (see the module docstring);
+    ``summarise=False`` keeps every table whole."""
     if not text:
         return text
     text = _ADMONITION.sub(_admonition, text)
     text = _OTHER_TAG.sub("", text)
     text = _BREAK.sub("; ", text)
     text = html.unescape(text).replace("\xa0", " ")
-    text = "\n".join(_tables(text.split("\n"), summary_pointer))
+    text = "\n".join(_tables(text.split("\n"), summary_pointer, summarise))
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUN.sub("\n\n", text).strip("\n")
 
@@ -56,7 +57,7 @@ def _is_row(line: str) -> bool:
     return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
 
 
-def _tables(lines: list[str], pointer: str) -> list[str]:
+def _tables(lines: list[str], pointer: str, summarise: bool) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -67,7 +68,7 @@ def _tables(lines: list[str], pointer: str) -> list[str]:
         end = index + 2
         while end < len(lines) and _is_row(lines[end]):
             end += 1
-        out += _table(lines[index:end], pointer)
+        out += _table(lines[index:end], pointer, summarise)
         index = end
     return out
 
@@ -80,10 +81,10 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip()[1:-1].split("|")]
 
 
-def _table(lines: list[str], pointer: str) -> list[str]:
+def _table(lines: list[str], pointer: str, summarise: bool) -> list[str]:
     indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
     header, rows = _cells(lines[0]), [_cells(line) for line in lines[2:]]
-    if len(rows) > MAX_TABLE_ROWS:
+    if summarise and len(rows) > MAX_TABLE_ROWS:
         where = f"; the whole table is in {pointer}" if pointer else ""
         first = ", ".join(row[0] for row in rows[:4] if row)
         return [f"{indent}(A table of {len(rows)} rows with the columns {', '.join(header)}: {first}, ...{where}.)"]

@@ -7,9 +7,12 @@ Everything about your Admins
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,23 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_SET_AWAY_ADMIN_FIELDS = {
+    "away_mode_enabled": "away_mode_enabled",
+    "away_mode_reassign": "away_mode_reassign",
+    "away_status_reason_id": "away_status_reason_id",
+}
+_SEARCH_ACTIVITY_LOGS_FIELDS = {
+    "created_at_after": "created_at_after",
+    "created_at_before": "created_at_before",
+    "event_types": "event_types",
+    "page": "page",
+    "per_page": "per_page",
+}
 
 
 class AdminsResource(SyncResource):
@@ -49,12 +69,33 @@ class AdminsResource(SyncResource):
             "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
+    @overload
     def set_away_admin(
         self,
         id: int,
-        body: models.SetAwayAdminRequestBody | None = None,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        away_status_reason_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    def set_away_admin(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Admin:
         """Set an admin to away
 
@@ -62,6 +103,10 @@ class AdminsResource(SyncResource):
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            away_status_reason_id: The unique identifier of the away status reason
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -69,7 +114,7 @@ class AdminsResource(SyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
             cast_to=models.Admin,
             options=request_options,
         )
@@ -118,22 +163,47 @@ class AdminsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def search_activity_logs(
         self,
-        body: models.SearchActivityLogsRequestBody,
+        *,
+        created_at_after: str = ...,
+        created_at_before: str = ...,
+        event_types: Sequence[str] = ...,
+        page: int = ...,
+        per_page: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    @overload
+    def search_activity_logs(
+        self,
+        body: models.SearchActivityLogsRequestBody | params.SearchActivityLogsRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    def search_activity_logs(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
+
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a UNIX timestamp.
+            created_at_before: The end date that you request data for. It must be formatted as a UNIX timestamp.
+            event_types: An optional list of event types to filter activity logs by. Use the list all activity log event types endpoint to retrieve available values.
+            page: The page number of results to return.
+            per_page: The number of results per page. Must be between 1 and 250.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /admins/activity_logs/search`
         """
         return self._client.request(
             "post",
             "/admins/activity_logs/search",
-            body=body,
+            body=request_body("search_activity_logs", body, fields, _SEARCH_ACTIVITY_LOGS_FIELDS),
             cast_to=models.ActivityLogList,
             options=request_options,
         )
@@ -227,12 +297,33 @@ class AsyncAdminsResource(AsyncResource):
             "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
+    @overload
     async def set_away_admin(
         self,
         id: int,
-        body: models.SetAwayAdminRequestBody | None = None,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        away_status_reason_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    async def set_away_admin(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Admin:
         """Set an admin to away
 
@@ -240,6 +331,10 @@ class AsyncAdminsResource(AsyncResource):
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            away_status_reason_id: The unique identifier of the away status reason
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -247,7 +342,7 @@ class AsyncAdminsResource(AsyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
             cast_to=models.Admin,
             options=request_options,
         )
@@ -296,22 +391,47 @@ class AsyncAdminsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def search_activity_logs(
         self,
-        body: models.SearchActivityLogsRequestBody,
+        *,
+        created_at_after: str = ...,
+        created_at_before: str = ...,
+        event_types: Sequence[str] = ...,
+        page: int = ...,
+        per_page: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    @overload
+    async def search_activity_logs(
+        self,
+        body: models.SearchActivityLogsRequestBody | params.SearchActivityLogsRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    async def search_activity_logs(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
+
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a UNIX timestamp.
+            created_at_before: The end date that you request data for. It must be formatted as a UNIX timestamp.
+            event_types: An optional list of event types to filter activity logs by. Use the list all activity log event types endpoint to retrieve available values.
+            page: The page number of results to return.
+            per_page: The number of results per page. Must be between 1 and 250.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /admins/activity_logs/search`
         """
         return await self._client.request(
             "post",
             "/admins/activity_logs/search",
-            body=body,
+            body=request_body("search_activity_logs", body, fields, _SEARCH_ACTIVITY_LOGS_FIELDS),
             cast_to=models.ActivityLogList,
             options=request_options,
         )

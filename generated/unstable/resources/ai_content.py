@@ -14,8 +14,10 @@ You can then iterate through the content from that source via its API and POST i
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -23,6 +25,40 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONTENT_IMPORT_SOURCE_FIELDS = {
+    "sync_behavior": "sync_behavior",
+    "status": "status",
+    "url": "url",
+}
+_UPDATE_CONTENT_IMPORT_SOURCE_FIELDS = {
+    "sync_behavior": "sync_behavior",
+    "status": "status",
+    "url": "url",
+}
+_CREATE_EXTERNAL_PAGE_FIELDS = {
+    "title": "title",
+    "html": "html",
+    "url": "url",
+    "ai_agent_availability": "ai_agent_availability",
+    "ai_copilot_availability": "ai_copilot_availability",
+    "locale": "locale",
+    "source_id": "source_id",
+    "external_id": "external_id",
+}
+_UPDATE_EXTERNAL_PAGE_FIELDS = {
+    "title": "title",
+    "html": "html",
+    "url": "url",
+    "fin_availability": "fin_availability",
+    "locale": "locale",
+    "source_id": "source_id",
+    "external_id": "external_id",
+}
 
 
 class AiContentResource(SyncResource):
@@ -58,22 +94,47 @@ class AiContentResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_content_import_source(
         self,
-        body: models.CreateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    def create_content_import_source(
+        self,
+        body: (
+            models.CreateContentImportSourceRequest | params.CreateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    def create_content_import_source(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
+
+        Args:
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/content_import_sources`
         """
         return self._client.request(
             "post",
             "/ai/content_import_sources",
-            body=body,
+            body=request_body(
+                "create_content_import_source", body, fields, _CREATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
             cast_to=models.ContentImportSource,
             options=request_options,
         )
@@ -96,12 +157,35 @@ class AiContentResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_content_import_source(
         self,
         id: str,
-        body: models.UpdateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api", "automated", "manual"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    def update_content_import_source(
+        self,
+        id: str,
+        body: (
+            models.UpdateContentImportSourceRequest | params.UpdateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    def update_content_import_source(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ContentImportSource:
         """Update a content import source
 
@@ -109,6 +193,10 @@ class AiContentResource(SyncResource):
 
         Args:
             id: The unique identifier for the content import source which is given by Intercom.
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. You can not change the value to or from api. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. This may only be different from the existing value if the sync behavior is API. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/content_import_sources/{id}`
         """
@@ -116,7 +204,9 @@ class AiContentResource(SyncResource):
             "put",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_content_import_source", body, fields, _UPDATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
             cast_to=models.ContentImportSource,
             options=request_options,
         )
@@ -154,22 +244,53 @@ class AiContentResource(SyncResource):
             "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
+    @overload
     def create_external_page(
         self,
-        body: models.CreateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        external_id: str,
+        url: str = ...,
+        ai_agent_availability: bool = ...,
+        ai_copilot_availability: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    def create_external_page(
+        self,
+        body: models.CreateExternalPageRequest | params.CreateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    def create_external_page(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
+
+        Args:
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. When a URL is not present, Fin will not reference the source.
+            ai_agent_availability: Whether the external page should be used to answer questions by AI Agent. Will not default when updating an existing external page.
+            ai_copilot_availability: Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/external_pages`
         """
         return self._client.request(
             "post",
             "/ai/external_pages",
-            body=body,
+            body=request_body("create_external_page", body, fields, _CREATE_EXTERNAL_PAGE_FIELDS),
             cast_to=models.ExternalPage,
             options=request_options,
         )
@@ -194,12 +315,37 @@ class AiContentResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_external_page(
         self,
         id: str,
-        body: models.UpdateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        url: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        fin_availability: bool = ...,
+        external_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    def update_external_page(
+        self,
+        id: str,
+        body: models.UpdateExternalPageRequest | params.UpdateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    def update_external_page(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ExternalPage:
         """Update an external page
 
@@ -207,6 +353,14 @@ class AiContentResource(SyncResource):
 
         Args:
             id: The unique identifier for the external page which is given by Intercom.
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. Required.
+            fin_availability: Whether the external page should be used to answer questions by Fin.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/external_pages/{id}`
         """
@@ -214,7 +368,7 @@ class AiContentResource(SyncResource):
             "put",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_external_page", body, fields, _UPDATE_EXTERNAL_PAGE_FIELDS),
             cast_to=models.ExternalPage,
             options=request_options,
         )
@@ -289,22 +443,47 @@ class AsyncAiContentResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_content_import_source(
         self,
-        body: models.CreateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    async def create_content_import_source(
+        self,
+        body: (
+            models.CreateContentImportSourceRequest | params.CreateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    async def create_content_import_source(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
+
+        Args:
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/content_import_sources`
         """
         return await self._client.request(
             "post",
             "/ai/content_import_sources",
-            body=body,
+            body=request_body(
+                "create_content_import_source", body, fields, _CREATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
             cast_to=models.ContentImportSource,
             options=request_options,
         )
@@ -327,12 +506,35 @@ class AsyncAiContentResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_content_import_source(
         self,
         id: str,
-        body: models.UpdateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api", "automated", "manual"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    async def update_content_import_source(
+        self,
+        id: str,
+        body: (
+            models.UpdateContentImportSourceRequest | params.UpdateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    async def update_content_import_source(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ContentImportSource:
         """Update a content import source
 
@@ -340,6 +542,10 @@ class AsyncAiContentResource(AsyncResource):
 
         Args:
             id: The unique identifier for the content import source which is given by Intercom.
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. You can not change the value to or from api. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. This may only be different from the existing value if the sync behavior is API. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/content_import_sources/{id}`
         """
@@ -347,7 +553,9 @@ class AsyncAiContentResource(AsyncResource):
             "put",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_content_import_source", body, fields, _UPDATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
             cast_to=models.ContentImportSource,
             options=request_options,
         )
@@ -385,22 +593,53 @@ class AsyncAiContentResource(AsyncResource):
             "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
+    @overload
     async def create_external_page(
         self,
-        body: models.CreateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        external_id: str,
+        url: str = ...,
+        ai_agent_availability: bool = ...,
+        ai_copilot_availability: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    async def create_external_page(
+        self,
+        body: models.CreateExternalPageRequest | params.CreateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    async def create_external_page(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
+
+        Args:
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. When a URL is not present, Fin will not reference the source.
+            ai_agent_availability: Whether the external page should be used to answer questions by AI Agent. Will not default when updating an existing external page.
+            ai_copilot_availability: Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/external_pages`
         """
         return await self._client.request(
             "post",
             "/ai/external_pages",
-            body=body,
+            body=request_body("create_external_page", body, fields, _CREATE_EXTERNAL_PAGE_FIELDS),
             cast_to=models.ExternalPage,
             options=request_options,
         )
@@ -425,12 +664,37 @@ class AsyncAiContentResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_external_page(
         self,
         id: str,
-        body: models.UpdateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        url: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        fin_availability: bool = ...,
+        external_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    async def update_external_page(
+        self,
+        id: str,
+        body: models.UpdateExternalPageRequest | params.UpdateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    async def update_external_page(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ExternalPage:
         """Update an external page
 
@@ -438,6 +702,14 @@ class AsyncAiContentResource(AsyncResource):
 
         Args:
             id: The unique identifier for the external page which is given by Intercom.
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. Required.
+            fin_availability: Whether the external page should be used to answer questions by Fin.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/external_pages/{id}`
         """
@@ -445,7 +717,7 @@ class AsyncAiContentResource(AsyncResource):
             "put",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_external_page", body, fields, _UPDATE_EXTERNAL_PAGE_FIELDS),
             cast_to=models.ExternalPage,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,33 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+    "folder_id": "folder_id",
+}
+_UPDATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+    "folder_id": "folder_id",
+}
 
 
 class ArticlesResource(SyncResource):
@@ -61,11 +90,34 @@ class ArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_article(
         self,
-        body: models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Article:
         """Create an article
 
@@ -75,10 +127,28 @@ class ArticlesResource(SyncResource):
         >
         > Article tags are read-only in responses. To create, update, or delete tags, use the Intercom UI or the Tags API endpoints.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     def retrieve_article(
@@ -101,12 +171,41 @@ class ArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_article(
         self,
         id: int,
-        body: models.UpdateArticleRequest | None = None,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def update_article(
+        self,
+        id: int,
+        body: models.UpdateArticleRequest | params.UpdateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    def update_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Article:
         """Update an article
 
@@ -118,6 +217,16 @@ class ArticlesResource(SyncResource):
 
         Args:
             id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{id}`
         """
@@ -125,7 +234,9 @@ class ArticlesResource(SyncResource):
             "put",
             "/articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
             cast_to=models.Article,
             options=request_options,
         )
@@ -239,11 +350,34 @@ class AsyncArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_article(
         self,
-        body: models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    async def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Article:
         """Create an article
 
@@ -253,10 +387,28 @@ class AsyncArticlesResource(AsyncResource):
         >
         > Article tags are read-only in responses. To create, update, or delete tags, use the Intercom UI or the Tags API endpoints.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     async def retrieve_article(
@@ -279,12 +431,41 @@ class AsyncArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_article(
         self,
         id: int,
-        body: models.UpdateArticleRequest | None = None,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def update_article(
+        self,
+        id: int,
+        body: models.UpdateArticleRequest | params.UpdateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    async def update_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Article:
         """Update an article
 
@@ -296,6 +477,16 @@ class AsyncArticlesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{id}`
         """
@@ -303,7 +494,9 @@ class AsyncArticlesResource(AsyncResource):
             "put",
             "/articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
             cast_to=models.Article,
             options=request_options,
         )

@@ -7,10 +7,12 @@ Everything about your Calls
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,18 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_LIST_CALLS_WITH_TRANSCRIPTS_FIELDS = {"conversation_ids": "conversation_ids"}
+_REGISTER_FIN_VOICE_CALL_FIELDS = {
+    "phone_number": "phone_number",
+    "call_id": "call_id",
+    "source": "source",
+    "data": "data",
+}
 
 
 class CallsResource(SyncResource):
@@ -113,32 +127,67 @@ class CallsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def list_calls_with_transcripts(
+        self, *, conversation_ids: Sequence[str], request_options: RequestOptions | None = None
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    @overload
     def list_calls_with_transcripts(
         self,
-        body: models.ListCallsWithTranscriptsRequestBody,
+        body: (
+            models.ListCallsWithTranscriptsRequestBody
+            | params.ListCallsWithTranscriptsRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    def list_calls_with_transcripts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
         A maximum of 20 `conversation_ids` can be provided. If none are provided or more than 20 are provided, a 400 error is returned.
 
+        Args:
+            conversation_ids: A list of conversation ids to fetch calls for. Maximum 20. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /calls/search`
         """
         return self._client.request(
             "post",
             "/calls/search",
-            body=body,
+            body=request_body(
+                "list_calls_with_transcripts", body, fields, _LIST_CALLS_WITH_TRANSCRIPTS_FIELDS
+            ),
             cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
+    @overload
     def register_fin_voice_call(
         self,
-        body: models.RegisterFinVoiceCallRequest | None = None,
+        *,
+        phone_number: str,
+        call_id: str,
+        source: Literal["five9", "zoom_phone", "aws_connect"] | str = ...,
+        data: Mapping[str, Any] | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    @overload
+    def register_fin_voice_call(
+        self,
+        body: models.RegisterFinVoiceCallRequest | params.RegisterFinVoiceCallRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    def register_fin_voice_call(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
@@ -150,12 +199,21 @@ class CallsResource(SyncResource):
         - Five9
         - Zoom Phone
 
+        Args:
+            phone_number: Phone number in E.164 format for the call Required.
+            call_id: External call identifier from the call provider Required.
+            source: Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect"
+            data: Additional metadata about the call
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /fin_voice/register`
         """
         return self._client.request(
             "post",
             "/fin_voice/register",
-            body=body,
+            body=request_body(
+                "register_fin_voice_call", body, fields, _REGISTER_FIN_VOICE_CALL_FIELDS
+            ),
             cast_to=models.AiCallResponse,
             options=request_options,
         )
@@ -367,32 +425,67 @@ class AsyncCallsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def list_calls_with_transcripts(
+        self, *, conversation_ids: Sequence[str], request_options: RequestOptions | None = None
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    @overload
     async def list_calls_with_transcripts(
         self,
-        body: models.ListCallsWithTranscriptsRequestBody,
+        body: (
+            models.ListCallsWithTranscriptsRequestBody
+            | params.ListCallsWithTranscriptsRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    async def list_calls_with_transcripts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
         A maximum of 20 `conversation_ids` can be provided. If none are provided or more than 20 are provided, a 400 error is returned.
 
+        Args:
+            conversation_ids: A list of conversation ids to fetch calls for. Maximum 20. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /calls/search`
         """
         return await self._client.request(
             "post",
             "/calls/search",
-            body=body,
+            body=request_body(
+                "list_calls_with_transcripts", body, fields, _LIST_CALLS_WITH_TRANSCRIPTS_FIELDS
+            ),
             cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
+    @overload
     async def register_fin_voice_call(
         self,
-        body: models.RegisterFinVoiceCallRequest | None = None,
+        *,
+        phone_number: str,
+        call_id: str,
+        source: Literal["five9", "zoom_phone", "aws_connect"] | str = ...,
+        data: Mapping[str, Any] | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    @overload
+    async def register_fin_voice_call(
+        self,
+        body: models.RegisterFinVoiceCallRequest | params.RegisterFinVoiceCallRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    async def register_fin_voice_call(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
@@ -404,12 +497,21 @@ class AsyncCallsResource(AsyncResource):
         - Five9
         - Zoom Phone
 
+        Args:
+            phone_number: Phone number in E.164 format for the call Required.
+            call_id: External call identifier from the call provider Required.
+            source: Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect"
+            data: Additional metadata about the call
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /fin_voice/register`
         """
         return await self._client.request(
             "post",
             "/fin_voice/register",
-            body=body,
+            body=request_body(
+                "register_fin_voice_call", body, fields, _REGISTER_FIN_VOICE_CALL_FIELDS
+            ),
             cast_to=models.AiCallResponse,
             options=request_options,
         )

@@ -7,9 +7,12 @@ Everything about your contacts
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,41 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_UPDATE_CONTACT_FIELDS = {
+    "role": "role",
+    "external_id": "external_id",
+    "email": "email",
+    "phone": "phone",
+    "name": "name",
+    "avatar": "avatar",
+    "signed_up_at": "signed_up_at",
+    "last_seen_at": "last_seen_at",
+    "owner_id": "owner_id",
+    "unsubscribed_from_emails": "unsubscribed_from_emails",
+    "language_override": "language_override",
+    "custom_attributes": "custom_attributes",
+}
+_MERGE_CONTACT_FIELDS = {"from_": "from", "into": "into"}
+_SEARCH_CONTACTS_FIELDS = {"query": "query", "pagination": "pagination"}
+_CREATE_CONTACT_FIELDS = {
+    "role": "role",
+    "external_id": "external_id",
+    "email": "email",
+    "phone": "phone",
+    "name": "name",
+    "avatar": "avatar",
+    "signed_up_at": "signed_up_at",
+    "last_seen_at": "last_seen_at",
+    "owner_id": "owner_id",
+    "unsubscribed_from_emails": "unsubscribed_from_emails",
+    "language_override": "language_override",
+    "custom_attributes": "custom_attributes",
+}
 
 
 class ContactsResource(SyncResource):
@@ -138,12 +176,44 @@ class ContactsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_contact(
         self,
         id: str,
-        body: models.UpdateContactRequest | None = None,
+        *,
+        role: str = ...,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.UpdateContactResponse: ...
+
+    @overload
+    def update_contact(
+        self,
+        id: str,
+        body: models.UpdateContactRequest | params.UpdateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.UpdateContactResponse: ...
+
+    def update_contact(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.UpdateContactResponse:
         """Update a contact
 
@@ -156,6 +226,19 @@ class ContactsResource(SyncResource):
 
         Args:
             id: id
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            language_override: A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null.
+            custom_attributes: The custom attributes which are set for the contact
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /contacts/{id}`
         """
@@ -163,7 +246,7 @@ class ContactsResource(SyncResource):
             "put",
             "/contacts/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_contact", body, fields, _UPDATE_CONTACT_FIELDS),
             cast_to=models.UpdateContactResponse,
             options=request_options,
         )
@@ -188,31 +271,65 @@ class ContactsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def merge_contact(
+        self, *, from_: str = ..., into: str = ..., request_options: RequestOptions | None = None
+    ) -> models.MergeContactResponse: ...
+
+    @overload
     def merge_contact(
         self,
-        body: models.MergeContactsRequest | None = None,
+        body: models.MergeContactsRequest | params.MergeContactsRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.MergeContactResponse: ...
+
+    def merge_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.MergeContactResponse:
         """Merge a lead and a user
 
         You can merge a contact with a `role` of `lead` into a contact with a `role` of `user`.
+
+        Args:
+            from_: The unique identifier for the contact to merge away from. Must be a lead.
+            into: The unique identifier for the contact to merge into. Must be a user.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/merge`
         """
         return self._client.request(
             "post",
             "/contacts/merge",
-            body=body,
+            body=request_body("merge_contact", body, fields, _MERGE_CONTACT_FIELDS),
             cast_to=models.MergeContactResponse,
             options=request_options,
         )
 
+    @overload
     def search_contacts(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    @overload
+    def search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    def search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContactList:
         """Search contacts
 
@@ -272,27 +389,51 @@ class ContactsResource(SyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts/search`
         """
         return self._client.request(
             "post",
             "/contacts/search",
-            body=body,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
             cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     def iter_search_contacts(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ContactList, models.Contact]: ...
+
+    @overload
+    def iter_search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ContactList, models.Contact]: ...
+
+    def iter_search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> SyncPaginator[models.ContactList, models.Contact]:
         """Iterate over every item of every page of `search_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/contacts/search",
-            body=body,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
             page_type=models.ContactList,
             item_type=models.Contact,
             cursor="body",
@@ -329,22 +470,106 @@ class ContactsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_contact(
         self,
-        body: models.CreateContactRequest | None = None,
+        *,
+        email: str,
+        role: str = ...,
+        external_id: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    def create_contact(
+        self,
+        *,
+        external_id: str,
+        role: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    def create_contact(
+        self,
+        *,
+        role: str,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    def create_contact(
+        self,
+        body: models.CreateContactRequest | params.CreateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    def create_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateContactResponse:
         """Create contact
 
         You can create a new contact (ie. user or lead).
+
+        Args:
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            language_override: A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null.
+            custom_attributes: The custom attributes which are set for the contact
+            (one of these is required: email | external_id | role)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts`
         """
         return self._client.request(
             "post",
             "/contacts",
-            body=body,
+            body=request_body("create_contact", body, fields, _CREATE_CONTACT_FIELDS),
             cast_to=models.CreateContactResponse,
             options=request_options,
         )
@@ -570,12 +795,44 @@ class AsyncContactsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_contact(
         self,
         id: str,
-        body: models.UpdateContactRequest | None = None,
+        *,
+        role: str = ...,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.UpdateContactResponse: ...
+
+    @overload
+    async def update_contact(
+        self,
+        id: str,
+        body: models.UpdateContactRequest | params.UpdateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.UpdateContactResponse: ...
+
+    async def update_contact(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.UpdateContactResponse:
         """Update a contact
 
@@ -588,6 +845,19 @@ class AsyncContactsResource(AsyncResource):
 
         Args:
             id: id
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            language_override: A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null.
+            custom_attributes: The custom attributes which are set for the contact
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /contacts/{id}`
         """
@@ -595,7 +865,7 @@ class AsyncContactsResource(AsyncResource):
             "put",
             "/contacts/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_contact", body, fields, _UPDATE_CONTACT_FIELDS),
             cast_to=models.UpdateContactResponse,
             options=request_options,
         )
@@ -620,31 +890,65 @@ class AsyncContactsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def merge_contact(
+        self, *, from_: str = ..., into: str = ..., request_options: RequestOptions | None = None
+    ) -> models.MergeContactResponse: ...
+
+    @overload
     async def merge_contact(
         self,
-        body: models.MergeContactsRequest | None = None,
+        body: models.MergeContactsRequest | params.MergeContactsRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.MergeContactResponse: ...
+
+    async def merge_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.MergeContactResponse:
         """Merge a lead and a user
 
         You can merge a contact with a `role` of `lead` into a contact with a `role` of `user`.
+
+        Args:
+            from_: The unique identifier for the contact to merge away from. Must be a lead.
+            into: The unique identifier for the contact to merge into. Must be a user.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/merge`
         """
         return await self._client.request(
             "post",
             "/contacts/merge",
-            body=body,
+            body=request_body("merge_contact", body, fields, _MERGE_CONTACT_FIELDS),
             cast_to=models.MergeContactResponse,
             options=request_options,
         )
 
+    @overload
     async def search_contacts(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    @overload
+    async def search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    async def search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContactList:
         """Search contacts
 
@@ -704,27 +1008,51 @@ class AsyncContactsResource(AsyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts/search`
         """
         return await self._client.request(
             "post",
             "/contacts/search",
-            body=body,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
             cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     def iter_search_contacts(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ContactList, models.Contact]: ...
+
+    @overload
+    def iter_search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ContactList, models.Contact]: ...
+
+    def iter_search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> AsyncPaginator[models.ContactList, models.Contact]:
         """Iterate over every item of every page of `search_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/contacts/search",
-            body=body,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
             page_type=models.ContactList,
             item_type=models.Contact,
             cursor="body",
@@ -763,22 +1091,106 @@ class AsyncContactsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_contact(
         self,
-        body: models.CreateContactRequest | None = None,
+        *,
+        email: str,
+        role: str = ...,
+        external_id: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    async def create_contact(
+        self,
+        *,
+        external_id: str,
+        role: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    async def create_contact(
+        self,
+        *,
+        role: str,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        language_override: str | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    @overload
+    async def create_contact(
+        self,
+        body: models.CreateContactRequest | params.CreateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateContactResponse: ...
+
+    async def create_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateContactResponse:
         """Create contact
 
         You can create a new contact (ie. user or lead).
+
+        Args:
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            language_override: A preferred language setting for the contact, used by Intercom as the language of Fin and the Messenger even if their browser has a different setting. Supports ISO 639-1 two-letter language codes. If an unsupported code is supplied, the field will be set to null.
+            custom_attributes: The custom attributes which are set for the contact
+            (one of these is required: email | external_id | role)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts`
         """
         return await self._client.request(
             "post",
             "/contacts",
-            body=body,
+            body=request_body("create_contact", body, fields, _CREATE_CONTACT_FIELDS),
             cast_to=models.CreateContactResponse,
             options=request_options,
         )

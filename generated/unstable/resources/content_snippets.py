@@ -7,9 +7,12 @@ Everything about your Content Snippets
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,21 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONTENT_SNIPPET_FIELDS = {
+    "title": "title",
+    "json_blocks": "json_blocks",
+    "locale": "locale",
+}
+_UPDATE_CONTENT_SNIPPET_FIELDS = {
+    "title": "title",
+    "json_blocks": "json_blocks",
+    "locale": "locale",
+}
 
 
 class ContentSnippetsResource(SyncResource):
@@ -55,22 +73,45 @@ class ContentSnippetsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_content_snippet(
         self,
-        body: models.ContentSnippetCreateRequest,
+        *,
+        title: str,
+        json_blocks: Sequence[Mapping[str, Any]],
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    def create_content_snippet(
+        self,
+        body: models.ContentSnippetCreateRequest | params.ContentSnippetCreateRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    def create_content_snippet(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
+
+        Args:
+            title: The title of the content snippet. Required.
+            json_blocks: The content blocks that make up the body of the snippet. Required.
+            locale: The locale of the content snippet. Defaults to `en`.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /content_snippets`
         """
         return self._client.request(
             "post",
             "/content_snippets",
-            body=body,
+            body=request_body(
+                "create_content_snippet", body, fields, _CREATE_CONTENT_SNIPPET_FIELDS
+            ),
             cast_to=models.ContentSnippet,
             options=request_options,
         )
@@ -95,12 +136,33 @@ class ContentSnippetsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_content_snippet(
         self,
         id: str,
-        body: models.ContentSnippetUpdateRequest,
+        *,
+        title: str = ...,
+        json_blocks: Sequence[Mapping[str, Any]] = ...,
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    def update_content_snippet(
+        self,
+        id: str,
+        body: models.ContentSnippetUpdateRequest | params.ContentSnippetUpdateRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    def update_content_snippet(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ContentSnippet:
         """Update a content snippet
 
@@ -108,6 +170,10 @@ class ContentSnippetsResource(SyncResource):
 
         Args:
             id: The unique identifier for the content snippet.
+            title: The title of the content snippet.
+            json_blocks: The content blocks that make up the body of the snippet.
+            locale: The locale of the content snippet.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /content_snippets/{id}`
         """
@@ -115,7 +181,9 @@ class ContentSnippetsResource(SyncResource):
             "put",
             "/content_snippets/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_content_snippet", body, fields, _UPDATE_CONTENT_SNIPPET_FIELDS
+            ),
             cast_to=models.ContentSnippet,
             options=request_options,
         )
@@ -167,22 +235,45 @@ class AsyncContentSnippetsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_content_snippet(
         self,
-        body: models.ContentSnippetCreateRequest,
+        *,
+        title: str,
+        json_blocks: Sequence[Mapping[str, Any]],
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    async def create_content_snippet(
+        self,
+        body: models.ContentSnippetCreateRequest | params.ContentSnippetCreateRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    async def create_content_snippet(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
+
+        Args:
+            title: The title of the content snippet. Required.
+            json_blocks: The content blocks that make up the body of the snippet. Required.
+            locale: The locale of the content snippet. Defaults to `en`.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /content_snippets`
         """
         return await self._client.request(
             "post",
             "/content_snippets",
-            body=body,
+            body=request_body(
+                "create_content_snippet", body, fields, _CREATE_CONTENT_SNIPPET_FIELDS
+            ),
             cast_to=models.ContentSnippet,
             options=request_options,
         )
@@ -207,12 +298,33 @@ class AsyncContentSnippetsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_content_snippet(
         self,
         id: str,
-        body: models.ContentSnippetUpdateRequest,
+        *,
+        title: str = ...,
+        json_blocks: Sequence[Mapping[str, Any]] = ...,
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    async def update_content_snippet(
+        self,
+        id: str,
+        body: models.ContentSnippetUpdateRequest | params.ContentSnippetUpdateRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    async def update_content_snippet(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ContentSnippet:
         """Update a content snippet
 
@@ -220,6 +332,10 @@ class AsyncContentSnippetsResource(AsyncResource):
 
         Args:
             id: The unique identifier for the content snippet.
+            title: The title of the content snippet.
+            json_blocks: The content blocks that make up the body of the snippet.
+            locale: The locale of the content snippet.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /content_snippets/{id}`
         """
@@ -227,7 +343,9 @@ class AsyncContentSnippetsResource(AsyncResource):
             "put",
             "/content_snippets/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_content_snippet", body, fields, _UPDATE_CONTENT_SNIPPET_FIELDS
+            ),
             cast_to=models.ContentSnippet,
             options=request_options,
         )

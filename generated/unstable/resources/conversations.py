@@ -7,9 +7,12 @@ Everything about your Conversations
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,66 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONVERSATION_FIELDS = {
+    "from_": "from",
+    "body": "body",
+    "attachment_urls": "attachment_urls",
+    "created_at": "created_at",
+}
+_UPDATE_CONVERSATION_FIELDS = {
+    "read": "read",
+    "title": "title",
+    "custom_attributes": "custom_attributes",
+    "company_id": "company_id",
+}
+_SEARCH_CONVERSATIONS_FIELDS = {"query": "query", "pagination": "pagination"}
+_REPLY_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "body": "body",
+    "created_at": "created_at",
+    "attachment_urls": "attachment_urls",
+    "reply_options": "reply_options",
+    "intercom_user_id": "intercom_user_id",
+    "attachment_files": "attachment_files",
+    "email": "email",
+    "user_id": "user_id",
+    "admin_id": "admin_id",
+}
+_MANAGE_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "admin_id": "admin_id",
+    "body": "body",
+    "snoozed_until": "snoozed_until",
+    "assignee_id": "assignee_id",
+}
+_UPDATE_CONVERSATION_PART_FIELDS = {
+    "send_state": "send_state",
+    "info_message": "info_message",
+    "seen": "seen",
+    "admin_id": "admin_id",
+    "experimental": "experimental",
+    "secret": "secret",
+}
+_ATTACH_CONTACT_TO_CONVERSATION_FIELDS = {"admin_id": "admin_id", "customer": "customer"}
+_DETACH_CONTACT_FROM_CONVERSATION_FIELDS = {"admin_id": "admin_id"}
+_REDACT_CONVERSATION_FIELDS = {
+    "type": "type",
+    "conversation_id": "conversation_id",
+    "conversation_part_id": "conversation_part_id",
+    "source_id": "source_id",
+}
+_CONVERT_CONVERSATION_TO_TICKET_FIELDS = {
+    "ticket_type_id": "ticket_type_id",
+    "ticket_state_id": "ticket_state_id",
+    "attributes": "attributes",
+}
 
 
 class ConversationsResource(SyncResource):
@@ -82,11 +145,27 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_conversation(
         self,
-        body: models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateConversationResponse:
         """Creates a conversation
 
@@ -99,12 +178,21 @@ class ConversationsResource(SyncResource):
 
         This will return the Message model that has been created.
 
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations`
         """
         return self._client.request(
             "post",
             "/conversations",
-            body=body,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.CreateConversationResponse,
             options=request_options,
         )
@@ -150,13 +238,39 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_conversation(
         self,
         id: int,
-        body: models.UpdateConversationRequest | None = None,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        title: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | params.CustomObjectInstanceListParam | models.CustomObjectInstanceList
+        ] = ...,
+        company_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def update_conversation(
+        self,
+        id: int,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def update_conversation(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Update a conversation
 
@@ -173,6 +287,11 @@ class ConversationsResource(SyncResource):
         Args:
             id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text. This affects both the body and subject fields.
+            read: Mark a conversation as read within Intercom.
+            title: The title given to the conversation
+            custom_attributes: (no description in the spec)
+            company_id: The ID of the company that the conversation is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{id}`
         """
@@ -181,7 +300,7 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            body=body,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -224,11 +343,30 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    @overload
+    def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ConversationList:
         """Search conversations
 
@@ -275,27 +413,51 @@ class ConversationsResource(SyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/search`
         """
         return self._client.request(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             cast_to=models.ConversationList,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             page_type=models.ConversationList,
             item_type=models.ConversationListItem,
             cursor="body",
@@ -303,6 +465,34 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def reply_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        reply_options: (
+            Sequence[
+                params.ContactReplyBaseRequestReplyOptionsItemParam
+                | models.ContactReplyBaseRequestReplyOptionsItem
+            ]
+            | Sequence[params.QuickReplyOptionParam | models.QuickReplyOption]
+        ) = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def reply_conversation(
         self,
         id: str,
@@ -311,10 +501,22 @@ class ConversationsResource(SyncResource):
             | models.ContactReplyEmailRequest
             | models.ContactReplyUserIdRequest
             | models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def reply_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Reply to a conversation
 
@@ -322,6 +524,18 @@ class ConversationsResource(SyncResource):
 
         Args:
             id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            reply_options: The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/reply`
         """
@@ -329,11 +543,28 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/reply",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    def manage_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def manage_conversation(
         self,
         id: str,
@@ -342,10 +573,22 @@ class ConversationsResource(SyncResource):
             | models.SnoozeConversationRequest
             | models.OpenConversationRequest
             | models.AssignConversationRequest
-            | None
-        ) = None,
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def manage_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Manage a conversation
 
@@ -357,6 +600,13 @@ class ConversationsResource(SyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/parts`
         """
@@ -364,18 +614,46 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/parts",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def update_conversation_part(
+        self,
+        conversation_id: str,
+        id: str,
+        *,
+        experimental: bool,
+        secret: str,
+        send_state: str = ...,
+        info_message: str = ...,
+        seen: bool = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationPart: ...
+
+    @overload
+    def update_conversation_part(
+        self,
+        conversation_id: str,
+        id: str,
+        body: models.UpdateConversationPartRequest | params.UpdateConversationPartRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationPart: ...
 
     def update_conversation_part(
         self,
         conversation_id: str,
         id: str,
-        body: models.UpdateConversationPartRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ConversationPart:
         """Update a conversation part
 
@@ -387,6 +665,13 @@ class ConversationsResource(SyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             id: The identifier for the conversation part.
+            send_state: The send state to set on the external reply.
+            info_message: An informational message about the send state update.
+            seen: Set to true to mark the conversation part as seen.
+            admin_id: The id of the admin marking the part as seen.
+            experimental: Must be true to use this experimental endpoint. Required.
+            secret: HMAC secret for authenticating the experimental request. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{conversation_id}/conversation_parts/{id}`
         """
@@ -394,17 +679,49 @@ class ConversationsResource(SyncResource):
             "put",
             "/conversations/{conversation_id}/conversation_parts/{id}",
             path_params={"conversation_id": conversation_id, "id": id},
-            body=body,
+            body=request_body(
+                "update_conversation_part", body, fields, _UPDATE_CONVERSATION_PART_FIELDS
+            ),
             cast_to=models.ConversationPart,
             options=request_options,
         )
 
+    @overload
     def attach_contact_to_conversation(
         self,
         id: str,
-        body: models.AttachContactToConversationRequest | None = None,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Attach a contact to a conversation
 
@@ -415,6 +732,9 @@ class ConversationsResource(SyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/customers`
         """
@@ -422,18 +742,47 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/customers",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Detach a contact from a group conversation
 
@@ -445,6 +794,8 @@ class ConversationsResource(SyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -452,7 +803,12 @@ class ConversationsResource(SyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -511,15 +867,32 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def redact_conversation(
         self,
         body: (
             models.RedactConversationRequestRedactConversationPartRequest
             | models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Conversation:
         """Redact a conversation part
 
@@ -528,22 +901,53 @@ class ConversationsResource(SyncResource):
         Note: Redacting parts and messages
             If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/redact`
         """
         return self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     def convert_conversation_to_ticket(
         self,
         id: int,
-        body: models.ConvertConversationToTicketRequest | None = None,
+        *,
+        ticket_type_id: str,
+        ticket_state_id: str = ...,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Convert a conversation to a ticket
 
@@ -551,6 +955,10 @@ class ConversationsResource(SyncResource):
 
         Args:
             id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            ticket_state_id: The ID of the ticket state associated with the ticket type.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/convert`
         """
@@ -558,7 +966,12 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/convert",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
             cast_to=models.Ticket,
             options=request_options,
         )
@@ -683,11 +1096,27 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_conversation(
         self,
-        body: models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    async def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    async def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateConversationResponse:
         """Creates a conversation
 
@@ -700,12 +1129,21 @@ class AsyncConversationsResource(AsyncResource):
 
         This will return the Message model that has been created.
 
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations`
         """
         return await self._client.request(
             "post",
             "/conversations",
-            body=body,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.CreateConversationResponse,
             options=request_options,
         )
@@ -751,13 +1189,39 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_conversation(
         self,
         id: int,
-        body: models.UpdateConversationRequest | None = None,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        title: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | params.CustomObjectInstanceListParam | models.CustomObjectInstanceList
+        ] = ...,
+        company_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def update_conversation(
+        self,
+        id: int,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def update_conversation(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Update a conversation
 
@@ -774,6 +1238,11 @@ class AsyncConversationsResource(AsyncResource):
         Args:
             id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text. This affects both the body and subject fields.
+            read: Mark a conversation as read within Intercom.
+            title: The title given to the conversation
+            custom_attributes: (no description in the spec)
+            company_id: The ID of the company that the conversation is associated with. The unique identifier for the company which is given by Intercom. Set to nil to remove company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{id}`
         """
@@ -782,7 +1251,7 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            body=body,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -825,11 +1294,30 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    @overload
+    async def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    async def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.ConversationList:
         """Search conversations
 
@@ -876,27 +1364,51 @@ class AsyncConversationsResource(AsyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/search`
         """
         return await self._client.request(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             cast_to=models.ConversationList,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             page_type=models.ConversationList,
             item_type=models.ConversationListItem,
             cursor="body",
@@ -904,6 +1416,34 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def reply_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        reply_options: (
+            Sequence[
+                params.ContactReplyBaseRequestReplyOptionsItemParam
+                | models.ContactReplyBaseRequestReplyOptionsItem
+            ]
+            | Sequence[params.QuickReplyOptionParam | models.QuickReplyOption]
+        ) = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def reply_conversation(
         self,
         id: str,
@@ -912,10 +1452,22 @@ class AsyncConversationsResource(AsyncResource):
             | models.ContactReplyEmailRequest
             | models.ContactReplyUserIdRequest
             | models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def reply_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Reply to a conversation
 
@@ -923,6 +1475,18 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            reply_options: The quick reply selection the contact wishes to respond with. These map to buttons displayed in the Messenger UI if sent by a bot, or the reply options sent by an Admin via the API.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/reply`
         """
@@ -930,11 +1494,28 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/reply",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    async def manage_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def manage_conversation(
         self,
         id: str,
@@ -943,10 +1524,22 @@ class AsyncConversationsResource(AsyncResource):
             | models.SnoozeConversationRequest
             | models.OpenConversationRequest
             | models.AssignConversationRequest
-            | None
-        ) = None,
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def manage_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Manage a conversation
 
@@ -958,6 +1551,13 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/parts`
         """
@@ -965,18 +1565,46 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/parts",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def update_conversation_part(
+        self,
+        conversation_id: str,
+        id: str,
+        *,
+        experimental: bool,
+        secret: str,
+        send_state: str = ...,
+        info_message: str = ...,
+        seen: bool = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationPart: ...
+
+    @overload
+    async def update_conversation_part(
+        self,
+        conversation_id: str,
+        id: str,
+        body: models.UpdateConversationPartRequest | params.UpdateConversationPartRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationPart: ...
 
     async def update_conversation_part(
         self,
         conversation_id: str,
         id: str,
-        body: models.UpdateConversationPartRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.ConversationPart:
         """Update a conversation part
 
@@ -988,6 +1616,13 @@ class AsyncConversationsResource(AsyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             id: The identifier for the conversation part.
+            send_state: The send state to set on the external reply.
+            info_message: An informational message about the send state update.
+            seen: Set to true to mark the conversation part as seen.
+            admin_id: The id of the admin marking the part as seen.
+            experimental: Must be true to use this experimental endpoint. Required.
+            secret: HMAC secret for authenticating the experimental request. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{conversation_id}/conversation_parts/{id}`
         """
@@ -995,17 +1630,49 @@ class AsyncConversationsResource(AsyncResource):
             "put",
             "/conversations/{conversation_id}/conversation_parts/{id}",
             path_params={"conversation_id": conversation_id, "id": id},
-            body=body,
+            body=request_body(
+                "update_conversation_part", body, fields, _UPDATE_CONVERSATION_PART_FIELDS
+            ),
             cast_to=models.ConversationPart,
             options=request_options,
         )
 
+    @overload
     async def attach_contact_to_conversation(
         self,
         id: str,
-        body: models.AttachContactToConversationRequest | None = None,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Attach a contact to a conversation
 
@@ -1016,6 +1683,9 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/customers`
         """
@@ -1023,18 +1693,47 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/customers",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     async def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Detach a contact from a group conversation
 
@@ -1046,6 +1745,8 @@ class AsyncConversationsResource(AsyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -1053,7 +1754,12 @@ class AsyncConversationsResource(AsyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -1112,15 +1818,32 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def redact_conversation(
         self,
         body: (
             models.RedactConversationRequestRedactConversationPartRequest
             | models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Conversation:
         """Redact a conversation part
 
@@ -1129,22 +1852,53 @@ class AsyncConversationsResource(AsyncResource):
         Note: Redacting parts and messages
             If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/redact`
         """
         return await self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     async def convert_conversation_to_ticket(
         self,
         id: int,
-        body: models.ConvertConversationToTicketRequest | None = None,
+        *,
+        ticket_type_id: str,
+        ticket_state_id: str = ...,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    async def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Convert a conversation to a ticket
 
@@ -1152,6 +1906,10 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            ticket_state_id: The ID of the ticket state associated with the ticket type.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/convert`
         """
@@ -1159,7 +1917,12 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/convert",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
             cast_to=models.Ticket,
             options=request_options,
         )

@@ -7,10 +7,12 @@ Everything about your Data Connectors
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,44 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_CONNECTOR_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "http_method": "http_method",
+    "url": "url",
+    "body": "body",
+    "direct_fin_usage": "direct_fin_usage",
+    "audiences": "audiences",
+    "headers": "headers",
+    "data_inputs": "data_inputs",
+    "customer_authentication": "customer_authentication",
+    "bypass_authentication": "bypass_authentication",
+    "validate_missing_attributes": "validate_missing_attributes",
+    "mock_response": "mock_response",
+    "token_ids": "token_ids",
+}
+_UPDATE_DATA_CONNECTOR_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "state": "state",
+    "http_method": "http_method",
+    "url": "url",
+    "body": "body",
+    "direct_fin_usage": "direct_fin_usage",
+    "audiences": "audiences",
+    "headers": "headers",
+    "data_inputs": "data_inputs",
+    "customer_authentication": "customer_authentication",
+    "bypass_authentication": "bypass_authentication",
+    "validate_missing_attributes": "validate_missing_attributes",
+    "mock_response": "mock_response",
+    "token_ids": "token_ids",
+}
 
 
 class DataConnectorsResource(SyncResource):
@@ -77,22 +117,77 @@ class DataConnectorsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_data_connector(
         self,
-        body: models.CreateDataConnectorRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.CreateDataConnectorRequestHeadersItemParam
+            | models.CreateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.CreateDataConnectorRequestDataInputsItemParam
+            | models.CreateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    def create_data_connector(
+        self,
+        body: models.CreateDataConnectorRequest | params.CreateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    def create_data_connector(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
+
+        Args:
+            name: The name of the data connector. Required.
+            description: A description of what this data connector does.
+            http_method: The HTTP method used when calling the external API.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether the connector is used directly by Fin (true) or only in workflows (false). Defaults to false.
+            audiences: The user types this connector is available for.
+            headers: HTTP headers to include in the request.
+            data_inputs: Input parameters accepted by the connector.
+            customer_authentication: Whether the connector requires customer authentication before executing. Defaults to false.
+            bypass_authentication: Whether authentication is bypassed entirely (public endpoint). Defaults to false.
+            validate_missing_attributes: Whether to validate that all required data inputs have values before executing.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_connectors`
         """
         return self._client.request(
             "post",
             "/data_connectors",
-            body=body,
+            body=request_body(
+                "create_data_connector",
+                body,
+                fields,
+                _CREATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.DataConnectorDetail,
             options=request_options,
         )
@@ -145,12 +240,51 @@ class DataConnectorsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_data_connector(
         self,
         id: str,
-        body: models.UpdateDataConnectorRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.UpdateDataConnectorRequestHeadersItemParam
+            | models.UpdateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.UpdateDataConnectorRequestDataInputsItemParam
+            | models.UpdateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    def update_data_connector(
+        self,
+        id: str,
+        body: models.UpdateDataConnectorRequest | params.UpdateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    def update_data_connector(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.DataConnectorDetail:
         """Update a data connector
 
@@ -158,6 +292,22 @@ class DataConnectorsResource(SyncResource):
 
         Args:
             id: The unique identifier of the data connector.
+            name: The name of the data connector.
+            description: A description of what this data connector does.
+            state: The desired state of the connector.
+            http_method: The HTTP method used by the data connector.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether this connector is used directly by Fin.
+            audiences: The audience types this connector targets.
+            headers: HTTP headers to include in the request.
+            data_inputs: The input parameters accepted by this data connector. Replaces all existing inputs.
+            customer_authentication: Whether OTP authentication is enabled for this connector.
+            bypass_authentication: Whether authentication is bypassed for this connector.
+            validate_missing_attributes: Whether to validate missing attributes before execution.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PATCH /data_connectors/{id}`
         """
@@ -165,7 +315,13 @@ class DataConnectorsResource(SyncResource):
             "patch",
             "/data_connectors/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_data_connector",
+                body,
+                fields,
+                _UPDATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.DataConnectorDetail,
             options=request_options,
         )
@@ -389,22 +545,77 @@ class AsyncDataConnectorsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_data_connector(
         self,
-        body: models.CreateDataConnectorRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.CreateDataConnectorRequestHeadersItemParam
+            | models.CreateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.CreateDataConnectorRequestDataInputsItemParam
+            | models.CreateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    async def create_data_connector(
+        self,
+        body: models.CreateDataConnectorRequest | params.CreateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    async def create_data_connector(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
+
+        Args:
+            name: The name of the data connector. Required.
+            description: A description of what this data connector does.
+            http_method: The HTTP method used when calling the external API.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether the connector is used directly by Fin (true) or only in workflows (false). Defaults to false.
+            audiences: The user types this connector is available for.
+            headers: HTTP headers to include in the request.
+            data_inputs: Input parameters accepted by the connector.
+            customer_authentication: Whether the connector requires customer authentication before executing. Defaults to false.
+            bypass_authentication: Whether authentication is bypassed entirely (public endpoint). Defaults to false.
+            validate_missing_attributes: Whether to validate that all required data inputs have values before executing.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_connectors`
         """
         return await self._client.request(
             "post",
             "/data_connectors",
-            body=body,
+            body=request_body(
+                "create_data_connector",
+                body,
+                fields,
+                _CREATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.DataConnectorDetail,
             options=request_options,
         )
@@ -457,12 +668,51 @@ class AsyncDataConnectorsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_data_connector(
         self,
         id: str,
-        body: models.UpdateDataConnectorRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.UpdateDataConnectorRequestHeadersItemParam
+            | models.UpdateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.UpdateDataConnectorRequestDataInputsItemParam
+            | models.UpdateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    async def update_data_connector(
+        self,
+        id: str,
+        body: models.UpdateDataConnectorRequest | params.UpdateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    async def update_data_connector(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.DataConnectorDetail:
         """Update a data connector
 
@@ -470,6 +720,22 @@ class AsyncDataConnectorsResource(AsyncResource):
 
         Args:
             id: The unique identifier of the data connector.
+            name: The name of the data connector.
+            description: A description of what this data connector does.
+            state: The desired state of the connector.
+            http_method: The HTTP method used by the data connector.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether this connector is used directly by Fin.
+            audiences: The audience types this connector targets.
+            headers: HTTP headers to include in the request.
+            data_inputs: The input parameters accepted by this data connector. Replaces all existing inputs.
+            customer_authentication: Whether OTP authentication is enabled for this connector.
+            bypass_authentication: Whether authentication is bypassed for this connector.
+            validate_missing_attributes: Whether to validate missing attributes before execution.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PATCH /data_connectors/{id}`
         """
@@ -477,7 +743,13 @@ class AsyncDataConnectorsResource(AsyncResource):
             "patch",
             "/data_connectors/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_data_connector",
+                body,
+                fields,
+                _UPDATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.DataConnectorDetail,
             options=request_options,
         )

@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -14,6 +16,13 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_FOLDER_FIELDS = {"folder": "folder"}
+_UPDATE_FOLDER_FIELDS = {"folder": "folder"}
 
 
 class FoldersResource(SyncResource):
@@ -51,20 +60,41 @@ class FoldersResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_folder(
         self,
-        body: models.CreateFolderRequestBody | None = None,
+        *,
+        folder: params.CreateFolderRequestBodyFolderParam | models.CreateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    def create_folder(
+        self,
+        body: models.CreateFolderRequestBody | params.CreateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    def create_folder(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
 
+        Args:
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /folders`
         """
         return self._client.request(
-            "post", "/folders", body=body, cast_to=models.Folder, options=request_options
+            "post",
+            "/folders",
+            body=request_body("create_folder", body, fields, _CREATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
+            options=request_options,
         )
 
     def retrieve_folder(
@@ -87,12 +117,31 @@ class FoldersResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_folder(
         self,
         id: int,
-        body: models.UpdateFolderRequestBody | None = None,
+        *,
+        folder: params.UpdateFolderRequestBodyFolderParam | models.UpdateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    def update_folder(
+        self,
+        id: int,
+        body: models.UpdateFolderRequestBody | params.UpdateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    def update_folder(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Folder:
         """Update a folder
 
@@ -100,6 +149,8 @@ class FoldersResource(SyncResource):
 
         Args:
             id: The unique identifier for the folder
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /folders/{id}`
         """
@@ -107,7 +158,7 @@ class FoldersResource(SyncResource):
             "put",
             "/folders/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_folder", body, fields, _UPDATE_FOLDER_FIELDS),
             cast_to=models.Folder,
             options=request_options,
         )
@@ -179,20 +230,41 @@ class AsyncFoldersResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_folder(
         self,
-        body: models.CreateFolderRequestBody | None = None,
+        *,
+        folder: params.CreateFolderRequestBodyFolderParam | models.CreateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    async def create_folder(
+        self,
+        body: models.CreateFolderRequestBody | params.CreateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    async def create_folder(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
 
+        Args:
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /folders`
         """
         return await self._client.request(
-            "post", "/folders", body=body, cast_to=models.Folder, options=request_options
+            "post",
+            "/folders",
+            body=request_body("create_folder", body, fields, _CREATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
+            options=request_options,
         )
 
     async def retrieve_folder(
@@ -215,12 +287,31 @@ class AsyncFoldersResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_folder(
         self,
         id: int,
-        body: models.UpdateFolderRequestBody | None = None,
+        *,
+        folder: params.UpdateFolderRequestBodyFolderParam | models.UpdateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    async def update_folder(
+        self,
+        id: int,
+        body: models.UpdateFolderRequestBody | params.UpdateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    async def update_folder(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Folder:
         """Update a folder
 
@@ -228,6 +319,8 @@ class AsyncFoldersResource(AsyncResource):
 
         Args:
             id: The unique identifier for the folder
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /folders/{id}`
         """
@@ -235,7 +328,7 @@ class AsyncFoldersResource(AsyncResource):
             "put",
             "/folders/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_folder", body, fields, _UPDATE_FOLDER_FIELDS),
             cast_to=models.Folder,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Internal Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,25 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+    "folder_id": "folder_id",
+}
+_UPDATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+    "folder_id": "folder_id",
+}
 
 
 class InternalArticlesResource(SyncResource):
@@ -59,22 +80,53 @@ class InternalArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_internal_article(
         self,
-        body: models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return self._client.request(
             "post",
             "/internal_articles",
-            body=body,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -99,12 +151,35 @@ class InternalArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_internal_article(
         self,
         id: int,
-        body: models.UpdateInternalArticleRequest | None = None,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    def update_internal_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.InternalArticle:
         """Update an internal article
 
@@ -112,6 +187,12 @@ class InternalArticlesResource(SyncResource):
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -119,7 +200,13 @@ class InternalArticlesResource(SyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -215,22 +302,53 @@ class AsyncInternalArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_internal_article(
         self,
-        body: models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    async def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return await self._client.request(
             "post",
             "/internal_articles",
-            body=body,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -255,12 +373,35 @@ class AsyncInternalArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_internal_article(
         self,
         id: int,
-        body: models.UpdateInternalArticleRequest | None = None,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    async def update_internal_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.InternalArticle:
         """Update an internal article
 
@@ -268,6 +409,12 @@ class AsyncInternalArticlesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -275,7 +422,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Notes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,13 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_COMPANY_NOTE_FIELDS = {"body": "body", "admin_id": "admin_id"}
+_CREATE_NOTE_FIELDS = {"body": "body", "contact_id": "contact_id", "admin_id": "admin_id"}
 
 
 class NotesResource(SyncResource):
@@ -67,12 +76,32 @@ class NotesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_company_note(
         self,
         company_id: str,
-        body: models.CreateCompanyNoteRequestBody | None = None,
+        *,
+        body: str,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_company_note(
+        self,
+        company_id: str,
+        body: models.CreateCompanyNoteRequestBody | params.CreateCompanyNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    def create_company_note(
+        self,
+        company_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a company note
 
@@ -80,6 +109,9 @@ class NotesResource(SyncResource):
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            body: The text of the note. Required.
+            admin_id: The unique identifier of the admin creating the note. If not provided, defaults to the admin associated with the access token.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies/{company_id}/notes`
         """
@@ -87,7 +119,9 @@ class NotesResource(SyncResource):
             "post",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            body=body,
+            body=request_body(
+                "create_company_note", body, fields, _CREATE_COMPANY_NOTE_FIELDS, body_field=True
+            ),
             cast_to=models.Note,
             options=request_options,
         )
@@ -127,12 +161,33 @@ class NotesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_note(
         self,
         id: int,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -140,6 +195,10 @@ class NotesResource(SyncResource):
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -147,7 +206,7 @@ class NotesResource(SyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )
@@ -230,12 +289,32 @@ class AsyncNotesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_company_note(
         self,
         company_id: str,
-        body: models.CreateCompanyNoteRequestBody | None = None,
+        *,
+        body: str,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_company_note(
+        self,
+        company_id: str,
+        body: models.CreateCompanyNoteRequestBody | params.CreateCompanyNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    async def create_company_note(
+        self,
+        company_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a company note
 
@@ -243,6 +322,9 @@ class AsyncNotesResource(AsyncResource):
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            body: The text of the note. Required.
+            admin_id: The unique identifier of the admin creating the note. If not provided, defaults to the admin associated with the access token.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies/{company_id}/notes`
         """
@@ -250,7 +332,9 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/companies/{company_id}/notes",
             path_params={"company_id": company_id},
-            body=body,
+            body=request_body(
+                "create_company_note", body, fields, _CREATE_COMPANY_NOTE_FIELDS, body_field=True
+            ),
             cast_to=models.Note,
             options=request_options,
         )
@@ -290,12 +374,33 @@ class AsyncNotesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_note(
         self,
         id: int,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    async def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -303,6 +408,10 @@ class AsyncNotesResource(AsyncResource):
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -310,7 +419,7 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )

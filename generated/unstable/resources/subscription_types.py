@@ -8,8 +8,10 @@ Everything about subscription types
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS = {"id": "id", "consent_type": "consent_type"}
 
 
 class SubscriptionTypesResource(SyncResource):
@@ -30,12 +38,35 @@ class SubscriptionTypesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return SubscriptionTypesResourceWithRawResponse(self)
 
+    @overload
     def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        *,
+        id: str | int,
+        consent_type: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    @overload
+    def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachSubscriptionTypeToContactRequestBody
+            | params.AttachSubscriptionTypeToContactRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.SubscriptionType:
         """Add subscription to a contact
 
@@ -49,6 +80,9 @@ class SubscriptionTypesResource(SyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the subscription which is given by Intercom Required.
+            consent_type: The consent_type of a subscription, opt_out or opt_in. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/subscriptions`
         """
@@ -56,7 +90,12 @@ class SubscriptionTypesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "attach_subscription_type_to_contact",
+                body,
+                fields,
+                _ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS,
+            ),
             cast_to=models.SubscriptionType,
             options=request_options,
         )
@@ -123,12 +162,35 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncSubscriptionTypesResourceWithRawResponse(self)
 
+    @overload
     async def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        *,
+        id: str | int,
+        consent_type: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    @overload
+    async def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachSubscriptionTypeToContactRequestBody
+            | params.AttachSubscriptionTypeToContactRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    async def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.SubscriptionType:
         """Add subscription to a contact
 
@@ -142,6 +204,9 @@ class AsyncSubscriptionTypesResource(AsyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the subscription which is given by Intercom Required.
+            consent_type: The consent_type of a subscription, opt_out or opt_in. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/subscriptions`
         """
@@ -149,7 +214,12 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "attach_subscription_type_to_contact",
+                body,
+                fields,
+                _ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS,
+            ),
             cast_to=models.SubscriptionType,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,31 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+}
+_UPDATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+}
 
 
 class ArticlesResource(SyncResource):
@@ -59,20 +86,59 @@ class ArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_article(
         self,
-        body: models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     def retrieve_article(
@@ -95,12 +161,40 @@ class ArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_article(
         self,
         article_id: str,
-        body: models.UpdateArticleRequestBody | None = None,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def update_article(
+        self,
+        article_id: str,
+        body: models.UpdateArticleRequestBody | params.UpdateArticleRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    def update_article(
+        self,
+        article_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Article:
         """Update an article
 
@@ -108,6 +202,15 @@ class ArticlesResource(SyncResource):
 
         Args:
             article_id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{article_id}`
         """
@@ -115,7 +218,9 @@ class ArticlesResource(SyncResource):
             "put",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            body=body,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
             cast_to=models.Article,
             options=request_options,
         )
@@ -227,20 +332,59 @@ class AsyncArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_article(
         self,
-        body: models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    async def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     async def retrieve_article(
@@ -263,12 +407,40 @@ class AsyncArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_article(
         self,
         article_id: str,
-        body: models.UpdateArticleRequestBody | None = None,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def update_article(
+        self,
+        article_id: str,
+        body: models.UpdateArticleRequestBody | params.UpdateArticleRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    async def update_article(
+        self,
+        article_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Article:
         """Update an article
 
@@ -276,6 +448,15 @@ class AsyncArticlesResource(AsyncResource):
 
         Args:
             article_id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{article_id}`
         """
@@ -283,7 +464,9 @@ class AsyncArticlesResource(AsyncResource):
             "put",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            body=body,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
             cast_to=models.Article,
             options=request_options,
         )

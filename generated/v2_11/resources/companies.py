@@ -7,10 +7,12 @@ Everything about your Companies
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,33 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_OR_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "company_id": "company_id",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "custom_attributes": "custom_attributes",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+}
+_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+    "custom_attributes": "custom_attributes",
+}
+_ATTACH_CONTACT_TO_A_COMPANY_FIELDS = {"id": "id"}
 
 
 class CompaniesResource(SyncResource):
@@ -84,11 +113,34 @@ class CompaniesResource(SyncResource):
             ),
         )
 
+    @overload
     def create_or_update_company(
         self,
-        body: models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Company:
         """Create or Update a company
 
@@ -101,10 +153,28 @@ class CompaniesResource(SyncResource):
         Warning: Using `company_id`
             You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
 
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /companies`
         """
         return self._client.request(
-            "post", "/companies", body=body, cast_to=models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     def retrieve_a_company_by_id(
@@ -127,12 +197,40 @@ class CompaniesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_company(
         self,
         company_id: str,
-        body: models.UpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def update_company(
+        self,
+        company_id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def update_company(
+        self,
+        company_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Update a company
 
@@ -143,6 +241,15 @@ class CompaniesResource(SyncResource):
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{company_id}`
         """
@@ -150,7 +257,7 @@ class CompaniesResource(SyncResource):
             "put",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            body=body,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
             cast_to=models.Company,
             options=request_options,
         )
@@ -291,12 +398,30 @@ class CompaniesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def attach_contact_to_a_company(
+        self, contact_id: str, *, id: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
     def attach_contact_to_a_company(
         self,
         contact_id: str,
-        body: models.AttachContactToACompanyRequestBody | None = None,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def attach_contact_to_a_company(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Attach a Contact to a Company
 
@@ -304,6 +429,8 @@ class CompaniesResource(SyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/companies`
         """
@@ -311,7 +438,9 @@ class CompaniesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
             cast_to=models.Company,
             options=request_options,
         )
@@ -421,11 +550,34 @@ class AsyncCompaniesResource(AsyncResource):
             ),
         )
 
+    @overload
     async def create_or_update_company(
         self,
-        body: models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Company:
         """Create or Update a company
 
@@ -438,10 +590,28 @@ class AsyncCompaniesResource(AsyncResource):
         Warning: Using `company_id`
             You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
 
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /companies`
         """
         return await self._client.request(
-            "post", "/companies", body=body, cast_to=models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     async def retrieve_a_company_by_id(
@@ -464,12 +634,40 @@ class AsyncCompaniesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_company(
         self,
         company_id: str,
-        body: models.UpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def update_company(
+        self,
+        company_id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def update_company(
+        self,
+        company_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Update a company
 
@@ -480,6 +678,15 @@ class AsyncCompaniesResource(AsyncResource):
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{company_id}`
         """
@@ -487,7 +694,7 @@ class AsyncCompaniesResource(AsyncResource):
             "put",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            body=body,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
             cast_to=models.Company,
             options=request_options,
         )
@@ -628,12 +835,30 @@ class AsyncCompaniesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def attach_contact_to_a_company(
+        self, contact_id: str, *, id: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
     async def attach_contact_to_a_company(
         self,
         contact_id: str,
-        body: models.AttachContactToACompanyRequestBody | None = None,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def attach_contact_to_a_company(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Attach a Contact to a Company
 
@@ -641,6 +866,8 @@ class AsyncCompaniesResource(AsyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/companies`
         """
@@ -648,7 +875,9 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
             cast_to=models.Company,
             options=request_options,
         )

@@ -7,9 +7,12 @@ Everything about your Conversations
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,51 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONVERSATION_FIELDS = {
+    "from_": "from",
+    "body": "body",
+    "attachment_urls": "attachment_urls",
+    "created_at": "created_at",
+}
+_UPDATE_CONVERSATION_FIELDS = {"read": "read", "custom_attributes": "custom_attributes"}
+_SEARCH_CONVERSATIONS_FIELDS = {"query": "query", "pagination": "pagination"}
+_REPLY_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "body": "body",
+    "created_at": "created_at",
+    "attachment_urls": "attachment_urls",
+    "intercom_user_id": "intercom_user_id",
+    "attachment_files": "attachment_files",
+    "email": "email",
+    "user_id": "user_id",
+    "admin_id": "admin_id",
+}
+_MANAGE_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "admin_id": "admin_id",
+    "body": "body",
+    "snoozed_until": "snoozed_until",
+    "assignee_id": "assignee_id",
+}
+_ATTACH_CONTACT_TO_CONVERSATION_FIELDS = {"admin_id": "admin_id", "customer": "customer"}
+_DETACH_CONTACT_FROM_CONVERSATION_FIELDS = {"admin_id": "admin_id"}
+_REDACT_CONVERSATION_FIELDS = {
+    "type": "type",
+    "conversation_id": "conversation_id",
+    "conversation_part_id": "conversation_part_id",
+    "source_id": "source_id",
+}
+_CONVERT_CONVERSATION_TO_TICKET_FIELDS = {
+    "ticket_type_id": "ticket_type_id",
+    "attributes": "attributes",
+}
 
 
 class ConversationsResource(SyncResource):
@@ -82,11 +130,27 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_conversation(
         self,
-        body: models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateConversationResponse:
         """Creates a conversation
 
@@ -99,12 +163,21 @@ class ConversationsResource(SyncResource):
 
         This will return the Message model that has been created.
 
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations`
         """
         return self._client.request(
             "post",
             "/conversations",
-            body=body,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.CreateConversationResponse,
             options=request_options,
         )
@@ -142,13 +215,35 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_conversation(
         self,
         conversation_id: str,
-        body: models.UpdateConversationRequest | None = None,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        custom_attributes: Mapping[str, Any] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def update_conversation(
+        self,
+        conversation_id: str,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def update_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Update a conversation
 
@@ -160,6 +255,9 @@ class ConversationsResource(SyncResource):
         Args:
             conversation_id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text.
+            read: Mark a conversation as read within Intercom.
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{conversation_id}`
         """
@@ -168,16 +266,35 @@ class ConversationsResource(SyncResource):
             "/conversations/{conversation_id}",
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
-            body=body,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     def search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.PaginatedConversationResponse: ...
+
+    @overload
+    def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.PaginatedConversationResponse: ...
+
+    def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.PaginatedConversationResponse:
         """Search conversations
 
@@ -224,27 +341,51 @@ class ConversationsResource(SyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/search`
         """
         return self._client.request(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> SyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             page_type=models.PaginatedConversationResponse,
             item_type=models.ConversationListItem,
             cursor="body",
@@ -252,6 +393,27 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def reply_conversation(
+        self,
+        conversation_id: str,
+        *,
+        message_type: Literal["comment", "note"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def reply_conversation(
         self,
         conversation_id: str,
@@ -260,10 +422,22 @@ class ConversationsResource(SyncResource):
             | models.ContactReplyEmailRequest
             | models.ContactReplyUserIdRequest
             | models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def reply_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Reply to a conversation
 
@@ -271,6 +445,17 @@ class ConversationsResource(SyncResource):
 
         Args:
             conversation_id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/reply`
         """
@@ -278,11 +463,28 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/reply",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    def manage_conversation(
+        self,
+        conversation_id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def manage_conversation(
         self,
         conversation_id: str,
@@ -291,10 +493,22 @@ class ConversationsResource(SyncResource):
             | models.SnoozeConversationRequest
             | models.OpenConversationRequest
             | models.AssignConversationRequest
-            | None
-        ) = None,
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def manage_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Manage a conversation
 
@@ -306,6 +520,13 @@ class ConversationsResource(SyncResource):
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/parts`
         """
@@ -313,7 +534,9 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/parts",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -344,12 +567,42 @@ class ConversationsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def attach_contact_to_conversation(
         self,
         conversation_id: str,
-        body: models.AttachContactToConversationRequest | None = None,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def attach_contact_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def attach_contact_to_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Attach a contact to a conversation
 
@@ -360,6 +613,9 @@ class ConversationsResource(SyncResource):
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/customers`
         """
@@ -367,18 +623,47 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/customers",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Detach a contact from a group conversation
 
@@ -390,6 +675,8 @@ class ConversationsResource(SyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -397,20 +684,42 @@ class ConversationsResource(SyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def redact_conversation(
         self,
         body: (
             models.RedactConversationRequestRedactConversationPartRequest
             | models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Conversation:
         """Redact a conversation part
 
@@ -419,22 +728,52 @@ class ConversationsResource(SyncResource):
         Note: Redacting parts and messages
             If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/redact`
         """
         return self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     def convert_conversation_to_ticket(
         self,
         conversation_id: str,
-        body: models.ConvertConversationToTicketRequest | None = None,
+        *,
+        ticket_type_id: str,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def convert_conversation_to_ticket(
+        self,
+        conversation_id: str,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    def convert_conversation_to_ticket(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Convert a conversation to a ticket
 
@@ -442,6 +781,9 @@ class ConversationsResource(SyncResource):
 
         Args:
             conversation_id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/convert`
         """
@@ -449,7 +791,12 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/convert",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
             cast_to=models.Ticket,
             options=request_options,
         )
@@ -540,11 +887,27 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_conversation(
         self,
-        body: models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    async def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    async def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.CreateConversationResponse:
         """Creates a conversation
 
@@ -557,12 +920,21 @@ class AsyncConversationsResource(AsyncResource):
 
         This will return the Message model that has been created.
 
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations`
         """
         return await self._client.request(
             "post",
             "/conversations",
-            body=body,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.CreateConversationResponse,
             options=request_options,
         )
@@ -600,13 +972,35 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_conversation(
         self,
         conversation_id: str,
-        body: models.UpdateConversationRequest | None = None,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        custom_attributes: Mapping[str, Any] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def update_conversation(
+        self,
+        conversation_id: str,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def update_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Update a conversation
 
@@ -618,6 +1012,9 @@ class AsyncConversationsResource(AsyncResource):
         Args:
             conversation_id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text.
+            read: Mark a conversation as read within Intercom.
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{conversation_id}`
         """
@@ -626,16 +1023,35 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{conversation_id}",
             path_params={"conversation_id": conversation_id},
             query={"display_as": display_as},
-            body=body,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     async def search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.PaginatedConversationResponse: ...
+
+    @overload
+    async def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.PaginatedConversationResponse: ...
+
+    async def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.PaginatedConversationResponse:
         """Search conversations
 
@@ -682,27 +1098,51 @@ class AsyncConversationsResource(AsyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/search`
         """
         return await self._client.request(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             cast_to=models.PaginatedConversationResponse,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> AsyncPaginator[models.PaginatedConversationResponse, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
             page_type=models.PaginatedConversationResponse,
             item_type=models.ConversationListItem,
             cursor="body",
@@ -710,6 +1150,27 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def reply_conversation(
+        self,
+        conversation_id: str,
+        *,
+        message_type: Literal["comment", "note"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def reply_conversation(
         self,
         conversation_id: str,
@@ -718,10 +1179,22 @@ class AsyncConversationsResource(AsyncResource):
             | models.ContactReplyEmailRequest
             | models.ContactReplyUserIdRequest
             | models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def reply_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Reply to a conversation
 
@@ -729,6 +1202,17 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             conversation_id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/reply`
         """
@@ -736,11 +1220,28 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/reply",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    async def manage_conversation(
+        self,
+        conversation_id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def manage_conversation(
         self,
         conversation_id: str,
@@ -749,10 +1250,22 @@ class AsyncConversationsResource(AsyncResource):
             | models.SnoozeConversationRequest
             | models.OpenConversationRequest
             | models.AssignConversationRequest
-            | None
-        ) = None,
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def manage_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Manage a conversation
 
@@ -764,6 +1277,13 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/parts`
         """
@@ -771,7 +1291,9 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/parts",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
@@ -802,12 +1324,42 @@ class AsyncConversationsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def attach_contact_to_conversation(
         self,
         conversation_id: str,
-        body: models.AttachContactToConversationRequest | None = None,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def attach_contact_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def attach_contact_to_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Attach a contact to a conversation
 
@@ -818,6 +1370,9 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/customers`
         """
@@ -825,18 +1380,47 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/customers",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     async def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Conversation:
         """Detach a contact from a group conversation
 
@@ -848,6 +1432,8 @@ class AsyncConversationsResource(AsyncResource):
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -855,20 +1441,42 @@ class AsyncConversationsResource(AsyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    async def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def redact_conversation(
         self,
         body: (
             models.RedactConversationRequestRedactConversationPartRequest
             | models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    async def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Conversation:
         """Redact a conversation part
 
@@ -877,22 +1485,52 @@ class AsyncConversationsResource(AsyncResource):
         Note: Redacting parts and messages
             If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
 
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /conversations/redact`
         """
         return await self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
             cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
     async def convert_conversation_to_ticket(
         self,
         conversation_id: str,
-        body: models.ConvertConversationToTicketRequest | None = None,
+        *,
+        ticket_type_id: str,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def convert_conversation_to_ticket(
+        self,
+        conversation_id: str,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    async def convert_conversation_to_ticket(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Convert a conversation to a ticket
 
@@ -900,6 +1538,9 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             conversation_id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/convert`
         """
@@ -907,7 +1548,12 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/convert",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
             cast_to=models.Ticket,
             options=request_options,
         )

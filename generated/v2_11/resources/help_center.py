@@ -8,8 +8,10 @@ Everything about your Help Center
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,24 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+    "help_center_id": "help_center_id",
+}
+_UPDATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+}
 
 
 class HelpCenterResource(SyncResource):
@@ -57,22 +77,49 @@ class HelpCenterResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_collection(
         self,
-        body: models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
             cast_to=models.Collection,
             options=request_options,
         )
@@ -97,12 +144,36 @@ class HelpCenterResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_collection(
         self,
         collection_id: str,
-        body: models.UpdateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def update_collection(
+        self,
+        collection_id: str,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    def update_collection(
+        self,
+        collection_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Collection:
         """Update a collection
 
@@ -110,6 +181,11 @@ class HelpCenterResource(SyncResource):
 
         Args:
             collection_id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{collection_id}`
         """
@@ -117,7 +193,7 @@ class HelpCenterResource(SyncResource):
             "put",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            body=body,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
             cast_to=models.Collection,
             options=request_options,
         )
@@ -239,22 +315,49 @@ class AsyncHelpCenterResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_collection(
         self,
-        body: models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    async def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return await self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
             cast_to=models.Collection,
             options=request_options,
         )
@@ -279,12 +382,36 @@ class AsyncHelpCenterResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_collection(
         self,
         collection_id: str,
-        body: models.UpdateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def update_collection(
+        self,
+        collection_id: str,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    async def update_collection(
+        self,
+        collection_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Collection:
         """Update a collection
 
@@ -292,6 +419,11 @@ class AsyncHelpCenterResource(AsyncResource):
 
         Args:
             collection_id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{collection_id}`
         """
@@ -299,7 +431,7 @@ class AsyncHelpCenterResource(AsyncResource):
             "put",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            body=body,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
             cast_to=models.Collection,
             options=request_options,
         )

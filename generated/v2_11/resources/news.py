@@ -7,9 +7,12 @@ Everything about your News
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,31 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NEWS_ITEM_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "sender_id": "sender_id",
+    "state": "state",
+    "deliver_silently": "deliver_silently",
+    "labels": "labels",
+    "reactions": "reactions",
+    "newsfeed_assignments": "newsfeed_assignments",
+}
+_UPDATE_NEWS_ITEM_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "sender_id": "sender_id",
+    "state": "state",
+    "deliver_silently": "deliver_silently",
+    "labels": "labels",
+    "reactions": "reactions",
+    "newsfeed_assignments": "newsfeed_assignments",
+}
 
 
 class NewsResource(SyncResource):
@@ -62,20 +90,59 @@ class NewsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_news_item(
         self,
-        body: models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    def create_news_item(
+        self,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    def create_news_item(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
 
+        Args:
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /news/news_items`
         """
         return self._client.request(
-            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
+            "post",
+            "/news/news_items",
+            body=request_body(
+                "create_news_item", body, fields, _CREATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
+            options=request_options,
         )
 
     def retrieve_news_item(
@@ -98,17 +165,54 @@ class NewsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_news_item(
         self,
         news_item_id: str,
-        body: models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    def update_news_item(
+        self,
+        news_item_id: str,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    def update_news_item(
+        self,
+        news_item_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.NewsItem:
         """Update a news item
 
         Args:
             news_item_id: The unique identifier for the news item which is given by Intercom.
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /news/news_items/{news_item_id}`
         """
@@ -116,7 +220,9 @@ class NewsResource(SyncResource):
             "put",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            body=body,
+            body=request_body(
+                "update_news_item", body, fields, _UPDATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
             cast_to=models.NewsItem,
             options=request_options,
         )
@@ -282,20 +388,59 @@ class AsyncNewsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_news_item(
         self,
-        body: models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    async def create_news_item(
+        self,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    async def create_news_item(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
 
+        Args:
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /news/news_items`
         """
         return await self._client.request(
-            "post", "/news/news_items", body=body, cast_to=models.NewsItem, options=request_options
+            "post",
+            "/news/news_items",
+            body=request_body(
+                "create_news_item", body, fields, _CREATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
+            options=request_options,
         )
 
     async def retrieve_news_item(
@@ -318,17 +463,54 @@ class AsyncNewsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_news_item(
         self,
         news_item_id: str,
-        body: models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    async def update_news_item(
+        self,
+        news_item_id: str,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    async def update_news_item(
+        self,
+        news_item_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.NewsItem:
         """Update a news item
 
         Args:
             news_item_id: The unique identifier for the news item which is given by Intercom.
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /news/news_items/{news_item_id}`
         """
@@ -336,7 +518,9 @@ class AsyncNewsResource(AsyncResource):
             "put",
             "/news/news_items/{news_item_id}",
             path_params={"news_item_id": news_item_id},
-            body=body,
+            body=request_body(
+                "update_news_item", body, fields, _UPDATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
             cast_to=models.NewsItem,
             options=request_options,
         )

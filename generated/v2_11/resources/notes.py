@@ -8,8 +8,10 @@ Everything about your Notes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NOTE_FIELDS = {"body": "body", "admin_id": "admin_id"}
 
 
 class NotesResource(SyncResource):
@@ -58,12 +66,32 @@ class NotesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_note(
         self,
         contact_id: str,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_note(
+        self,
+        contact_id: str,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    def create_note(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -71,6 +99,9 @@ class NotesResource(SyncResource):
 
         Args:
             contact_id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/notes`
         """
@@ -78,7 +109,7 @@ class NotesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )
@@ -152,12 +183,32 @@ class AsyncNotesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_note(
         self,
         contact_id: str,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_note(
+        self,
+        contact_id: str,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    async def create_note(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -165,6 +216,9 @@ class AsyncNotesResource(AsyncResource):
 
         Args:
             contact_id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/notes`
         """
@@ -172,7 +226,7 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )

@@ -7,9 +7,12 @@ Everything about tags
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,17 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_ATTACH_TAG_TO_CONTACT_FIELDS = {"id": "id"}
+_ATTACH_TAG_TO_CONVERSATION_FIELDS = {"id": "id", "admin_id": "admin_id"}
+_DETACH_TAG_FROM_CONVERSATION_FIELDS = {"admin_id": "admin_id"}
+_CREATE_TAG_FIELDS = {"name": "name", "id": "id", "companies": "companies", "users": "users"}
+_ATTACH_TAG_TO_TICKET_FIELDS = {"id": "id", "admin_id": "admin_id"}
+_DETACH_TAG_FROM_TICKET_FIELDS = {"admin_id": "admin_id"}
 
 
 class TagsResource(SyncResource):
@@ -30,12 +44,27 @@ class TagsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TagsResourceWithRawResponse(self)
 
+    @overload
+    def attach_tag_to_contact(
+        self, contact_id: str, *, id: str | int, request_options: RequestOptions | None = None
+    ) -> models.Tag: ...
+
+    @overload
     def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | params.AttachTagToContactRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    def attach_tag_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a contact
 
@@ -43,6 +72,8 @@ class TagsResource(SyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the tag which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/tags`
         """
@@ -50,7 +81,7 @@ class TagsResource(SyncResource):
             "post",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body("attach_tag_to_contact", body, fields, _ATTACH_TAG_TO_CONTACT_FIELDS),
             cast_to=models.Tag,
             options=request_options,
         )
@@ -76,12 +107,35 @@ class TagsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: models.AttachTagToConversationRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachTagToConversationRequestBody
+            | params.AttachTagToConversationRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a conversation
 
@@ -89,6 +143,9 @@ class TagsResource(SyncResource):
 
         Args:
             conversation_id: conversation_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/tags`
         """
@@ -96,18 +153,44 @@ class TagsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "attach_tag_to_conversation", body, fields, _ATTACH_TAG_TO_CONVERSATION_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        body: (
+            models.DetachTagFromConversationRequestBody
+            | params.DetachTagFromConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     def detach_tag_from_conversation(
         self,
         conversation_id: str,
         tag_id: str,
-        body: models.DetachTagFromConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Remove tag from a conversation
 
@@ -116,6 +199,8 @@ class TagsResource(SyncResource):
         Args:
             conversation_id: conversation_id
             tag_id: id
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/tags/{tag_id}`
         """
@@ -123,7 +208,9 @@ class TagsResource(SyncResource):
             "delete",
             "/conversations/{conversation_id}/tags/{tag_id}",
             path_params={"conversation_id": conversation_id, "tag_id": tag_id},
-            body=body,
+            body=request_body(
+                "detach_tag_from_conversation", body, fields, _DETACH_TAG_FROM_CONVERSATION_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )
@@ -137,6 +224,28 @@ class TagsResource(SyncResource):
         """
         return self._client.request("get", "/tags", cast_to=models.TagList, options=request_options)
 
+    @overload
+    def create_tag(
+        self,
+        *,
+        name: str,
+        id: str = ...,
+        companies: (
+            Sequence[
+                params.TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem
+            ]
+            | Sequence[
+                params.UntagCompanyRequestCompaniesItemParam
+                | models.UntagCompanyRequestCompaniesItem
+            ]
+        ) = ...,
+        users: Sequence[
+            params.TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    @overload
     def create_tag(
         self,
         body: (
@@ -144,10 +253,17 @@ class TagsResource(SyncResource):
             | models.TagCompanyRequest
             | models.UntagCompanyRequest
             | models.TagMultipleUsersRequest
-            | None
-        ) = None,
+            | params.CreateOrUpdateTagRequestParam
+            | params.TagCompanyRequestParam
+            | params.UntagCompanyRequestParam
+            | params.TagMultipleUsersRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    def create_tag(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
@@ -165,10 +281,21 @@ class TagsResource(SyncResource):
 
         Each operation will return a tag object.
 
+        Args:
+            name: The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive. Required.
+            id: The id of tag to updates.
+            companies: The id or company_id of the company can be passed as input parameters.
+            users: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tags`
         """
         return self._client.request(
-            "post", "/tags", body=body, cast_to=models.TagBasic, options=request_options
+            "post",
+            "/tags",
+            body=request_body("create_tag", body, fields, _CREATE_TAG_FIELDS),
+            cast_to=models.TagBasic,
+            options=request_options,
         )
 
     def find_tag(
@@ -210,12 +337,32 @@ class TagsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: models.AttachTagToTicketRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: models.AttachTagToTicketRequestBody | params.AttachTagToTicketRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a ticket
 
@@ -223,6 +370,9 @@ class TagsResource(SyncResource):
 
         Args:
             ticket_id: ticket_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/tags`
         """
@@ -230,18 +380,39 @@ class TagsResource(SyncResource):
             "post",
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("attach_tag_to_ticket", body, fields, _ATTACH_TAG_TO_TICKET_FIELDS),
             cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        body: models.DetachTagFromTicketRequestBody | params.DetachTagFromTicketRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     def detach_tag_from_ticket(
         self,
         ticket_id: str,
         tag_id: str,
-        body: models.DetachTagFromTicketRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Remove tag from a ticket
 
@@ -250,6 +421,8 @@ class TagsResource(SyncResource):
         Args:
             ticket_id: ticket_id
             tag_id: The unique identifier for the tag which is given by Intercom
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /tickets/{ticket_id}/tags/{tag_id}`
         """
@@ -257,7 +430,9 @@ class TagsResource(SyncResource):
             "delete",
             "/tickets/{ticket_id}/tags/{tag_id}",
             path_params={"ticket_id": ticket_id, "tag_id": tag_id},
-            body=body,
+            body=request_body(
+                "detach_tag_from_ticket", body, fields, _DETACH_TAG_FROM_TICKET_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )
@@ -290,12 +465,27 @@ class AsyncTagsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTagsResourceWithRawResponse(self)
 
+    @overload
+    async def attach_tag_to_contact(
+        self, contact_id: str, *, id: str | int, request_options: RequestOptions | None = None
+    ) -> models.Tag: ...
+
+    @overload
     async def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | params.AttachTagToContactRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    async def attach_tag_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a contact
 
@@ -303,6 +493,8 @@ class AsyncTagsResource(AsyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the tag which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/tags`
         """
@@ -310,7 +502,7 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            body=body,
+            body=request_body("attach_tag_to_contact", body, fields, _ATTACH_TAG_TO_CONTACT_FIELDS),
             cast_to=models.Tag,
             options=request_options,
         )
@@ -336,12 +528,35 @@ class AsyncTagsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: models.AttachTagToConversationRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachTagToConversationRequestBody
+            | params.AttachTagToConversationRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    async def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a conversation
 
@@ -349,6 +564,9 @@ class AsyncTagsResource(AsyncResource):
 
         Args:
             conversation_id: conversation_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/tags`
         """
@@ -356,18 +574,44 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
-            body=body,
+            body=request_body(
+                "attach_tag_to_conversation", body, fields, _ATTACH_TAG_TO_CONVERSATION_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    async def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        body: (
+            models.DetachTagFromConversationRequestBody
+            | params.DetachTagFromConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     async def detach_tag_from_conversation(
         self,
         conversation_id: str,
         tag_id: str,
-        body: models.DetachTagFromConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Remove tag from a conversation
 
@@ -376,6 +620,8 @@ class AsyncTagsResource(AsyncResource):
         Args:
             conversation_id: conversation_id
             tag_id: id
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/tags/{tag_id}`
         """
@@ -383,7 +629,9 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/conversations/{conversation_id}/tags/{tag_id}",
             path_params={"conversation_id": conversation_id, "tag_id": tag_id},
-            body=body,
+            body=request_body(
+                "detach_tag_from_conversation", body, fields, _DETACH_TAG_FROM_CONVERSATION_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )
@@ -399,6 +647,28 @@ class AsyncTagsResource(AsyncResource):
             "get", "/tags", cast_to=models.TagList, options=request_options
         )
 
+    @overload
+    async def create_tag(
+        self,
+        *,
+        name: str,
+        id: str = ...,
+        companies: (
+            Sequence[
+                params.TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem
+            ]
+            | Sequence[
+                params.UntagCompanyRequestCompaniesItemParam
+                | models.UntagCompanyRequestCompaniesItem
+            ]
+        ) = ...,
+        users: Sequence[
+            params.TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    @overload
     async def create_tag(
         self,
         body: (
@@ -406,10 +676,17 @@ class AsyncTagsResource(AsyncResource):
             | models.TagCompanyRequest
             | models.UntagCompanyRequest
             | models.TagMultipleUsersRequest
-            | None
-        ) = None,
+            | params.CreateOrUpdateTagRequestParam
+            | params.TagCompanyRequestParam
+            | params.UntagCompanyRequestParam
+            | params.TagMultipleUsersRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    async def create_tag(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
@@ -427,10 +704,21 @@ class AsyncTagsResource(AsyncResource):
 
         Each operation will return a tag object.
 
+        Args:
+            name: The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive. Required.
+            id: The id of tag to updates.
+            companies: The id or company_id of the company can be passed as input parameters.
+            users: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tags`
         """
         return await self._client.request(
-            "post", "/tags", body=body, cast_to=models.TagBasic, options=request_options
+            "post",
+            "/tags",
+            body=request_body("create_tag", body, fields, _CREATE_TAG_FIELDS),
+            cast_to=models.TagBasic,
+            options=request_options,
         )
 
     async def find_tag(
@@ -474,12 +762,32 @@ class AsyncTagsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: models.AttachTagToTicketRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: models.AttachTagToTicketRequestBody | params.AttachTagToTicketRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    async def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Add tag to a ticket
 
@@ -487,6 +795,9 @@ class AsyncTagsResource(AsyncResource):
 
         Args:
             ticket_id: ticket_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/tags`
         """
@@ -494,18 +805,39 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("attach_tag_to_ticket", body, fields, _ATTACH_TAG_TO_TICKET_FIELDS),
             cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    async def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        body: models.DetachTagFromTicketRequestBody | params.DetachTagFromTicketRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     async def detach_tag_from_ticket(
         self,
         ticket_id: str,
         tag_id: str,
-        body: models.DetachTagFromTicketRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Tag:
         """Remove tag from a ticket
 
@@ -514,6 +846,8 @@ class AsyncTagsResource(AsyncResource):
         Args:
             ticket_id: ticket_id
             tag_id: The unique identifier for the tag which is given by Intercom
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /tickets/{ticket_id}/tags/{tag_id}`
         """
@@ -521,7 +855,9 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/tickets/{ticket_id}/tags/{tag_id}",
             path_params={"ticket_id": ticket_id, "tag_id": tag_id},
-            body=body,
+            body=request_body(
+                "detach_tag_from_ticket", body, fields, _DETACH_TAG_FROM_TICKET_FIELDS
+            ),
             cast_to=models.Tag,
             options=request_options,
         )

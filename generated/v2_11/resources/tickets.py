@@ -7,9 +7,12 @@ Everything about your tickets
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,39 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_REPLY_TICKET_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "body": "body",
+    "created_at": "created_at",
+    "attachment_urls": "attachment_urls",
+    "intercom_user_id": "intercom_user_id",
+    "user_id": "user_id",
+    "email": "email",
+    "admin_id": "admin_id",
+    "reply_options": "reply_options",
+}
+_CREATE_TICKET_FIELDS = {
+    "ticket_type_id": "ticket_type_id",
+    "contacts": "contacts",
+    "company_id": "company_id",
+    "created_at": "created_at",
+    "ticket_attributes": "ticket_attributes",
+}
+_UPDATE_TICKET_FIELDS = {
+    "ticket_attributes": "ticket_attributes",
+    "state": "state",
+    "open": "open",
+    "is_shared": "is_shared",
+    "snoozed_until": "snoozed_until",
+    "assignment": "assignment",
+}
+_SEARCH_TICKETS_FIELDS = {"query": "query", "pagination": "pagination"}
 
 
 class TicketsResource(SyncResource):
@@ -32,6 +68,28 @@ class TicketsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TicketsResourceWithRawResponse(self)
 
+    @overload
+    def reply_ticket(
+        self,
+        ticket_id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        user_id: str = ...,
+        email: str = ...,
+        admin_id: str = ...,
+        reply_options: Sequence[
+            params.AdminReplyTicketRequestReplyOptionsItemParam
+            | models.AdminReplyTicketRequestReplyOptionsItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    @overload
     def reply_ticket(
         self,
         ticket_id: str,
@@ -40,10 +98,22 @@ class TicketsResource(SyncResource):
             | models.ContactReplyTicketUserIdRequest
             | models.ContactReplyTicketEmailRequest
             | models.AdminReplyTicketRequest
-            | None
-        ) = None,
+            | params.ContactReplyTicketIntercomUserIdRequestParam
+            | params.ContactReplyTicketUserIdRequestParam
+            | params.ContactReplyTicketEmailRequestParam
+            | params.AdminReplyTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    def reply_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.TicketReply:
         """Reply to a ticket
 
@@ -51,6 +121,17 @@ class TicketsResource(SyncResource):
 
         Args:
             ticket_id: (no description in the spec)
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            user_id: The external_id you have defined for the contact.
+            email: The email you have defined for the user.
+            admin_id: The id of the admin who is authoring the comment.
+            reply_options: The quick reply options to display. Must be present for quick_reply message types.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/reply`
         """
@@ -58,25 +139,61 @@ class TicketsResource(SyncResource):
             "post",
             "/tickets/{ticket_id}/reply",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("reply_ticket", body, fields, _REPLY_TICKET_FIELDS, body_field=True),
             cast_to=models.TicketReply,
             options=request_options,
         )
 
+    @overload
     def create_ticket(
         self,
-        body: models.CreateTicketRequest | None = None,
+        *,
+        ticket_type_id: str | int,
+        contacts: Sequence[
+            params.CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
+            | params.CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
+            | params.CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
+        ],
+        company_id: str = ...,
+        created_at: int = ...,
+        ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def create_ticket(
+        self,
+        body: models.CreateTicketRequest | params.CreateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    def create_ticket(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
 
+        Args:
+            ticket_type_id: The ID of the type of ticket you want to create Required.
+            contacts: The list of contacts (users or leads) affected by this ticket. Currently only one is allowed Required.
+            company_id: The ID of the company that the ticket is associated with. The ID that you set upon company creation.
+            created_at: The time the ticket was created. If not provided, the current time will be used.
+            ticket_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets`
         """
         return self._client.request(
-            "post", "/tickets", body=body, cast_to=models.Ticket, options=request_options
+            "post",
+            "/tickets",
+            body=request_body("create_ticket", body, fields, _CREATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
+            options=request_options,
         )
 
     def get_ticket(
@@ -99,12 +216,38 @@ class TicketsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_ticket(
         self,
         ticket_id: str,
-        body: models.UpdateTicketRequest | None = None,
+        *,
+        ticket_attributes: Mapping[str, Any] = ...,
+        state: Literal["in_progress", "waiting_on_customer", "resolved"] | str = ...,
+        open: bool = ...,
+        is_shared: bool = ...,
+        snoozed_until: int = ...,
+        assignment: (
+            params.UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def update_ticket(
+        self,
+        ticket_id: str,
+        body: models.UpdateTicketRequest | params.UpdateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    def update_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Update a ticket
 
@@ -112,6 +255,13 @@ class TicketsResource(SyncResource):
 
         Args:
             ticket_id: The unique identifier for the ticket which is given by Intercom
+            ticket_attributes: The attributes set on the ticket.
+            state: The state of the ticket.
+            open: Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
+            is_shared: Specify whether the ticket is visible to users.
+            snoozed_until: The time you want the ticket to reopen.
+            assignment: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /tickets/{ticket_id}`
         """
@@ -119,16 +269,35 @@ class TicketsResource(SyncResource):
             "put",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("update_ticket", body, fields, _UPDATE_TICKET_FIELDS),
             cast_to=models.Ticket,
             options=request_options,
         )
 
+    @overload
     def search_tickets(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    @overload
+    def search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    def search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.TicketList:
         """Search tickets
 
@@ -177,23 +346,51 @@ class TicketsResource(SyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets/search`
         """
         return self._client.request(
-            "post", "/tickets/search", body=body, cast_to=models.TicketList, options=request_options
+            "post",
+            "/tickets/search",
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            cast_to=models.TicketList,
+            options=request_options,
         )
 
+    @overload
     def iter_search_tickets(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.TicketList, models.Ticket]: ...
+
+    @overload
+    def iter_search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.TicketList, models.Ticket]: ...
+
+    def iter_search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> SyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
-            body=body,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
             page_type=models.TicketList,
             item_type=models.Ticket,
             cursor="body",
@@ -224,6 +421,28 @@ class AsyncTicketsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTicketsResourceWithRawResponse(self)
 
+    @overload
+    async def reply_ticket(
+        self,
+        ticket_id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        user_id: str = ...,
+        email: str = ...,
+        admin_id: str = ...,
+        reply_options: Sequence[
+            params.AdminReplyTicketRequestReplyOptionsItemParam
+            | models.AdminReplyTicketRequestReplyOptionsItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    @overload
     async def reply_ticket(
         self,
         ticket_id: str,
@@ -232,10 +451,22 @@ class AsyncTicketsResource(AsyncResource):
             | models.ContactReplyTicketUserIdRequest
             | models.ContactReplyTicketEmailRequest
             | models.AdminReplyTicketRequest
-            | None
-        ) = None,
+            | params.ContactReplyTicketIntercomUserIdRequestParam
+            | params.ContactReplyTicketUserIdRequestParam
+            | params.ContactReplyTicketEmailRequestParam
+            | params.AdminReplyTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    async def reply_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.TicketReply:
         """Reply to a ticket
 
@@ -243,6 +474,17 @@ class AsyncTicketsResource(AsyncResource):
 
         Args:
             ticket_id: (no description in the spec)
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            user_id: The external_id you have defined for the contact.
+            email: The email you have defined for the user.
+            admin_id: The id of the admin who is authoring the comment.
+            reply_options: The quick reply options to display. Must be present for quick_reply message types.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/reply`
         """
@@ -250,25 +492,61 @@ class AsyncTicketsResource(AsyncResource):
             "post",
             "/tickets/{ticket_id}/reply",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("reply_ticket", body, fields, _REPLY_TICKET_FIELDS, body_field=True),
             cast_to=models.TicketReply,
             options=request_options,
         )
 
+    @overload
     async def create_ticket(
         self,
-        body: models.CreateTicketRequest | None = None,
+        *,
+        ticket_type_id: str | int,
+        contacts: Sequence[
+            params.CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
+            | params.CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
+            | params.CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
+        ],
+        company_id: str = ...,
+        created_at: int = ...,
+        ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def create_ticket(
+        self,
+        body: models.CreateTicketRequest | params.CreateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    async def create_ticket(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
 
+        Args:
+            ticket_type_id: The ID of the type of ticket you want to create Required.
+            contacts: The list of contacts (users or leads) affected by this ticket. Currently only one is allowed Required.
+            company_id: The ID of the company that the ticket is associated with. The ID that you set upon company creation.
+            created_at: The time the ticket was created. If not provided, the current time will be used.
+            ticket_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets`
         """
         return await self._client.request(
-            "post", "/tickets", body=body, cast_to=models.Ticket, options=request_options
+            "post",
+            "/tickets",
+            body=request_body("create_ticket", body, fields, _CREATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
+            options=request_options,
         )
 
     async def get_ticket(
@@ -291,12 +569,38 @@ class AsyncTicketsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_ticket(
         self,
         ticket_id: str,
-        body: models.UpdateTicketRequest | None = None,
+        *,
+        ticket_attributes: Mapping[str, Any] = ...,
+        state: Literal["in_progress", "waiting_on_customer", "resolved"] | str = ...,
+        open: bool = ...,
+        is_shared: bool = ...,
+        snoozed_until: int = ...,
+        assignment: (
+            params.UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def update_ticket(
+        self,
+        ticket_id: str,
+        body: models.UpdateTicketRequest | params.UpdateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    async def update_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Ticket:
         """Update a ticket
 
@@ -304,6 +608,13 @@ class AsyncTicketsResource(AsyncResource):
 
         Args:
             ticket_id: The unique identifier for the ticket which is given by Intercom
+            ticket_attributes: The attributes set on the ticket.
+            state: The state of the ticket.
+            open: Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
+            is_shared: Specify whether the ticket is visible to users.
+            snoozed_until: The time you want the ticket to reopen.
+            assignment: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /tickets/{ticket_id}`
         """
@@ -311,16 +622,35 @@ class AsyncTicketsResource(AsyncResource):
             "put",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            body=body,
+            body=request_body("update_ticket", body, fields, _UPDATE_TICKET_FIELDS),
             cast_to=models.Ticket,
             options=request_options,
         )
 
+    @overload
     async def search_tickets(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    @overload
+    async def search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    async def search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.TicketList:
         """Search tickets
 
@@ -369,23 +699,51 @@ class AsyncTicketsResource(AsyncResource):
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
 
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets/search`
         """
         return await self._client.request(
-            "post", "/tickets/search", body=body, cast_to=models.TicketList, options=request_options
+            "post",
+            "/tickets/search",
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            cast_to=models.TicketList,
+            options=request_options,
         )
 
+    @overload
     def iter_search_tickets(
         self,
-        body: models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]: ...
+
+    @overload
+    def iter_search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]: ...
+
+    def iter_search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> AsyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
-            body=body,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
             page_type=models.TicketList,
             item_type=models.Ticket,
             cursor="body",

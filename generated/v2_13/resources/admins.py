@@ -8,8 +8,10 @@ Everything about your Admins
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,15 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_SET_AWAY_ADMIN_FIELDS = {
+    "away_mode_enabled": "away_mode_enabled",
+    "away_mode_reassign": "away_mode_reassign",
+}
 
 
 class AdminsResource(SyncResource):
@@ -49,12 +60,32 @@ class AdminsResource(SyncResource):
             "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
+    @overload
     def set_away_admin(
         self,
         id: int,
-        body: models.SetAwayAdminRequestBody | None = None,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    def set_away_admin(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Admin:
         """Set an admin to away
 
@@ -62,6 +93,9 @@ class AdminsResource(SyncResource):
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -69,7 +103,7 @@ class AdminsResource(SyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
             cast_to=models.Admin,
             options=request_options,
         )
@@ -189,12 +223,32 @@ class AsyncAdminsResource(AsyncResource):
             "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
 
+    @overload
     async def set_away_admin(
         self,
         id: int,
-        body: models.SetAwayAdminRequestBody | None = None,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    async def set_away_admin(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Admin:
         """Set an admin to away
 
@@ -202,6 +256,9 @@ class AsyncAdminsResource(AsyncResource):
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -209,7 +266,7 @@ class AsyncAdminsResource(AsyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
             cast_to=models.Admin,
             options=request_options,
         )

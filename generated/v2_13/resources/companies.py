@@ -7,10 +7,12 @@ Everything about your Companies
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,33 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_OR_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "company_id": "company_id",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "custom_attributes": "custom_attributes",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+}
+_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+    "custom_attributes": "custom_attributes",
+}
+_ATTACH_CONTACT_TO_A_COMPANY_FIELDS = {"id_": "id"}
 
 
 class CompaniesResource(SyncResource):
@@ -86,11 +115,34 @@ class CompaniesResource(SyncResource):
             ),
         )
 
+    @overload
     def create_or_update_company(
         self,
-        body: models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Company:
         """Create or Update a company
 
@@ -103,10 +155,28 @@ class CompaniesResource(SyncResource):
         Warning: Using `company_id`
             You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
 
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /companies`
         """
         return self._client.request(
-            "post", "/companies", body=body, cast_to=models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     def retrieve_a_company_by_id(
@@ -129,12 +199,40 @@ class CompaniesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_company(
         self,
         id: str,
-        body: models.UpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def update_company(
+        self,
+        id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def update_company(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Update a company
 
@@ -145,6 +243,15 @@ class CompaniesResource(SyncResource):
 
         Args:
             id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{id}`
         """
@@ -152,7 +259,7 @@ class CompaniesResource(SyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
             cast_to=models.Company,
             options=request_options,
         )
@@ -300,12 +407,30 @@ class CompaniesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def attach_contact_to_a_company(
+        self, id: str, *, id_: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
     def attach_contact_to_a_company(
         self,
         id: str,
-        body: models.AttachContactToACompanyRequestBody | None = None,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    def attach_contact_to_a_company(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Attach a Contact to a Company
 
@@ -313,6 +438,8 @@ class CompaniesResource(SyncResource):
 
         Args:
             id: The unique identifier for the contact which is given by Intercom
+            id_: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/companies`
         """
@@ -320,7 +447,9 @@ class CompaniesResource(SyncResource):
             "post",
             "/contacts/{id}/companies",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
             cast_to=models.Company,
             options=request_options,
         )
@@ -430,11 +559,34 @@ class AsyncCompaniesResource(AsyncResource):
             ),
         )
 
+    @overload
     async def create_or_update_company(
         self,
-        body: models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.Company:
         """Create or Update a company
 
@@ -447,10 +599,28 @@ class AsyncCompaniesResource(AsyncResource):
         Warning: Using `company_id`
             You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
 
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /companies`
         """
         return await self._client.request(
-            "post", "/companies", body=body, cast_to=models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     async def retrieve_a_company_by_id(
@@ -473,12 +643,40 @@ class AsyncCompaniesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_company(
         self,
         id: str,
-        body: models.UpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def update_company(
+        self,
+        id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def update_company(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Update a company
 
@@ -489,6 +687,15 @@ class AsyncCompaniesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{id}`
         """
@@ -496,7 +703,7 @@ class AsyncCompaniesResource(AsyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
             cast_to=models.Company,
             options=request_options,
         )
@@ -644,12 +851,30 @@ class AsyncCompaniesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def attach_contact_to_a_company(
+        self, id: str, *, id_: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
     async def attach_contact_to_a_company(
         self,
         id: str,
-        body: models.AttachContactToACompanyRequestBody | None = None,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    async def attach_contact_to_a_company(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Company:
         """Attach a Contact to a Company
 
@@ -657,6 +882,8 @@ class AsyncCompaniesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the contact which is given by Intercom
+            id_: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/companies`
         """
@@ -664,7 +891,9 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/contacts/{id}/companies",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
             cast_to=models.Company,
             options=request_options,
         )

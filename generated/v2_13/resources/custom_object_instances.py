@@ -10,9 +10,12 @@ Warning: Permission Requirements
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -20,6 +23,17 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS = {
+    "external_id": "external_id",
+    "external_created_at": "external_created_at",
+    "external_updated_at": "external_updated_at",
+    "custom_attributes": "custom_attributes",
+}
 
 
 class CustomObjectInstancesResource(SyncResource):
@@ -62,12 +76,39 @@ class CustomObjectInstancesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        *,
+        external_id: str = ...,
+        external_created_at: int | None = ...,
+        external_updated_at: int | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    @overload
+    def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: (
+            models.CreateOrUpdateCustomObjectInstanceRequest
+            | params.CreateOrUpdateCustomObjectInstanceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
@@ -75,6 +116,11 @@ class CustomObjectInstancesResource(SyncResource):
 
         Args:
             custom_object_type_identifier: The unique identifier of the custom object type that defines the structure of the custom object instance.
+            external_id: A unique identifier for the Custom Object instance in the external system it originated from.
+            external_created_at: The time when the Custom Object instance was created in the external system it originated from.
+            external_updated_at: The time when the Custom Object instance was last updated in the external system it originated from.
+            custom_attributes: The custom attributes which are set for the Custom Object instance.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_object_instances/{custom_object_type_identifier}`
         """
@@ -82,7 +128,12 @@ class CustomObjectInstancesResource(SyncResource):
             "post",
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
-            body=body,
+            body=request_body(
+                "create_custom_object_instances",
+                body,
+                fields,
+                _CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS,
+            ),
             cast_to=models.CustomObjectInstance,
             options=request_options,
         )
@@ -225,12 +276,39 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        *,
+        external_id: str = ...,
+        external_created_at: int | None = ...,
+        external_updated_at: int | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    @overload
+    async def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: (
+            models.CreateOrUpdateCustomObjectInstanceRequest
+            | params.CreateOrUpdateCustomObjectInstanceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    async def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
@@ -238,6 +316,11 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
 
         Args:
             custom_object_type_identifier: The unique identifier of the custom object type that defines the structure of the custom object instance.
+            external_id: A unique identifier for the Custom Object instance in the external system it originated from.
+            external_created_at: The time when the Custom Object instance was created in the external system it originated from.
+            external_updated_at: The time when the Custom Object instance was last updated in the external system it originated from.
+            custom_attributes: The custom attributes which are set for the Custom Object instance.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_object_instances/{custom_object_type_identifier}`
         """
@@ -245,7 +328,12 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "post",
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
-            body=body,
+            body=request_body(
+                "create_custom_object_instances",
+                body,
+                fields,
+                _CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS,
+            ),
             cast_to=models.CustomObjectInstance,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Internal Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,23 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+}
+_UPDATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+}
 
 
 class InternalArticlesResource(SyncResource):
@@ -59,22 +78,51 @@ class InternalArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_internal_article(
         self,
-        body: models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return self._client.request(
             "post",
             "/internal_articles",
-            body=body,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -99,12 +147,34 @@ class InternalArticlesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def update_internal_article(
         self,
         id: int,
-        body: models.UpdateInternalArticleRequest | None = None,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    def update_internal_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.InternalArticle:
         """Update an internal article
 
@@ -112,6 +182,11 @@ class InternalArticlesResource(SyncResource):
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the author of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -119,7 +194,13 @@ class InternalArticlesResource(SyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -215,22 +296,51 @@ class AsyncInternalArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_internal_article(
         self,
-        body: models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    async def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return await self._client.request(
             "post",
             "/internal_articles",
-            body=body,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )
@@ -255,12 +365,34 @@ class AsyncInternalArticlesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def update_internal_article(
         self,
         id: int,
-        body: models.UpdateInternalArticleRequest | None = None,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    async def update_internal_article(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.InternalArticle:
         """Update an internal article
 
@@ -268,6 +400,11 @@ class AsyncInternalArticlesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the author of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -275,7 +412,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
             cast_to=models.InternalArticle,
             options=request_options,
         )

@@ -8,8 +8,10 @@ Everything about your Notes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NOTE_FIELDS = {"body": "body", "contact_id": "contact_id", "admin_id": "admin_id"}
 
 
 class NotesResource(SyncResource):
@@ -67,12 +75,33 @@ class NotesResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def create_note(
         self,
         id: int,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -80,6 +109,10 @@ class NotesResource(SyncResource):
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -87,7 +120,7 @@ class NotesResource(SyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )
@@ -168,12 +201,33 @@ class AsyncNotesResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def create_note(
         self,
         id: int,
-        body: models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    async def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
     ) -> models.Note:
         """Create a note
 
@@ -181,6 +235,10 @@ class AsyncNotesResource(AsyncResource):
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -188,7 +246,7 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
             cast_to=models.Note,
             options=request_options,
         )
