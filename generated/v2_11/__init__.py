@@ -10,6 +10,9 @@ Where recorded traffic shows the live API differing from the spec, the spec is c
 from . import models
 from ._client import API_VERSION, AsyncIntercom, Intercom
 from ._runtime import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
     DEFAULT_TIMEOUT,
@@ -32,6 +35,7 @@ from ._runtime import (
     RateLimit,
     RateLimitError,
     RequestOptions,
+    ResponseTooLargeError,
     ResponseValidationError,
     SyncPaginator,
     UnprocessableEntityError,
@@ -39,6 +43,9 @@ from ._runtime import (
 
 __all__ = [
     "API_VERSION",
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_PAGES",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",
     "DEFAULT_TIMEOUT",
@@ -63,6 +70,7 @@ __all__ = [
     "RateLimit",
     "RateLimitError",
     "RequestOptions",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "SyncPaginator",
     "UnprocessableEntityError",

@@ -86,9 +86,8 @@ def render_target(target: Target) -> Rendered:
         progress.phase(phase := "rendering models and endpoints")
         corrections = tuple(dict.fromkeys(c.overlay for c in loaded.corrections))
         digest = sha256_of(loaded.data)
-        spec = PackageSpec(
-            target.package, target.spec_label, digest, target.regenerate_command, corrections=corrections
-        )
+        command = target.regenerate_command
+        spec = PackageSpec(target.package, target.spec_label, digest, command, corrections=corrections)
         package = render_package(loaded.api, spec, diagnostics)
         progress.phase("rendered")
     except GeneratorError as exc:  # already located by load_api

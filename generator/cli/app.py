@@ -19,6 +19,7 @@ from ..core.diagnostics import INTERNAL_ERROR_HINT, Diagnostic, Diagnostics, Gen
 from ..core.paths import REPORTS_DIR
 from ..diff.command import register as register_diff
 from ..spec.registry import load_registry, verify_pin
+from .release import register as register_release
 from .reports import difference_summary, refresh_reports, stale_reports
 
 if TYPE_CHECKING:
@@ -31,9 +32,14 @@ _PACKAGE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Command = Callable[[argparse.Namespace, Diagnostics], int]
 
 
+def _pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:
+    """JSON pointers in document order: ``/not_claims/9`` before ``/not_claims/89``."""
+    return tuple((0, int(t)) if t.isdigit() else (1, t) for t in pointer.split("/"))
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic], *, verbose: bool = False) -> None:
     shown = [d for d in diagnostics if verbose or d.level >= Level.WARNING]
-    for diagnostic in sorted(shown, key=lambda d: (-d.level, d.source, d.pointer)):
+    for diagnostic in sorted(shown, key=lambda d: (-d.level, d.source, d.line or 0, _pointer_order(d.pointer))):
         print(diagnostic.render(), file=sys.stderr)
     hidden = len(diagnostics) - len(shown)
     if hidden:
@@ -255,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
     register_diff(sub)  # the analysis commands import their machinery only when they run
     register_contract(sub)
+    register_release(sub, cmd_generate)
     return parser
 
 

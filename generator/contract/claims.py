@@ -18,14 +18,16 @@ claims file names the version pair and lists ``claims`` and ``not_claims``::
         reason: link to another page
 
 ``asserts`` is one mapping or a list of them (the verdict then combines the items). The kinds and
-their fields are in ``KINDS``. Loading never raises for a bad file: problems become diagnostics
+their fields are the classes registered in ``kinds.ALL_KINDS``. An entry the draft wrote carries
+``drafted: "<confidence, evidence>"`` until a reviewer removes it; a file with such entries loads,
+but its contract is reported as unreviewed. Loading never raises for a bad file: problems become diagnostics
 naming the file and the JSON pointer, and the bad entry is left out.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from typing import Any
 from ..core.diagnostics import Diagnostics, GeneratorError
 from ..core.paths import SPECS_DIR
 from ..spec.load import load_mapping
+from .kinds import ALL_KINDS, Assertion, AssertionError_, parse_assertion
 
 CHANGELOG_DIR = SPECS_DIR / "changelogs"
 INDEX_FILE = CHANGELOG_DIR / "index.yaml"
@@ -41,38 +44,7 @@ VERDICTS = ("holds", "contradicted", "partial", "not-new", "doc-only", "unverifi
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _REVIEW_MARK = re.compile(r"\bREVIEW\b")
 
-# kind -> (required fields, optional fields); "operation" accepts an operationId or "METHOD /path"
-KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "operation-added": ((), ("operation", "operations", "parameters")),
-    "parameter-added": (("operation", "parameter"), ("in",)),
-    "property-added": (("schema", "property"), ("via",)),
-    "body-property-added": (("operation", "property"), ()),
-    "schema-added": (("schema",), ()),
-    "nullability": (("property",), ("schema", "operation", "nullable", "required")),
-    "default-value": (("property", "default"), ("schema", "operation")),
-    "response-status": (("operation", "status"), ("schema",)),
-    "example-validates": ((), ("schema", "operation", "status")),
-    "request-example": (("operation", "example"), ()),
-    "version-header": (("value",), ()),
-    "searchable-field": (("operation", "field"), ()),
-    "documented": (("text",), ("schema", "property", "operation", "tag")),
-    "doc-only": (("reason",), ()),
-    "unverifiable": (("reason",), ()),
-}
-STRUCTURAL = frozenset(KINDS) - {"documented", "searchable-field", "doc-only", "unverifiable"}
-
-
-@dataclass(frozen=True)
-class Assertion:
-    kind: str
-    fields: Mapping[str, Any]
-    pointer: str  # where it is in the claims file
-
-    def get(self, name: str) -> Any:
-        return self.fields.get(name)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, **self.fields}
+STRUCTURAL = frozenset(cls.kind for cls in ALL_KINDS if cls.evidence == "structural")
 
 
 @dataclass(frozen=True)
@@ -85,6 +57,7 @@ class Claim:
     also_quotes: tuple[str, ...] = ()
     versions: tuple[str, ...] = ()
     note: str = ""
+    drafted: str = ""  # the draft's mark (confidence, evidence) until someone has reviewed the claim
 
     @property
     def quotes(self) -> tuple[str, ...]:
@@ -96,6 +69,7 @@ class NotClaim:
     quote: str
     reason: str
     pointer: str
+    drafted: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +79,12 @@ class ClaimsFile:
     target: str
     claims: tuple[Claim, ...]
     not_claims: tuple[NotClaim, ...]
+
+    @property
+    def unreviewed(self) -> tuple[Claim | NotClaim, ...]:
+        """Entries still as drafted: their ``drafted:`` mark was never removed by a reviewer."""
+        entries: list[Claim | NotClaim] = [*self.claims, *self.not_claims]
+        return tuple(e for e in entries if e.drafted)
 
 
 @dataclass(frozen=True)
@@ -186,27 +166,15 @@ class _Reader:
         return tuple(str(v) for v in value)
 
     def assertion(self, raw: Any, pointer: str) -> Assertion | None:
-        if not isinstance(raw, Mapping) or raw.get("kind") not in KINDS:
-            kind = raw.get("kind") if isinstance(raw, Mapping) else raw
-            self.error(pointer, f"unknown assertion kind {kind!r} (known: {', '.join(KINDS)})")
+        try:
+            assertion = parse_assertion(raw, pointer)
+        except AssertionError_ as exc:
+            self.error(pointer, str(exc))
             return None
-        kind = str(raw["kind"])
-        required, optional = KINDS[kind]
-        fields = {str(k): v for k, v in raw.items() if k != "kind"}
-        missing = [f for f in required if fields.get(f) is None]
-        unknown = sorted(set(fields) - set(required) - set(optional))
-        if missing or unknown:
-            problems = [f"missing {', '.join(missing)}"] if missing else []
-            problems += [f"unknown field(s) {', '.join(unknown)}"] if unknown else []
-            self.error(pointer, f"{kind}: {'; '.join(problems)}")
-            return None
-        if kind == "operation-added" and not (fields.get("operation") or fields.get("operations")):
-            self.error(pointer, "operation-added needs operation or operations")
-            return None
-        for key in ("reason", "text"):
-            if key in required:
-                self.text(fields, key, pointer)
-        return Assertion(kind, fields, pointer)
+        for key, value in _strings(raw):
+            if _REVIEW_MARK.search(value):
+                self.error(f"{pointer}/{key}", f"{key!r} still says REVIEW: review the drafted entry")
+        return assertion
 
     def claim(self, raw: Any, pointer: str) -> Claim | None:
         if not isinstance(raw, Mapping):
@@ -235,7 +203,25 @@ class _Reader:
             also_quotes=self.strings(raw, "also_quotes", pointer),
             versions=self.strings(raw, "versions", pointer),
             note=self.text(raw, "note", pointer, required=False),
+            drafted=self.mark(raw, pointer),
         )
+
+    def mark(self, raw: Mapping[str, Any], pointer: str) -> str:
+        """The ``drafted:`` mark of an entry the draft wrote ("" once a reviewer removed it)."""
+        if "drafted" not in raw:
+            return ""
+        value = raw.get("drafted")
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            self.error(f"{pointer}/drafted", "drafted must be the draft's note (remove it once reviewed)")
+            return "drafted"
+        return str(value).strip() or "drafted"
+
+
+def _strings(raw: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(raw, Mapping):
+        for key, value in raw.items():
+            if isinstance(value, str):
+                yield str(key), value
 
 
 def load_claims(path: Path, diagnostics: Diagnostics) -> ClaimsFile:
@@ -263,5 +249,5 @@ def load_claims(path: Path, diagnostics: Diagnostics) -> ClaimsFile:
             continue
         quote, reason = reader.text(raw, "quote", pointer), reader.text(raw, "reason", pointer)
         if quote and reason:
-            not_claims.append(NotClaim(quote, reason, pointer))
+            not_claims.append(NotClaim(quote, reason, pointer, reader.mark(raw, pointer)))
     return ClaimsFile(source, base, target, tuple(claims), tuple(not_claims))

@@ -1,17 +1,22 @@
-"""Proposing claims from a changelog text, so a new changelog becomes contracts in minutes.
+"""Drafting a claims file from a changelog text: the review a maintainer would do, proposed.
 
-For every statement the draft looks for API names and turns each into a proposed assertion:
-- links into the API reference (``.../api.intercom.io/<tag>/<operationid>``) -> ``operation-added``;
-- ``curl`` samples -> ``operation-added`` for their method and path, and ``example-validates`` for
-  their ``-d`` payload; JSON samples with a ``"type"`` naming a schema -> ``example-validates``;
-- plain ``https://api.intercom.io/...`` paths -> ``operation-added``;
-- field names, backticked or plain snake_case -> ``property-added`` / ``body-property-added`` for
-  every schema or request body of the target that declares them (and ``schema-added`` when the
-  name is a schema).
-Each proposal shows what the specs say now, but ``expected`` is left as REVIEW: the claims loader
-refuses REVIEW, so nothing becomes a contract before someone has read the specs. Statements without
-API names are listed as ``not_claims`` with reason REVIEW, to be turned into doc-only/unverifiable
-claims or given a reason.
+For every statement the draft proposes what a careful reading finds (``proposer``), with the
+version diff between ``base`` and ``target`` as its backbone (``diffindex``):
+- endpoints named as ```GET /calls``` (placeholders normalised), links into the API reference and
+  ``https://api.intercom.io/...`` paths -> operation added or removed;
+- names (fields, parameters, enum values, nested ``a.b`` paths) -> the diff entries changing
+  them, kept when they concern the operation the statement or its section is about; names the
+  diff does not change are looked up around that operation; names the target lacks are
+  proposed as the specs give them: contradicted;
+- what the statement says of a name: a default, a maximum, a type, null;
+- code samples -> their payload held to the request or response body;
+- headings, widgets, links, table headers -> not claims, with their reason; other prose ->
+  doc-only or unverifiable claims.
+
+Each proposal's ``expected`` is the verdict the specs give (so a draft accepted as it stands is a
+contract that passes), and each entry carries ``drafted: "confidence ...; evidence"``. The
+``drafted:`` marks are the review: until a reviewer removes them, ``intercom-gen contract``
+reports the file as unreviewed and fails.
 """
 
 from __future__ import annotations
@@ -19,52 +24,38 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.naming import words
-from .checks import CHECKS, Truth
-from .claims import Assertion
+from ..ir.schema import component_of, is_ref
+from .diffindex import DiffIndex
+from .evaluate import pair_verdict
+from .kinds import AssertionError_, parse_assertion
+from .mentions import SENTENCE_SCAN, without_link_targets
+from .placing import Proposal
+from .proposer import Filing, Proposer
 from .samples import payload_of
 from .specquery import Version, body_schema, declared_names
 from .statements import Statement, parse_changelog
+from .wording import is_heading
 
-_REFERENCE_LINK = re.compile(r"https?://developers\.intercom\.com/docs/references/rest-api/api\.intercom\.io/([^)\s]+)")
+__all__ = ["draft_claims", "without_link_targets"]
 _API_URL = re.compile(r"https?://api\.intercom\.io(/[^\s'\"\\]*)")
 _CURL_METHOD = re.compile(r"-X\s+([A-Z]+)")
-_METHOD_WORD = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE)\b")
-_BACKTICKED = re.compile(r"`([A-Za-z_][A-Za-z0-9_.]*)`")
-_SNAKE = re.compile(r"(?<![\w/{.-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w}/(])")
+_REQUEST_LINE = re.compile(r"^(?:```[A-Za-z0-9_+-]*\s+)?(GET|POST|PUT|PATCH|DELETE)\s+(/\S*)")
 _MAX_LOCATIONS = 4
+_INTRO = re.compile(r"(example|the following|looks like|as follows|below)\b[^.]*[.:]?$|:$", re.I)
 
 
 @dataclass
-class Proposal:
+class Drafted:
     id: str
     asserts: dict[str, Any]
+    expected: str
+    note: str
     quotes: list[str] = field(default_factory=list)
-    comment: str = ""
-
-
-def _kebab(*parts: str) -> str:
-    text = "-".join(parts)
-    text = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", text)
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _path_matches(template: str, path: str) -> bool:
-    pattern = "^" + re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template)) + "$"
-    return path == template or re.match(pattern, path) is not None
-
-
-def _operations_at(target: Version, path: str, method: str | None) -> list[str]:
-    path = path.rstrip("/.") or "/"
-    found = [op for op in target.api.operations if _path_matches(op.path, path)]
-    if method:
-        found = [op for op in found if op.method == method.lower()]
-    exact = [op for op in found if op.path == path]
-    return [op.operation_id or op.key for op in (exact or found)]
 
 
 class FieldIndex:
@@ -79,10 +70,10 @@ class FieldIndex:
         self._bodies: list[tuple[str, set[str]]] = []
         for op in version.api.operations:
             body = body_schema(op)
-            if body is not None and not body[0].get("$ref"):
+            if body is not None and not is_ref(body[0]):
                 self._bodies.append((op.operation_id or op.key, declared_names(version.schemas, body[0])))
         self._requests = {
-            str(op.body.schema.get("$ref", "")).rsplit("/", 1)[-1]: op.operation_id or op.key
+            (component_of(op.body.schema) or ""): op.operation_id or op.key
             for op in version.api.operations
             if op.body is not None
         }
@@ -103,135 +94,247 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _rank(locations: list[tuple[str, str]], statement: Statement) -> list[tuple[str, str]]:
-    """Keep the locations whose owner's words the statement uses most (all of them when none does)."""
+    """Keep the locations whose owner's words the statement uses most (none when no owner is named)."""
     context = _stems(statement.text)  # once per statement (cached), not once per name
     scored = [(len(_stems(owner) & context), (kind, owner)) for kind, owner in locations]
     best = max((score for score, _ in scored), default=0)
-    return [location for score, location in scored if score == best] if best else locations
+    if best:
+        return [location for score, location in scored if score == best]
+    return locations if len(locations) <= 2 else []
 
 
-def without_link_targets(text: str) -> str:
-    """``[a](target)`` -> ``[a]``, in one pass (a regex retried at every ``](`` is quadratic)."""
-    parts: list[str] = []
-    start = 0
-    while (opening := text.find("](", start)) >= 0:
-        closing = text.find(")", opening + 2)
-        if closing < 0:
-            break  # no ``)`` further on: no later ``](`` closes either
-        parts.append(text[start : opening + 1])
-        start = closing + 1
-    parts.append(text[start:])
-    return "".join(parts)
+_PREPARED: dict[tuple[int, int], tuple[Version, Version, DiffIndex, FieldIndex]] = {}
 
 
-def _names(statement: Statement) -> list[str]:
-    text = without_link_targets(statement.text)  # link targets are handled as links
-    names = _BACKTICKED.findall(text) + _SNAKE.findall(re.sub(r"`[^`]*`", " ", text))
-    return list(dict.fromkeys(n for n in names if "." not in n))
+def _indexes(base: Version, target: Version) -> tuple[DiffIndex, FieldIndex]:
+    """The diff and field indexes of a version pair, built once per pair (drafts of several texts share them)."""
+    key = (id(base), id(target))
+    found = _PREPARED.get(key)
+    if found is None or found[0] is not base or found[1] is not target:
+        if len(_PREPARED) >= 4:
+            _PREPARED.clear()
+        found = _PREPARED[key] = (base, target, DiffIndex(base, target), FieldIndex(target))
+    return found[2], found[3]
 
 
-def _from_code(statement: Statement, target: Version) -> Iterator[Proposal]:
-    raw = statement.raw
-    url = _API_URL.search(raw)
-    if "curl " in raw and url:
-        method = _CURL_METHOD.search(raw)
-        for ref in _operations_at(target, url.group(1), method.group(1) if method else None):
-            yield Proposal(_kebab(ref), {"kind": "operation-added", "operation": ref})
-            try:
-                payload_of(raw)
-            except ValueError:
-                continue
-            yield Proposal(_kebab(ref, "sample"), {"kind": "example-validates", "operation": ref})
-        return
-    try:
-        payload = payload_of(raw)
-    except ValueError:
-        return
-    if isinstance(payload, Mapping) and str(payload.get("type")) in target.schemas:
-        key = str(payload.get("type"))
-        yield Proposal(_kebab(key, "sample"), {"kind": "example-validates", "schema": key})
+def _kebab(*parts: str) -> str:
+    text = "-".join(parts)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", text)
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80].strip("-") or "claim"
 
 
-def _from_prose(statement: Statement, target: Version, index: FieldIndex) -> Iterator[Proposal]:
-    for link in _REFERENCE_LINK.findall(statement.text):
-        segment = [s for s in link.split("/") if s][-1]
-        op = target.operation(segment)
-        if op is not None and op.operation_id:
-            yield Proposal(_kebab(op.operation_id), {"kind": "operation-added", "operation": op.operation_id})
-    for url in _API_URL.findall(statement.text):
-        method = _METHOD_WORD.search(statement.text)
-        for ref in _operations_at(target, url, method.group(1) if method else None):
-            yield Proposal(_kebab(ref), {"kind": "operation-added", "operation": ref})
-    for name in _names(statement):
-        if name in target.schemas:
-            yield Proposal(_kebab(name, "schema"), {"kind": "schema-added", "schema": name})
-        locations = _rank(index.locations(name), statement)
-        if len(locations) > _MAX_LOCATIONS:
-            owners = ", ".join(o for _, o in locations)
-            yield Proposal(
-                _kebab(name),
-                {"kind": "property-added", "schema": "REVIEW", "property": name},
-                comment=f"one of: {owners}",
-            )
-            continue
-        for kind, owner in locations:
-            key = "schema" if kind == "property-added" else "operation"
-            yield Proposal(_kebab(owner, name), {"kind": kind, key: owner, "property": name})
-
-
-def _what_the_specs_say(proposal: Proposal, base: Version, target: Version, payload: Any) -> str:
-    fields = {k: v for k, v in proposal.asserts.items() if k != "kind"}
-    if "REVIEW" in fields.values():
-        return proposal.comment
-    assertion = Assertion(str(proposal.asserts["kind"]), fields, "")
-    check = CHECKS[assertion.kind]
-    now, before = check(assertion, target, payload), check(assertion, base, payload)
-    if now.truth is Truth.TRUE and before.truth is Truth.TRUE:
-        return f"specs say not-new: {before.why}"
-    verdict = {Truth.TRUE: "holds", Truth.PARTLY: "partial", Truth.FALSE: "contradicted", Truth.UNKNOWN: "unverifiable"}
-    return f"specs say {verdict[now.truth]}: {now.why}"
-
-
-def _render(
-    proposals: list[Proposal], leftovers: list[str], base: Version, target: Version, samples: Mapping[str, Any]
-) -> str:
-    lines = [
-        f"# Drafted claims ({base.name} -> {target.name}). Review every entry against the specs, replace each REVIEW,",
-        "# drop proposals that misread the text, and add doc-only/unverifiable claims where needed.",
-        f"base: {json.dumps(base.name)}",
-        f"target: {json.dumps(target.name)}",
-        "claims:",
+def _claim_id(asserts: Mapping[str, Any]) -> str:
+    kind = str(asserts["kind"])
+    parts = [
+        str(asserts[k])
+        for k in ("operation", "schema", "property", "parameter", "field", "value", "status")
+        if asserts.get(k) not in (None, "")
     ]
-    for p in proposals:
-        lines += [f"  - id: {p.id}", f"    quote: {json.dumps(p.quotes[0], ensure_ascii=False)}"]
-        if len(p.quotes) > 1:
-            lines.append(f"    also_quotes: {json.dumps(p.quotes[1:], ensure_ascii=False)}")
-        lines.append(f"    asserts: {json.dumps(p.asserts, ensure_ascii=False)}")
-        lines.append(f"    expected: REVIEW  # {_what_the_specs_say(p, base, target, samples.get(p.id))}")
-    lines.append("not_claims:" if leftovers else "not_claims: []")
-    for text in leftovers:
-        lines += [f"  - quote: {json.dumps(text, ensure_ascii=False)}", "    reason: REVIEW"]
-    return "\n".join(lines) + "\n"
+    if kind in ("doc-only", "unverifiable"):
+        return kind
+    return _kebab(*parts, kind.rsplit("-", maxsplit=1)[-1] if kind.endswith(("removed", "changed")) else "") or _kebab(
+        kind
+    )
+
+
+class Drafter:
+    def __init__(self, name: str, text: str, base: Version, target: Version) -> None:
+        self.changelog = parse_changelog(name, text)
+        self.base, self.target = base, target
+        diff, self.fields = _indexes(base, target)
+        self.proposer = Proposer(base, target, diff)
+        self.claims: dict[str, Drafted] = {}
+        self.by_assertion: dict[str, str] = {}
+        self.not_claims: list[tuple[str, str, float]] = []
+        self.previous = ""
+        self.pending: list[tuple[str, Filing | Proposal]] = []  # a heading or an intro, waiting for what follows
+        self.added: list[str] = []  # claim ids the current statement added
+        self.deferred: set[str] = set()  # intros already kept waiting past one statement
+
+    def run(self) -> str:
+        for statement in self.changelog.statements:
+            waiting, self.pending, self.added = self.pending, [], []
+            if statement.kind == "code":
+                self.code(statement)
+            else:
+                self.prose(statement)
+            self.settle(waiting, statement)
+            self.previous = statement.text
+        self.settle(self.pending, None)
+        return self.render()
+
+    def settle(self, waiting: list[tuple[str, Filing | Proposal]], statement: Statement | None) -> None:
+        """A heading joins the claim of the statement it heads, an intro the claim of its sample (one
+        sentence may come between); else each is filed as it would have been alone."""
+        structural = [c for c in self.added if self.claims[c].asserts["kind"] not in ("doc-only",)]
+        for quote, held in waiting:
+            is_intro = isinstance(held, Proposal)
+            if statement is not None and statement.text.startswith("#") and not is_intro:
+                joins = False  # a heading over a heading heads a part of the page, not a claim
+            elif is_intro and statement is not None and statement.kind != "code" and quote not in self.deferred:
+                self.deferred.add(quote)
+                self.pending.append((quote, held))
+                continue
+            else:
+                joins = bool(structural) and (not is_intro or (statement is not None and statement.kind == "code"))
+            if joins:
+                self.claims[structural[0]].quotes.append(quote)
+            elif isinstance(held, Filing):
+                self.not_claims.append((quote, held.reason, held.confidence))
+            else:
+                self.add(held, quote, None)
+
+    # -- statements ------------------------------------------------------------------------------
+    def prose(self, statement: Statement) -> None:
+        found = self.proposer.propose(statement)
+        if isinstance(found, Filing):
+            if found.reason == "section heading":
+                self.pending.append((statement.text, found))
+            else:
+                self.not_claims.append((statement.text, found.reason, found.confidence))
+            return
+        if all(p.asserts["kind"] in ("doc-only", "unverifiable") for p in found) and not is_heading(statement):
+            located = self.fallback(statement)
+            found = located or found
+        if (
+            len(found) == 1
+            and found[0].asserts["kind"] == "doc-only"
+            and len(statement.text) < SENTENCE_SCAN
+            and _INTRO.search(statement.text)
+        ):
+            self.pending.append((statement.text, found[0]))
+            return
+        for proposal in found:
+            self.add(proposal, statement.text, None)
+
+    def fallback(self, statement: Statement) -> list[Proposal]:
+        """Names the proposer could not place: every schema or body declaring them, ranked by the words used."""
+        out = []
+        for name in self.proposer.mentions.names:
+            locations = self.fields.locations(name)
+            if len(locations) > 1:
+                locations = _rank(locations, statement)
+            for kind, owner in locations[:_MAX_LOCATIONS]:
+                key = "schema" if kind == "property-added" else "operation"
+                out.append(Proposal({"kind": kind, key: owner, "property": name}, 0.4, f"{owner} declares {name}"))
+        return out
+
+    def code(self, statement: Statement) -> None:
+        raw = statement.raw
+        try:
+            payload = payload_of(raw)
+        except ValueError:
+            self.code_operation(statement)
+            return
+        op_ref, status = self.sample_target(statement, payload)
+        if op_ref is None:
+            return
+        asserts: dict[str, Any] = {"kind": "example-validates", **op_ref}
+        if status is not None:
+            asserts["status"] = status
+        self.add(Proposal(asserts, 0.7, "the sample's payload"), statement.text[:80], payload)
+
+    def code_operation(self, statement: Statement) -> None:
+        """A sample without a payload still tells which operation a section is about."""
+        target = self.sample_operation(statement.raw)
+        if target is not None and target not in self.proposer.section.operations:
+            self.proposer.section.operations.append(target)
+
+    def sample_operation(self, raw: str) -> Any:
+        line = _REQUEST_LINE.match(raw.strip())
+        if line is not None:
+            return self.target.operation(f"{line.group(1)} {line.group(2).split('?')[0]}")
+        url = _API_URL.search(raw)
+        if url is None:
+            return None
+        method = _CURL_METHOD.search(raw)
+        path = url.group(1).split("?")[0].rstrip("/'") or "/"
+        return self.proposer.resolve(f"{method.group(1) if method else 'GET'} {path}")
+
+    def sample_target(self, statement: Statement, payload: Any) -> tuple[dict[str, str] | None, str | None]:
+        op = self.sample_operation(statement.raw)
+        if op is not None:
+            if op not in self.proposer.section.operations:
+                self.proposer.section.operations.append(op)
+            return {"operation": op.operation_id or op.key}, None
+        if (
+            isinstance(payload, Mapping)
+            and str(payload.get("type")) in self.target.schemas
+            and "response" not in self.previous.lower()
+        ):
+            return {"schema": str(payload.get("type"))}, None
+        section = self.proposer.section.operations
+        if section:
+            op = section[-1]
+            if "response" in self.previous.lower() or op.body is None:
+                status = op.result.status or "200"
+                return {"operation": op.operation_id or op.key}, status
+            return {"operation": op.operation_id or op.key}, None
+        if isinstance(payload, Mapping) and str(payload.get("type")) in self.target.schemas:
+            return {"schema": str(payload.get("type"))}, None
+        return None, None
+
+    # -- proposals -----------------------------------------------------------------------------
+    def add(self, proposal: Proposal, quote: str, payload: Any) -> None:
+        try:
+            assertion = parse_assertion(proposal.asserts, "")
+        except AssertionError_:
+            return
+        key = json.dumps(assertion.as_dict(), sort_keys=True)
+        if assertion.evidence != "none" and key in self.by_assertion:
+            kept = self.claims[self.by_assertion[key]]
+            if quote not in kept.quotes:
+                kept.quotes.append(quote)
+            self.added.append(kept.id)
+            return
+        if assertion.evidence == "none":
+            verdict, reason, base_id = assertion.kind, proposal.evidence, _kebab(*quote.split()[:6])
+        else:
+            item = pair_verdict(assertion, self.base, self.target, payload)
+            if assertion.needs_payload and item.verdict == "contradicted" and "sample" not in item.reason:
+                return  # the sample belongs to no body the section names
+            verdict, reason, base_id = item.verdict, item.reason, _claim_id(assertion.as_dict())
+        note = f"confidence {proposal.confidence:.1f}; {proposal.evidence}; specs: {reason}"
+        claim_id = self.unique(base_id)
+        self.claims[claim_id] = Drafted(claim_id, assertion.as_dict(), verdict, note, [quote])
+        self.by_assertion[key] = claim_id
+        self.added.append(claim_id)
+        self.proposer.locate(proposal.asserts)
+
+    def unique(self, base_id: str) -> str:
+        claim_id, count = base_id, 1
+        while claim_id in self.claims:
+            count += 1
+            claim_id = f"{base_id}-{count}"
+        return claim_id
+
+    def render(self) -> str:
+        lines = [
+            f"# Drafted claims ({self.base.name} -> {self.target.name}). Each entry says what the specs show; review",
+            "# it against the changelog and the specs, fix what misreads the text, then delete its `drafted:` line.",
+            "# `intercom-gen contract` reports this file as unreviewed while any `drafted:` line is left.",
+            f"base: {json.dumps(self.base.name)}",
+            f"target: {json.dumps(self.target.name)}",
+            "claims:" if self.claims else "claims: []",
+        ]
+        for claim in self.claims.values():
+            lines += [f"  - id: {claim.id}", f"    quote: {_json(claim.quotes[0])}"]
+            if len(claim.quotes) > 1:
+                lines.append(f"    also_quotes: {_json(claim.quotes[1:])}")
+            lines.append(f"    asserts: {_json(claim.asserts)}")
+            lines.append(f"    expected: {claim.expected}")
+            lines.append(f"    drafted: {_json(claim.note)}")
+        lines.append("not_claims:" if self.not_claims else "not_claims: []")
+        for text, reason, confidence in self.not_claims:
+            lines += [f"  - quote: {_json(text)}", f"    reason: {_json(reason)}"]
+            lines.append(f"    drafted: {_json(f'confidence {confidence:.1f}')}")
+        return "\n".join(lines) + "\n"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def draft_claims(name: str, text: str, base: Version, target: Version) -> str:
     """Proposed claims for a changelog text, as a claims-file YAML document."""
-    changelog = parse_changelog(name, text)
-    proposals: dict[str, Proposal] = {}
-    samples: dict[str, Any] = {}
-    leftovers = []
-    index = FieldIndex(target)
-    for statement in changelog.statements:
-        found = list(
-            _from_code(statement, target) if statement.kind == "code" else _from_prose(statement, target, index)
-        )
-        quote = statement.text if statement.kind == "prose" else statement.text[:80]
-        for proposal in found:
-            kept = proposals.setdefault(proposal.id, proposal)
-            if quote not in kept.quotes:
-                kept.quotes.append(quote)
-            if proposal.asserts["kind"] == "example-validates":
-                samples[proposal.id] = payload_of(statement.raw)
-        if not found and statement.kind == "prose" and statement.text not in leftovers:
-            leftovers.append(statement.text)
-    return _render(list(proposals.values()), leftovers, base, target, samples)
+    return Drafter(name, text, base, target).run()

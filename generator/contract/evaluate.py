@@ -8,8 +8,10 @@ Verdicts, per assertion:
 - ``contradicted``: the target spec shows otherwise;
 - ``unverifiable``: the spec cannot tell (e.g. it declares no default), or the claim is about
   behaviour the spec does not describe;
-- ``doc-only``: advice or explanation, nothing to check.
-A claim with several assertions gets their common verdict, or ``partial`` when they differ.
+- ``doc-only``: advice or explanation, nothing to check; or something the spec's prose or examples
+  say (``documented``, ``request-example``, ``searchable-field``) that no generated client shows.
+A claim with several assertions gets their common verdict, or ``partial`` when they differ
+(documentation items alongside structural ones do not make it partial).
 """
 
 from __future__ import annotations
@@ -20,14 +22,14 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from ..spec.load import read_text
-from .checks import CHECKS, Evidence, Finding, Truth
-from .claims import Assertion, ChangelogEntry, Claim, ClaimsFile, load_claims
+from .checks import Evidence, Finding, Truth
+from .claims import ChangelogEntry, Claim, ClaimsFile, load_claims
+from .kinds import Assertion
 from .samples import payload_of
 from .specquery import Version
 from .statements import Changelog, Statement, parse_changelog
 
 CODE_SAMPLE = "code sample"
-_REFERENCE_FIELDS = {"schema": "schema", "via": "operation", "operation": "operation", "tag": "tag"}
 
 
 @dataclass(frozen=True)
@@ -88,63 +90,61 @@ class ChangelogResult:
 
 def describe(a: Assertion) -> str:
     """A short label for an assertion: ``conversation_part.state``, ``deleteTicket`` ..."""
-    if a.kind in ("doc-only", "unverifiable"):
-        return a.kind
-    owner = a.get("operation") if a.kind == "response-status" else a.get("schema") or a.get("operation")
-    owner = owner or a.get("tag") or ""
-    if a.get("operations"):
-        owner = ", ".join(str(o) for o in a.get("operations"))
-    detail = a.get("property") or a.get("parameter") or a.get("field") or a.get("example") or a.get("status")
-    label = f"{owner}.{detail}" if owner and detail else str(owner or detail or a.get("value") or "")
-    return f"{a.kind} {label}".strip()
+    return a.label()
 
 
 def unknown_references(a: Assertion, versions: Mapping[str, Version]) -> list[str]:
     """Names in ``a`` that no registered version knows (typos rather than findings)."""
     problems = []
-    for key, kind in _REFERENCE_FIELDS.items():
-        values = [a.get(key)] if a.get(key) is not None else []
-        if key == "operation":
-            values += list(a.get("operations") or [])
-        for value in values:
-            name = str(value)
-            if kind == "schema":
-                known = any(name in v.schemas for v in versions.values())
-            elif kind == "operation":
-                known = any(v.operation(name) is not None for v in versions.values())
-            else:
-                known = any(v.tag_description(name) is not None for v in versions.values())
-            if not known:
-                problems.append(f"unknown {kind} {name!r} (in no registered version)")
+    for name in a.schema_refs():
+        if not any(name in v.schemas for v in versions.values()):
+            problems.append(f"unknown schema {name!r} (in no registered version)")
+    for name in a.operation_refs():
+        if name.partition(" ")[2].startswith("/"):
+            continue  # an endpoint written out: that no version has it is a finding, not a typo
+        if not any(v.operation(name) is not None for v in versions.values()):
+            problems.append(f"unknown operation {name!r} (in no registered version)")
+    for name in a.tag_refs():
+        if not any(v.tag_description(name) is not None for v in versions.values()):
+            problems.append(f"unknown tag {name!r} (in no registered version)")
     return problems
 
 
-def _pair_verdict(a: Assertion, base: Version, target: Version, payload: Any) -> ItemResult:
-    check = CHECKS[a.kind]
-    now = check(a, target, payload)
+def _new(a: Assertion, why: str) -> tuple[str, str]:
+    """The verdict of something true in the target and new: ``doc-only`` when only prose or examples show it."""
+    if a.evidence == "documentation":
+        return "doc-only", f"{why} (documentation only: the generated client shows nothing of it)"
+    return "holds", why
+
+
+def pair_verdict(a: Assertion, base: Version, target: Version, payload: Any) -> ItemResult:
+    """The verdict of one assertion measured from ``base`` to ``target``."""
+    check = a.check
+    now = check(target, payload)
     if now.truth is Truth.FALSE:
         return ItemResult(a, "contradicted", now.why, now.evidence, {target.name: now})
     if now.truth is Truth.PARTLY:
         return ItemResult(a, "partial", now.why, now.evidence, {target.name: now})
     if now.truth is Truth.UNKNOWN:
         return ItemResult(a, "unverifiable", now.why, now.evidence, {target.name: now})
-    before = check(a, base, payload)
+    before = check(base, payload)
     findings = {target.name: now, base.name: before}
     if before.truth is Truth.TRUE:
         return ItemResult(
             a, "not-new", f"already so in {base.name}: {before.why}", now.evidence + before.evidence, findings
         )
-    return ItemResult(a, "holds", now.why, now.evidence, findings)
+    verdict, why = _new(a, now.why)
+    return ItemResult(a, verdict, why, now.evidence, findings)
 
 
 def _versions_verdict(a: Assertion, versions: list[Version], payload: Any) -> ItemResult:
-    check = CHECKS[a.kind]
-    findings = {v.name: check(a, v, payload) for v in versions}
+    findings = {v.name: a.check(v, payload) for v in versions}
     truths = {f.truth for f in findings.values()}
     evidence = tuple(e for f in findings.values() for e in f.evidence)
     named = ", ".join(findings)
     if truths == {Truth.TRUE}:
-        return ItemResult(a, "holds", f"true in each of {named}", evidence, findings)
+        verdict, why = _new(a, f"true in each of {named}")
+        return ItemResult(a, verdict, why, evidence, findings)
     verdict = "partial"
     if Truth.UNKNOWN in truths:
         verdict = "unverifiable"
@@ -155,9 +155,14 @@ def _versions_verdict(a: Assertion, versions: list[Version], payload: Any) -> It
 
 
 def combine(items: list[ItemResult]) -> tuple[str, str]:
-    verdicts = {item.verdict for item in items}
     if len(items) == 1:
         return items[0].verdict, items[0].reason
+    structural = [i for i in items if i.verdict != "doc-only"]
+    if structural and len(structural) < len(items):
+        items = structural  # what the spec documents besides does not make structural evidence partial
+        if len(items) == 1:
+            return items[0].verdict, items[0].reason
+    verdicts = {item.verdict for item in items}
     if len(verdicts) == 1:
         verdict = verdicts.pop()
         if verdict == "holds":
@@ -201,7 +206,7 @@ class Evaluator:
         listed = [self.version(v, source, f"{claim.pointer}/versions") for v in claim.versions]
         problems = [p for a in claim.asserts for p in unknown_references(a, self.versions)]
         payload: Any = None
-        if any(a.kind == "example-validates" for a in claim.asserts):
+        if any(a.needs_payload for a in claim.asserts):
             payload, problem = self.payload(claim, changelog, source)
             problems += [problem] if problem else []
         if base is None or target is None or None in listed or problems:
@@ -211,12 +216,12 @@ class Evaluator:
             return ClaimResult(changelog.name, claim, "unverifiable", why, (), problem=why)
         items = []
         for a in claim.asserts:
-            if a.kind in ("doc-only", "unverifiable"):
-                items.append(ItemResult(a, a.kind, str(a.get("reason"))))
+            if a.evidence == "none":
+                items.append(ItemResult(a, a.kind, str(getattr(a, "reason", ""))))
             elif claim.versions:
                 items.append(_versions_verdict(a, [v for v in listed if v is not None], payload))
             else:
-                items.append(_pair_verdict(a, base, target, payload))
+                items.append(pair_verdict(a, base, target, payload))
         verdict, reason = combine(items)
         return ClaimResult(changelog.name, claim, verdict, reason, tuple(items), payload=payload)
 

@@ -40,6 +40,15 @@ class ContractReport:
         out = []
         for report in self.changelogs:
             name = report.result.name
+            drafted = report.result.claims_file.unreviewed
+            if drafted:
+                claims_file = report.result.claims_file
+                total = len(claims_file.claims) + len(claims_file.not_claims)
+                out.append(
+                    f"{name}: {claims_file.source} is unreviewed: {len(drafted)} of {total} entries still carry "
+                    f"the draft's `drafted:` mark (first at {drafted[0].pointer}); review each against the specs "
+                    "and delete its mark"
+                )
             for claim, package in zip(report.result.claims, report.packages, strict=True):
                 if not claim.as_expected:
                     out.append(f"{name} {claim.claim.id}: verdict {claim.verdict}, expected {claim.claim.expected}")
@@ -81,6 +90,14 @@ def run_contracts(
     reports = []
     for entry in load_index(index):
         result = evaluate_changelog(entry, versions, diagnostics)
+        drafted = result.claims_file.unreviewed
+        if drafted:
+            diagnostics.error(
+                result.claims_file.source,
+                drafted[0].pointer,
+                f"{len(drafted)} entries are still as drafted (`drafted:` marks): the claims were never reviewed",
+                code="claims-unreviewed",
+            )
         packages = _confirm_all(result, confirmer, diagnostics)
         base = _by_name(versions, result.claims_file.base)
         target = _by_name(versions, result.claims_file.target)

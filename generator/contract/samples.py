@@ -16,9 +16,11 @@ from typing import Any, Literal
 
 from ..ir.examples import is_json_type
 from ..ir.refs import join
+from ..ir.schema import is_ref
 from .specquery import deref, is_nullable
 
 ProblemKind = Literal["type", "enum", "required", "undeclared", "variant"]
+_REQUEST_LINE = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE)\s+\S+(?:\s+HTTP/[0-9.]+)?")
 _CURL_DATA = re.compile(r"(?:-d|--data(?:-raw)?)\s+'(.*?)'", re.DOTALL)
 
 
@@ -40,6 +42,13 @@ def payload_of(code: str) -> Any:
     text = code.strip()
     if text.startswith("```"):
         text = re.sub(r"^```[A-Za-z0-9_+-]*\s|```$", "", text).strip()
+    request = _REQUEST_LINE.match(text)
+    if request is not None:  # an HTTP request as written: the request line (and headers), then the body
+        text = text[request.end() :].strip()
+        while text and not text.startswith(("{", "[")) and ":" in text.split("\n", 1)[0]:
+            text = text.split("\n", 1)[1].strip() if "\n" in text else ""
+        if not text:
+            raise ValueError("the request sends no body")
     if text.startswith("curl "):
         match = _CURL_DATA.search(text)
         if match is None:
@@ -96,7 +105,9 @@ class _Checker:
         if not resolved:
             return []
         if value is None:
-            ok = is_nullable(self.schemas, node) or not any(k in resolved for k in ("type", "properties", "$ref"))
+            ok = is_nullable(self.schemas, node) or not (
+                is_ref(resolved) or any(k in resolved for k in ("type", "properties"))
+            )
             return [] if ok else [Problem("type", at, "null where the schema does not allow null")]
         flat = _Flat()
         _flatten(self.schemas, resolved, pointer, flat)

@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..ir.model import Api, Operation
-from ..ir.refs import SCHEMA_PREFIX, join, resolve_pointer, split_ref, unescape
+from ..ir.refs import join, resolve_pointer, split_ref
+from ..ir.schema import Resolver, is_ref
 
 State = Literal["present", "partial", "absent"]
 _MAX_DEPTH = 24
+_PLACEHOLDER = re.compile(r"\{[^}/]*\}")
+
+
+def path_shape(path: str) -> str:
+    """A path with its placeholders unnamed: ``/tickets/{id}`` and ``/tickets/{ticket_id}`` are one shape."""
+    return _PLACEHOLDER.sub("{}", path.strip().rstrip("/") or "/")
 
 
 @dataclass(frozen=True)
@@ -38,13 +45,17 @@ class Version:
         return schemas if isinstance(schemas, Mapping) else {}
 
     def operation(self, ref: str) -> Operation | None:
-        """Find an operation by operationId (any case) or by ``METHOD /path``."""
-        method, _, path = ref.partition(" ")
+        """Find an operation by operationId (any case) or by ``METHOD /path`` (placeholders may be
+        named differently: ``PUT /articles/{id}`` finds ``PUT /articles/{article_id}``)."""
+        method, _, path = ref.strip().partition(" ")
+        path = path.strip()
         if path.startswith("/"):
-            for op in self.api.operations:
-                if op.method == method.lower() and op.path == path:
-                    return op
-            return None
+            same = [op for op in self.api.operations if op.method == method.lower()]
+            exact = next((op for op in same if op.path == path), None)
+            if exact is not None:
+                return exact
+            shape = path_shape(path)
+            return next((op for op in same if path_shape(op.path) == shape), None)
         wanted = ref.lower()
         return next((op for op in self.api.operations if (op.operation_id or "").lower() == wanted), None)
 
@@ -68,18 +79,32 @@ class Lookup:
 
 def deref(schemas: Mapping[str, Any], node: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
     """Follow ``$ref`` to component schemas; an unresolvable reference gives an empty schema."""
+    return _resolver(schemas).follow(node, pointer)
+
+
+def _resolver(schemas: Mapping[str, Any]) -> Resolver:
+    return Resolver({"components": {"schemas": schemas}})
+
+
+def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str) -> Lookup:
+    """Where ``name`` is declared below ``node``; a dotted name (``assignment.admin_assignee_id``,
+    ``options[].value``) is followed property by property, through array items."""
+    found = _find_one(schemas, node, pointer, name)
+    if found.state != "absent" or "." not in name:
+        return found
+    head, _, rest = name.replace("[]", "").partition(".")
+    outer = _find_one(schemas, node, pointer, head)
+    if outer.state == "absent" or outer.node is None:
+        return outer
+    inner, at = deref(schemas, outer.node, outer.pointers[0])
     for _ in range(_MAX_DEPTH):
-        if not isinstance(node, Mapping) or not isinstance(node.get("$ref"), str):
+        if inner.get("type") != "array" or not isinstance(inner.get("items"), Mapping):
             break
-        ref = str(node["$ref"])
-        if not ref.startswith(SCHEMA_PREFIX):
-            return {}, pointer
-        key = unescape(ref[len(SCHEMA_PREFIX) :])
-        node, pointer = schemas.get(key, {}), join("", "components", "schemas", key)
-    return (node if isinstance(node, Mapping) else {}), pointer
+        inner, at = deref(schemas, inner["items"], join(at, "items"))
+    return find_property(schemas, inner, at, rest)
 
 
-def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str, depth: int = 0) -> Lookup:
+def _find_one(schemas: Mapping[str, Any], node: Any, pointer: str, name: str, depth: int = 0) -> Lookup:
     node, pointer = deref(schemas, node, pointer)
     if depth > _MAX_DEPTH or not node:
         return Lookup("absent")
@@ -88,14 +113,14 @@ def find_property(schemas: Mapping[str, Any], node: Any, pointer: str, name: str
         required = name in (node.get("required") or [])
         return Lookup("present", (join(pointer, "properties", name),), (), properties[name], required)
     for index, member in enumerate(node.get("allOf") or []):
-        found = find_property(schemas, member, join(pointer, "allOf", index), name, depth + 1)
+        found = _find_one(schemas, member, join(pointer, "allOf", index), name, depth + 1)
         if found.state != "absent":
             return found
     for keyword in ("oneOf", "anyOf"):
         members = node.get(keyword)
         if not isinstance(members, list) or not members:
             continue
-        results = [find_property(schemas, m, join(pointer, keyword, i), name, depth + 1) for i, m in enumerate(members)]
+        results = [_find_one(schemas, m, join(pointer, keyword, i), name, depth + 1) for i, m in enumerate(members)]
         declared = [r for r in results if r.state == "present"]
         if not declared:
             continue
@@ -128,38 +153,20 @@ def declared_names(schemas: Mapping[str, Any], node: Any) -> set[str]:
 
 
 def is_nullable(schemas: Mapping[str, Any], node: Any) -> bool:
-    """OpenAPI 3.0 ``nullable: true`` on the property or on what it refers to (or 3.1 ``type: [.., null]``)."""
-    if isinstance(node, Mapping) and node.get("nullable") is True:
-        return True
-    resolved, _ = deref(schemas, node, "")
-    kind = resolved.get("type")
-    return resolved.get("nullable") is True or (isinstance(kind, list) and "null" in kind)
+    """Whether ``null`` is allowed, on the property or on what it refers to (``schema.allows_null``)."""
+    if not isinstance(node, Mapping):
+        return False
+    return _resolver(schemas).schema(node, "").nullable
 
 
 def iter_schema_refs(node: Any) -> Iterator[str]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Mapping):
-            ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-                yield unescape(ref[len(SCHEMA_PREFIX) :])
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
+    """The component schema keys named below ``node`` (references not followed)."""
+    return iter(sorted(Resolver({}).refs_below(node)))
 
 
 def reachable(schemas: Mapping[str, Any], node: Any) -> set[str]:
     """Component schema keys reachable from ``node`` through ``$ref``s."""
-    seen: set[str] = set()
-    todo = list(iter_schema_refs(node))
-    while todo:
-        key = todo.pop()
-        if key in seen:
-            continue
-        seen.add(key)
-        todo.extend(iter_schema_refs(schemas.get(key)))
-    return seen
+    return _resolver(schemas).reachable([node])
 
 
 def body_schema(op: Operation) -> tuple[Mapping[str, Any], str] | None:
@@ -187,11 +194,9 @@ def request_examples(version: Version, op: Operation) -> tuple[dict[str, Any], s
     body: Any = resolve_pointer(spec, split_ref("#" + op.pointer) or [])
     body = body.get("requestBody") if isinstance(body, Mapping) else None
     pointer = join(op.pointer, "requestBody")
-    if isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
-        tokens = split_ref(str(body["$ref"])) or []
-        try:
-            body, pointer = resolve_pointer(spec, tokens), join("", *tokens)
-        except KeyError:
+    if is_ref(body):
+        body, pointer = Resolver(spec).follow(body, pointer)
+        if not body:
             return {}, pointer
     content = body.get("content") if isinstance(body, Mapping) else None
     if not isinstance(content, Mapping) or op.body is None:

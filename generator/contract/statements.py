@@ -12,7 +12,9 @@ code cut onto its own line), one is a single line of Markdown. The same rules ap
    punctuation continues it (the page had inline code there); any other line starts a new one.
 3. A paragraph is normalised (runs of whitespace become one space; a space before ``,;:.!?)`` is
    dropped) and split into statements before a Markdown heading (``#`` .. ``######``), before a
-   list item (`` - `` or `` 1. `` followed by a capital, a link, code or emphasis), before a
+   list item (`` - `` or `` 1. `` followed by a capital, a link, code or emphasis; but a
+   `` - `` after an item that is only a code span, as in ``- `name` - The name``, stays in that
+   item unless another code-span item follows), before a
    flattened disclosure widget (``details summary``), and after a sentence end (``.``, ``!``,
    ``?`` followed by a space and a capital, a link, code or emphasis).
 
@@ -36,6 +38,7 @@ _CALL_LINE = re.compile(r"^[A-Za-z_$][\w$.]*\(.*\);?$")
 _BOUNDARY_BEFORE = re.compile(r"(?<=\S) (?=#{1,6} )| (?=- [A-Z\[`*])| (?=\d+\. [A-Z\[`*])| (?=details summary )")
 _SENTENCE_END = re.compile(r"(?<=[.!?]) (?=[A-Z\[`*])")
 _LIST_NUMBER = re.compile(r"^\d+\.$")
+_CODE_ITEM = re.compile(r"^(?:- |\d+\. )?`[^`]+`$")
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,9 @@ def split_prose(paragraph: str) -> list[str]:
         pieces.extend(p for p in _SENTENCE_END.split(part) if p.strip())
     merged: list[str] = []
     for piece in pieces:
-        if merged and _LIST_NUMBER.match(merged[-1].strip()):
+        if merged and _CODE_ITEM.match(merged[-1].strip()) and piece.startswith("- ") and piece[2:3] != "`":
+            merged[-1] = f"{merged[-1]} {piece}"  # "- `name` - what it is": one item, not two
+        elif merged and _LIST_NUMBER.match(merged[-1].strip()):
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)

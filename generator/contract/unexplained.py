@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from ..ir.model import Api
-from .claims import Assertion
 from .evaluate import ChangelogResult
-from .specquery import Version, find_property, iter_schema_refs
+from .kinds import Assertion
+from .specquery import Version, iter_schema_refs
 
 SEVERITY_ORDER = {"breaking": 0, "non-breaking": 1, "info": 2}
 
@@ -62,31 +62,11 @@ class Subject:
         return False
 
 
-def _body_schemas(version: Version, ref: str) -> set[str]:
-    op = version.operation(ref)
-    if op is None or op.body is None:
-        return set()
-    return set(iter_schema_refs(op.body.schema))
-
-
 def _introduced(a: Assertion, base: Version, target: Version) -> frozenset[str]:
     """Schemas the target adds along with an added operation or property (its bodies, its type, and
     the new schemas those refer to)."""
-    nodes: list[Any] = []
-    if a.kind == "operation-added":
-        for ref in [a.get("operation"), *(a.get("operations") or [])]:
-            op = target.operation(str(ref)) if ref is not None else None
-            if op is not None:
-                nodes += [op.body.schema if op.body else None, *(r.schema for r in op.responses)]
-    elif a.kind in ("property-added", "body-property-added"):
-        owner: Any = None
-        if a.get("schema") is not None:
-            owner = target.schemas.get(str(a.get("schema")))
-        elif (op := target.operation(str(a.get("operation")))) is not None and op.body is not None:
-            owner = op.body.schema
-        nodes.append(find_property(target.schemas, owner, "", str(a.get("property"))).node)
     # follow references through new schemas only: what an existing schema refers to is not new here
-    todo = [key for node in nodes for key in iter_schema_refs(node)]
+    todo = [key for node in a.introduced_roots(target) for key in iter_schema_refs(node)]
     found: set[str] = set()
     while todo:
         key = todo.pop()
@@ -98,21 +78,13 @@ def _introduced(a: Assertion, base: Version, target: Version) -> frozenset[str]:
 
 
 def subject(a: Assertion, base: Version, target: Version) -> Subject | None:
-    if a.kind in ("doc-only", "unverifiable"):
+    if a.evidence == "none":
         return None
-    refs = [str(r) for r in [a.get("operation"), a.get("via"), *(a.get("operations") or [])] if r is not None]
+    refs = a.subject_operations()
     operations = {op.key for v in (base, target) for ref in refs if (op := v.operation(ref)) is not None}
-    # a response-status claim's schema is what the response returns, not a schema it changes
-    schemas = {str(a.get("schema"))} if a.get("schema") is not None and a.kind != "response-status" else set()
-    if a.kind == "version-header":
-        schemas.add("intercom_version")
-    if a.kind in ("body-property-added", "nullability", "default-value") and a.get("operation") is not None:
-        schemas |= {s for v in (base, target) for s in _body_schemas(v, str(a.get("operation")))}
-    name = a.get("property") or a.get("parameter") or a.get("field")
-    if a.kind == "property-added" and a.get("via") is not None:
-        operations = set()  # "via" only locates the schema; the change is on the schema
+    name = a.subject_name()
     introduced = _introduced(a, base, target)
-    return Subject(frozenset(operations), frozenset(schemas), str(name) if name is not None else None, introduced)
+    return Subject(frozenset(operations), frozenset(a.subject_schemas(base, target)), name, introduced)
 
 
 def severity(change: DiffChange) -> str:

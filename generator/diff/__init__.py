@@ -1,8 +1,8 @@
 """The version diff: which operations, parameters, properties and schemas changed between two
 API versions, and whether each change breaks code calling the generated Python client.
 
-``compute_diff`` builds the neutral ``VersionDiff``; the rules under ``rules/`` (listed in
-``registry.py``) judge it into ``Change``s; ``report.py`` prints them as text, Markdown or JSON.
+``compute_diff`` builds the neutral ``VersionDiff``; the ``Rule`` records under ``rules/`` (one
+registry of them in ``registry.py``) judge it into ``Change``s; ``report.py`` prints them as text, Markdown or JSON.
 """
 
 from __future__ import annotations

@@ -255,4 +255,5 @@ def compute_diff(old: Api, new: Api) -> VersionDiff:
         schemas_removed=tuple(sorted(before.keys - after.keys)),
         schemas_modified=_schema_groups(before, after),
         schema_users={**before.usage.operations, **after.usage.operations},
+        resources={op.key: resource_attribute(op.tags[0]) for api in (old, new) for op in api.operations},
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..ir.refs import schema_name
+from ..ir.schema import allows_null, component_of, is_ref, ref_of
 from .model import Prop
 
 MAX_DEPTH = 24
@@ -96,19 +96,14 @@ def enum_of(node: Mapping[str, Any]) -> tuple[str, ...] | None:
 
 
 def nullable(node: Mapping[str, Any]) -> bool:
-    kind = node.get("type")
-    if node.get("nullable") is True or (isinstance(kind, list) and "null" in kind):
-        return True
-    if isinstance(node.get("enum"), list) and None in node["enum"]:
-        return True
-    return any(_is_null(m) for key in ("oneOf", "anyOf") for m in _members(node, key))
+    return allows_null(node)
 
 
 def describe(node: Mapping[str, Any], seen: frozenset[int] = frozenset()) -> str:
     """A short, stable spelling of a schema's type: ``string``, ``contact``, ``array<tag>``, ``object``."""
-    ref = node.get("$ref")
-    if isinstance(ref, str):
-        return schema_name(ref) or ref
+    ref = ref_of(node)
+    if ref is not None:
+        return component_of(node) or ref
     if id(node) in seen or len(seen) > MAX_DEPTH:
         return "any"  # an inline schema containing itself (YAML aliases)
     seen = seen | {id(node)}
@@ -145,7 +140,7 @@ _JSON_TYPES = {str: "string", bool: "boolean", int: "integer", float: "number"}
 
 def _is_structural(node: Mapping[str, Any]) -> bool:
     """False for members that only annotate (``{description: ...}``, ``{nullable: true}``)."""
-    return any(k in node for k in ("$ref", "type", "properties", "items", "enum", *_COMPOSITIONS))
+    return is_ref(node) or any(k in node for k in ("type", "properties", "items", "enum", *_COMPOSITIONS))
 
 
 def _is_object(node: Mapping[str, Any]) -> bool:
@@ -155,12 +150,12 @@ def _is_object(node: Mapping[str, Any]) -> bool:
 
 def _is_named(node: Mapping[str, Any]) -> bool:
     """A ref to a component, or a composition of refs only: compared on the component, not here."""
-    if "$ref" in node:
+    if is_ref(node):
         return True
     if "properties" in node:
         return False
     members = [m for key in _COMPOSITIONS for m in _members(node, key) if not _is_null(m) and _is_structural(m)]
-    return bool(members) and all("$ref" in m for m in members)
+    return bool(members) and all(is_ref(m) for m in members)
 
 
 def _merge(fields: dict[str, _Field], name: str, incoming: _Field) -> None:
@@ -201,7 +196,7 @@ class Flattener:
         if schema is None:
             return View(Prop("none", False, True, None, frozenset((label,))), {}, frozenset())
         root = Prop(describe(schema), nullable(schema), True, enum_of(schema), frozenset((label,)))
-        key = schema_name(schema["$ref"]) if len(schema) == 1 and isinstance(schema.get("$ref"), str) else None
+        key = component_of(schema) if len(schema) == 1 else None
         if key is not None and key != label and isinstance(self._schemas.get(key), dict):
             component = self.component(key)  # a bare ref declares nothing itself: reuse the component's view
             via = frozenset((key,))
@@ -251,8 +246,8 @@ class Flattener:
 
     def _resolve(self, declaration: _Declaration, owners: set[str]) -> _Declaration | None:
         """Follow a ``$ref`` chain to a component schema; None on a cycle or a missing target."""
-        while isinstance(declaration.node.get("$ref"), str):
-            key = schema_name(str(declaration.node["$ref"]))
+        while is_ref(declaration.node):
+            key = component_of(declaration.node)
             if key is None or key in declaration.stack or len(declaration.stack) >= MAX_DEPTH:
                 return None
             target = self._schemas.get(key)

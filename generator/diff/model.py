@@ -152,6 +152,8 @@ class VersionDiff:
     schemas_modified: tuple[PropertyGroup, ...]
     schema_users: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Component schema -> operations using it (newer side, or older side for removed schemas)."""
+    resources: Mapping[str, str] = field(default_factory=dict)
+    """Operation (``GET /x``, either side) -> the client resource holding its method (newer side first)."""
 
     def property_groups(self) -> tuple[PropertyGroup, ...]:
         """Every group of property differences: component schemas first, then operations."""

@@ -22,6 +22,7 @@ from .model import Api, ModelClass, Operation, Resource, Server
 from .modeldoc import build_model_document
 from .operations import Hoister, OperationBuilder
 from .refs import check_allof_cycles, check_allof_depth, check_refs, join, repair_dangling
+from .schema import Resolver
 from .schemas import check_schemas
 from .types import Annotator
 from .validate import HTTP_METHODS, validate_document
@@ -219,7 +220,7 @@ def build_api(
     spec = repair_dangling(dict(spec_in), check_refs(dict(spec_in), source, diagnostics))
     schemas: Mapping[str, Any] = spec["components"]["schemas"]
     class_names = _class_names(schemas, class_overrides or {}, source, diagnostics)
-    annotator = Annotator(schemas, class_names)
+    annotator = Annotator(Resolver(spec), class_names)
     hoister = Hoister({join("", "components", "schemas", k): v for k, v in class_names.items()}, source, diagnostics)
     builder = OperationBuilder(spec, annotator, hoister, source, diagnostics)
     operations = []

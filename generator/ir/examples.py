@@ -23,7 +23,8 @@ from typing import Any
 
 from ..core.diagnostics import Diagnostics
 from .model import Operation
-from .refs import SCHEMA_PREFIX, join, unescape
+from .refs import join, unescape
+from .schema import Resolver, allows_null
 
 JSON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -51,21 +52,13 @@ _WIDENED = {("string", int): "integer", ("integer", str): "string", ("number", s
 
 
 class _Walker:
-    def __init__(self, schemas: Mapping[str, Any], audit: ExampleAudit) -> None:
-        self._schemas = schemas
+    def __init__(self, resolver: Resolver, audit: ExampleAudit) -> None:
+        self._resolver = resolver
         self._audit = audit
         self.request = False  # walking request examples: mismatches widen the type instead
 
     def _deref(self, schema: Any, pointer: str) -> tuple[Mapping[str, Any], str]:
-        seen = 0
-        while isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str) and seen < 32:
-            ref = str(schema["$ref"])
-            if not ref.startswith(SCHEMA_PREFIX):
-                return {}, pointer
-            key = unescape(ref[len(SCHEMA_PREFIX) :])
-            schema, pointer = self._schemas.get(key, {}), join("", "components", "schemas", key)
-            seen += 1
-        return (schema if isinstance(schema, Mapping) else {}), pointer
+        return self._resolver.follow(schema, pointer)
 
     def walk(self, value: Any, schema: Any, pointer: str, depth: int = 0) -> None:
         entry = pointer
@@ -73,7 +66,7 @@ class _Walker:
         if depth > 40 or not schema:
             return
         if value is None:
-            if schema.get("nullable") is not True and isinstance(schema.get("type"), str):
+            if not allows_null(schema) and isinstance(schema.get("type"), str):
                 self._audit.nullable.add(entry)
             return
         for index, member in enumerate(schema.get("allOf") or []):
@@ -160,7 +153,7 @@ def audit_examples(
 ) -> ExampleAudit:
     """Walk every response example of every operation through its schema."""
     audit = ExampleAudit()
-    walker = _Walker(spec.get("components", {}).get("schemas", {}), audit)
+    walker = _Walker(Resolver(spec), audit)
     for op in operations:
         for response in op.responses:
             if response.schema is None or not response.content_type:

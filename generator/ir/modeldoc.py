@@ -24,7 +24,7 @@ from typing import Any
 
 from ..core.naming import pascal_case
 from .examples import ExampleAudit, widened
-from .refs import SCHEMA_PREFIX, join, schema_name
+from .refs import join
 from .rewrites import (
     DROPPED_KEYS,
     drop_constraint_only,
@@ -33,6 +33,7 @@ from .rewrites import (
     nullable_ref,
     open_enum,
 )
+from .schema import Resolver, bare_ref, component_of, is_ref, ref_to
 from .shapes import UnionPlan, is_inline_object, plan_union
 
 
@@ -42,7 +43,7 @@ class ModelDocBuilder:
     def __init__(
         self, components: Mapping[str, Any], class_names: Mapping[str, str], audit: ExampleAudit, taken: set[str]
     ) -> None:
-        self._components = components
+        self._resolver = Resolver({"components": {"schemas": components}})
         self._class_names = class_names  # component key -> class name (also its key in the output)
         self._audit = audit
         self._taken = taken
@@ -51,28 +52,27 @@ class ModelDocBuilder:
         self.collisions: list[tuple[str, str]] = []  # (pointer, name)
         self.dropped: list[tuple[str, str]] = []  # (pointer, constraint dropped and why)
 
-    def ref(self, ref: str) -> str:
-        name = schema_name(ref)
+    def ref(self, reference: Mapping[str, Any]) -> dict[str, str]:
+        """The reference rewritten to the key of the class it names in the model document."""
+        name = component_of(reference)
         if name is not None and name in self._class_names:
-            return SCHEMA_PREFIX + self._class_names[name]
-        return ref
+            return ref_to(self._class_names[name])
+        return bare_ref(reference)
 
     def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
-        name = schema_name(str(schema.get("$ref", "")))
-        target = self._components.get(name) if name is not None else None
-        return target if isinstance(target, Mapping) else {}
+        return self._resolver.follow(schema)[0]
 
     def class_of(self, schema: Mapping[str, Any]) -> str | None:
-        name = schema_name(str(schema.get("$ref", "")))
+        name = component_of(schema)
         return self._class_names.get(name) if name is not None else None
 
     def schema(self, node: Any, base: str, pointer: str) -> Any:
         """Normalise ``node``; ``base`` is the class name its inline classes are named from."""
         if not isinstance(node, Mapping):
             return node
-        if isinstance(node.get("$ref"), str):
-            ref = self.ref(node["$ref"])
-            return nullable_ref(ref) if pointer in self._audit.nullable else {"$ref": ref}
+        if is_ref(node):
+            ref = self.ref(node)
+            return nullable_ref(ref) if pointer in self._audit.nullable else ref
         out: dict[str, Any] = {}
         for key, value in node.items():
             if key in DROPPED_KEYS or (isinstance(key, str) and key.startswith("x-")):
@@ -112,19 +112,20 @@ class ModelDocBuilder:
         if not is_inline_object(node):
             return self.schema(node, name, pointer)
         inner = {k: v for k, v in node.items() if k != "nullable"}
-        ref = self.register(name, self.schema(inner, name, pointer), pointer)
+        ref = ref_to(self.register(name, self.schema(inner, name, pointer), pointer))
         if node.get("nullable") is True or pointer in self._audit.nullable:
             return nullable_ref(ref)
-        return {"$ref": ref}
+        return ref
 
     def register(self, name: str, schema: Any, pointer: str) -> str:
+        """Hoist ``schema`` as the class ``name``; return the name (a collision is noted)."""
         if name in self._taken:
             self.collisions.append((pointer, name))
         else:
             self._taken.add(name)
             self.origins[name] = pointer
             self.hoisted[name] = schema
-        return SCHEMA_PREFIX + name
+        return name
 
     def _union(self, out: dict[str, Any], plan: UnionPlan, base: str, pointer: str) -> None:
         where = join(pointer, plan.keyword)
@@ -135,14 +136,14 @@ class ModelDocBuilder:
                 assert member.name is not None
                 inner = self.schema(member.schema, member.name, join(where, index))
                 variant: dict[str, Any] = {"allOf": [inner, {"type": "object", **shared}]}
-                variants.append({"$ref": self.register(member.name, variant, join(where, index))})
+                variants.append(ref_to(self.register(member.name, variant, join(where, index))))
             out[plan.keyword] = variants
             return
         members = []
         for index, member in enumerate(plan.members):
             if member.kind == "inline" and member.name is not None:
                 hoisted = self.schema(member.schema, member.name, join(where, index))
-                members.append({"$ref": self.register(member.name, hoisted, join(where, index))})
+                members.append(ref_to(self.register(member.name, hoisted, join(where, index))))
             else:
                 members.append(self.schema(member.schema, base, join(where, index)))
         out[plan.keyword] = members
@@ -170,8 +171,8 @@ def _single_ref(node: Any) -> dict[str, Any] | None:
     if node.get("type", "object") != "object":
         return None
     members = node.get("allOf")
-    if isinstance(members, list) and len(members) == 1 and isinstance(members[0], Mapping) and "$ref" in members[0]:
-        ref = {"$ref": members[0]["$ref"]}
+    if isinstance(members, list) and len(members) == 1 and is_ref(members[0]):
+        ref = bare_ref(members[0])
         return {"anyOf": [ref], "nullable": True} if node.get("nullable") is True else ref
     return None
 

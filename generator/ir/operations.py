@@ -11,7 +11,8 @@ from ..core.naming import RESERVED_ATTRIBUTES, method_name, method_name_from_rou
 from .model import Body, Operation, Pagination, Response, Result
 from .pagination import detect_pagination
 from .parameters import ParameterBuilder, unshadow
-from .refs import join, resolve_pointer, split_ref
+from .refs import join
+from .schema import is_ref
 from .types import Annotator
 
 
@@ -52,16 +53,8 @@ class OperationBuilder:
         self._diagnostics = diagnostics
 
     def _deref(self, node: Any) -> Any:
-        """Resolve a ``$ref`` to a component parameter/requestBody/response (not schemas)."""
-        seen = 0
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and seen < 16:
-            tokens = split_ref(node["$ref"])
-            try:
-                node = resolve_pointer(self._spec, tokens) if tokens is not None else {}
-            except KeyError:
-                return {}
-            seen += 1
-        return node
+        """A component parameter/requestBody/response a reference stands for (``node`` itself otherwise)."""
+        return self._annotator.resolver.follow(node)[0] if is_ref(node) else node
 
     def build(self, path: str, method: str, raw: Mapping[str, Any], shared_params: list[Any]) -> Operation:
         pointer = join("", "paths", path, method)

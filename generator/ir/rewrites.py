@@ -6,6 +6,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from .schema import bare_ref
+
 CONSTRAINT_ONLY = frozenset({"required", "title", "description"})
 DROPPED_KEYS = frozenset({"example", "examples", "externalDocs", "xml"})
 _LOOSE_FORMATS = {
@@ -54,8 +56,9 @@ def open_enum(schema: dict[str, Any]) -> dict[str, Any]:
     return outer
 
 
-def nullable_ref(ref: str, description: Any = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"anyOf": [{"$ref": ref}], "nullable": True}
+def nullable_ref(reference: Mapping[str, Any], description: Any = None) -> dict[str, Any]:
+    """A reference that also allows ``null`` (``anyOf`` the reference, ``nullable``)."""
+    out: dict[str, Any] = {"anyOf": [bare_ref(reference)], "nullable": True}
     if description:
         out["description"] = description
     return out

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..core.naming import pascal_case
 from .rewrites import is_constraint_only
+from .schema import is_ref
 
 UNION_KEYWORDS = ("oneOf", "anyOf")
 _BESIDE = ("properties", "allOf", "required")
@@ -29,7 +30,7 @@ _PASSIVE = frozenset({"description", "title", "type", "nullable", "default", "di
 
 def is_inline_object(schema: Any) -> bool:
     """An inline schema that a model generator turns into a class of its own."""
-    if not isinstance(schema, Mapping) or "$ref" in schema:
+    if not isinstance(schema, Mapping) or is_ref(schema):
         return False
     if "properties" in schema or "allOf" in schema:
         return True
@@ -74,10 +75,10 @@ def leaf_members(members: list[Mapping[str, Any]], resolve: Resolve, depth: int 
     """Replace each ``$ref`` member that is itself a union of refs by that union's members."""
     out: list[Mapping[str, Any]] = []
     for member in members:
-        target = resolve(member) if "$ref" in member else {}
+        target = resolve(member) if is_ref(member) else {}
         keyword = next((k for k in UNION_KEYWORDS if isinstance(target.get(k), list) and target[k]), None)
         nested = [m for m in target.get(keyword, []) if isinstance(m, Mapping)] if keyword else []
-        if depth < 8 and nested and all("$ref" in m for m in nested) and only_passive_beside(target, str(keyword)):
+        if depth < 8 and nested and all(is_ref(m) for m in nested) and only_passive_beside(target, str(keyword)):
             out += leaf_members(nested, resolve, depth + 1)
         else:
             out.append(member)
@@ -104,7 +105,7 @@ def plan_union(
     inline = [m for m in raw if is_inline_object(m) or is_constraint_only(m)]
     members = []
     for member in raw:
-        ref_class = class_of(member) if "$ref" in member else None
+        ref_class = class_of(member) if is_ref(member) else None
         if member in inline:
             members.append(UnionMember(member, "inline", member_name(base, member, inline)))
         elif ref_class is not None:

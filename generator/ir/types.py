@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .refs import schema_name
+from .schema import Resolver, component_of, is_ref
 from .shapes import only_passive_beside, plan_union
 
 MODELS = "_models"
@@ -25,43 +25,33 @@ def literal(values: list[Any]) -> str:
 class Annotator:
     """Turns schemas into annotation strings; ``hoist(schema) -> class name`` names inline objects."""
 
-    def __init__(self, components: Mapping[str, Any], class_names: Mapping[str, str]) -> None:
-        self._components = components
+    def __init__(self, resolver: Resolver, class_names: Mapping[str, str]) -> None:
+        self.resolver = resolver
         self._class_names = class_names
 
     def deref(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
-        """Follow ``$ref`` chains to component schemas (cycles stop at the repeat)."""
-        seen: set[str] = set()
-        while isinstance(schema.get("$ref"), str) and schema["$ref"] not in seen:
-            seen.add(schema["$ref"])
-            name = schema_name(schema["$ref"])
-            target = self._components.get(name) if name is not None else None
-            if not isinstance(target, Mapping):
-                return {}
-            schema = target
-        return schema
+        """The schema a reference stands for (see ``schema.Resolver``)."""
+        return self.resolver.follow(schema)[0]
 
     def is_model_ref(self, schema: Mapping[str, Any]) -> bool:
         """A ref whose target becomes a class (an object), not a primitive or enum alias."""
-        ref = schema.get("$ref")
-        if not isinstance(ref, str):
-            return False
-        name = schema_name(ref)
-        return name in self._class_names and self._is_object(self.deref(schema))
+        name = component_of(schema)
+        return name is not None and name in self._class_names and self._is_object(self.deref(schema))
 
     @staticmethod
     def _is_object(schema: Mapping[str, Any]) -> bool:
         return schema.get("type") == "object" or any(k in schema for k in ("properties", "allOf", "oneOf", "anyOf"))
 
-    def model(self, ref: str) -> str:
-        name = schema_name(ref)
+    def model(self, reference: Mapping[str, Any]) -> str:
+        """The annotation of the model class a reference to a component names."""
+        name = component_of(reference)
         assert name is not None
         return f"{MODELS}.{self._class_names[name]}"
 
     def value(self, schema: Mapping[str, Any]) -> str:
         """Annotation for a parameter-like value (no hoisting: objects become dicts)."""
         if self.is_model_ref(schema):
-            return self.model(str(schema["$ref"]))
+            return self.model(schema)
         schema = self.deref(schema)
         kind = schema.get("type")
         if isinstance(schema.get("enum"), list) and schema["enum"]:
@@ -80,7 +70,7 @@ class Annotator:
 
     def payload(self, schema: Mapping[str, Any], hoist: Callable[[Mapping[str, Any]], str]) -> str:
         """Annotation for a body or response schema: a model, a union, a list, or a primitive."""
-        if "$ref" in schema:
+        if is_ref(schema):
             union = self._union_of(self.deref(schema), self._class_of(schema))
             return union if union is not None else self.value(schema)
         union = self._union_of(schema, None)
@@ -104,7 +94,7 @@ class Annotator:
         return self._union_of(schema, None)
 
     def _class_of(self, schema: Mapping[str, Any]) -> str | None:
-        name = schema_name(str(schema.get("$ref", "")))
+        name = component_of(schema)
         return self._class_names.get(name) if name is not None else None
 
     def _model_class_of(self, schema: Mapping[str, Any]) -> str | None:
@@ -131,5 +121,5 @@ class Annotator:
                 names.append(f"{MODELS}.{member.name}")
                 continue
             nested = self._union_of(self.deref(member.schema), self._class_of(member.schema), depth + 1)
-            names += nested.split(" | ") if nested else [self.model(str(member.schema["$ref"]))]
+            names += nested.split(" | ") if nested else [self.model(member.schema)]
         return " | ".join(dict.fromkeys(names))

@@ -20,6 +20,7 @@ from datamodel_code_generator.parser import LiteralType
 
 from ..core.diagnostics import Diagnostics
 from ..ir.model import Api
+from ..ir.schema import Resolver, ref_to
 from .text import plain_text
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
@@ -55,7 +56,6 @@ PINNED_OPTIONS: dict[str, object] = {
 # added to the ``model_config`` line it writes (see ``_strict_requests``).
 _RESPONSE_CONFIG = {"coerce_numbers_to_str": True}
 _MODEL_REF = re.compile(r"_models\.(\w+)")
-_REF_PREFIX = "#/components/schemas/"
 _WARM_UP_DOCUMENT = {
     "openapi": "3.0.3",
     "info": {"title": "warm-up", "version": "0"},
@@ -111,33 +111,10 @@ def plain_descriptions(node: Any) -> Any:
 
 def request_classes(api: Api) -> set[str]:
     """Classes that travel in requests: those of request bodies and parameters, and every class they reach."""
-    schemas = api.model_document.get("components", {}).get("schemas", {})
     annotations = [op.body.annotation for op in api.operations if op.body is not None]
     annotations += [p.annotation for op in api.operations for p in op.parameters]
-    pending = [name for text in annotations for name in _MODEL_REF.findall(text)]
-    found: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in found or name not in schemas:
-            continue
-        found.add(name)
-        pending.extend(_refs_below(schemas[name]))
-    return found
-
-
-def _refs_below(node: object) -> list[str]:
-    names: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Mapping):
-            ref = current.get("$ref")
-            if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-                names.append(ref.removeprefix(_REF_PREFIX))
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
-    return names
+    roots = [ref_to(name) for text in annotations for name in _MODEL_REF.findall(text)]
+    return Resolver(api.model_document).reachable(roots)
 
 
 def _template_data(api: Api, requests: set[str]) -> dict[str, dict[str, object]]:

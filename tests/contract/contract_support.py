@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from generator.contract.kinds import Assertion, parse_assertion
 from generator.contract.run import ContractReport, run_contracts
 from generator.contract.specquery import Version
 from generator.core.diagnostics import Diagnostics
@@ -40,3 +41,8 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def make(kind: str, fields: dict[str, Any], pointer: str = "") -> Assertion:
+    """An assertion as the claims loader builds it from ``{kind: ..., **fields}``."""
+    return parse_assertion({"kind": kind, **fields}, pointer)

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from contract_support import tiny_pair
+from contract_support import make, tiny_pair
 
-from generator.contract.claims import Assertion, Claim, ClaimsFile
+from generator.contract.claims import Claim, ClaimsFile
 from generator.contract.evaluate import ClaimResult, Evaluator
 from generator.contract.specquery import Version
 from generator.contract.statements import parse_changelog
@@ -28,9 +28,7 @@ def evaluate(
 ) -> tuple[ClaimResult, Diagnostics]:
     base, target = tiny_pair(change)
     diagnostics = Diagnostics()
-    items = tuple(
-        Assertion(a["kind"], {k: v for k, v in a.items() if k != "kind"}, "/claims/0/asserts") for a in asserts
-    )
+    items = tuple(make(a["kind"], {k: v for k, v in a.items() if k != "kind"}, "/claims/0/asserts") for a in asserts)
     claim = Claim("the-claim", quote, items, "holds", "/claims/0", versions=versions)
     claims_file = ClaimsFile("tiny.claims.yaml", "1.0", "1.1", (claim,), ())
     evaluator = Evaluator({"1.0": base, "1.1": target}, diagnostics)
@@ -230,7 +228,7 @@ def test_request_examples() -> None:
         [{"kind": "request-example", "operation": "createContact", "example": "with_email"}],
         _request_example({"email": "a"}),
     )
-    assert ok.verdict == "holds"
+    assert ok.verdict == "doc-only"  # an example documents; no generated client shows it
     off, _ = evaluate(
         [{"kind": "request-example", "operation": "createContact", "example": "with_email"}],
         _request_example({"email": 3}),
@@ -255,11 +253,11 @@ def test_version_header_searchable_field_and_documented() -> None:
         spec["components"]["schemas"]["contact"]["properties"]["role"]["description"] = "The  role,\nuser or lead."
 
     searchable = evaluate([{"kind": "searchable-field", "operation": "ShowContact", "field": "phone"}], describe)[0]
-    assert searchable.verdict == "holds"
+    assert searchable.verdict == "doc-only"
     documented = evaluate(
         [{"kind": "documented", "schema": "contact", "property": "role", "text": "the role, user"}], describe
     )[0]
-    assert documented.verdict == "holds"
+    assert documented.verdict == "doc-only" and "documentation only" in documented.reason
     assert (
         evaluate([{"kind": "documented", "tag": "Contacts", "text": "everything about contacts"}])[0].verdict
         == "not-new"
@@ -318,7 +316,7 @@ def test_versions_outside_the_registry_are_reported() -> None:
     claim = Claim(
         "c",
         "The claim.",
-        (Assertion("schema-added", {"schema": "error"}, ""),),
+        (make("schema-added", {"schema": "error"}, ""),),
         "holds",
         "/claims/0",
         versions=("0.9",),

@@ -6,9 +6,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from contract_support import real_run, tiny_pair
+from contract_support import make, real_run, tiny_pair
 
-from generator.contract.claims import Assertion
 from generator.contract.report import render_json, render_markdown, render_text
 from generator.contract.run import run_contracts
 from generator.contract.unexplained import severity, subject, unexplained
@@ -29,7 +28,7 @@ class FakeChange:
 
 def _subject(kind: str, **fields: Any) -> Any:
     base, target = tiny_pair()
-    found = subject(Assertion(kind, fields, ""), base, target)
+    found = subject(make(kind, fields, ""), base, target)
     assert found is not None
     return found
 
@@ -47,7 +46,7 @@ def test_claims_explain_changes_on_what_they_name() -> None:
     assert _subject("version-header", value="9.9").explains(
         FakeChange("enum-added", "info", None, "intercom_version", None, "m")
     )
-    assert subject(Assertion("doc-only", {"reason": "r"}, ""), *tiny_pair()) is None
+    assert subject(make("doc-only", {"reason": "r"}, ""), *tiny_pair()) is None
 
 
 CHANGES = [
@@ -119,15 +118,15 @@ def test_schemas_that_come_with_an_added_operation_or_property_are_explained() -
         }
 
     base, target = tiny_pair(add)
-    block = subject(Assertion("operation-added", {"operation": "BlockContact"}, ""), base, target)
-    phone = subject(Assertion("property-added", {"schema": "contact", "property": "phone"}, ""), base, target)
+    block = subject(make("operation-added", {"operation": "BlockContact"}, ""), base, target)
+    phone = subject(make("property-added", {"schema": "contact", "property": "phone"}, ""), base, target)
     assert block is not None and phone is not None
     assert block.explains(FakeChange("schema-added", "non-breaking", None, "contact_blocked", None, "m"))
     assert phone.explains(FakeChange("schema-added", "non-breaking", None, "phone_details", None, "m"))
     assert phone.explains(FakeChange("schema-added", "non-breaking", None, "e164", None, "m"))
     assert not block.explains(FakeChange("property-added", "non-breaking", None, "error", "code", "m"))
     assert not phone.explains(FakeChange("property-added", "non-breaking", None, "contact", "email", "m"))
-    old = subject(Assertion("operation-added", {"operation": "ShowContact"}, ""), base, target)
+    old = subject(make("operation-added", {"operation": "ShowContact"}, ""), base, target)
     assert old is not None and not old.explains(FakeChange("property-added", "info", None, "contact", "role", "m"))
 
 

@@ -1,4 +1,4 @@
-"""Helpers for the diff tests: run the diff over a base/revision fixture pair."""
+"""Helpers for the diff tests: run the diff over a fixture case and its family's base."""
 
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "diff"
 Summary = tuple[str, str, str | None, str | None, str | None]
 
 
-def fixture(name: str, side: str) -> Path:
-    return FIXTURES / f"{name}_{side}.yaml"
+def case_files(name: str) -> tuple[Path, Path]:
+    """(base, revision) of the case ``name``: ``<family>/base.yaml`` and ``<family>/<name>.yaml``."""
+    (revision,) = FIXTURES.glob(f"*/{name}.yaml")
+    return revision.parent / "base.yaml", revision
 
 
 @functools.cache
 def changes_for(name: str) -> tuple[Change, ...]:
-    """The judged changes from ``<name>_base.yaml`` to ``<name>_revision.yaml``."""
-    base = load_api(str(fixture(name, "base")))
-    revision = load_api(str(fixture(name, "revision")))
-    return tuple(diff_apis(base, revision))
+    """The judged changes from the case's base to its revision."""
+    base, revision = case_files(name)
+    return tuple(diff_apis(load_api(str(base)), load_api(str(revision))))
 
 
 def summary(changes: Iterable[Change]) -> set[Summary]:

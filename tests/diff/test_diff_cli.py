@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli.app import main
-from tests.diff.diff_support import fixture
+from tests.diff.diff_support import case_files
 
-BASE = str(fixture("response_ref_switched", "base"))
-REVISION = str(fixture("response_ref_switched", "revision"))
+BASE, REVISION = (str(p) for p in case_files("response_ref_switched"))
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -30,15 +29,18 @@ def test_json_has_the_documented_shape_breaking_first(capsys: pytest.CaptureFixt
     assert list(document) == ["from", "to", "changes"]
     assert (document["from"], document["to"]) == (BASE, REVISION)
     changes = document["changes"]
-    assert [list(c) for c in changes] == [["id", "severity", "operation", "schema", "property", "message"]] * 4
+    fields = ["id", "key", "severity", "operation", "schema", "property", "message", "accepted"]
+    assert [list(c) for c in changes] == [fields] * 4
     assert [c["severity"] for c in changes] == ["breaking", "breaking", "breaking", "non-breaking"]
     assert changes[0] == {
         "id": "property-type-changed",
+        "key": "property-type-changed:GET /contacts/{id}:response 200",
         "severity": "breaking",
         "operation": "GET /contacts/{id}",
         "schema": None,
         "property": None,
         "message": "`GET /contacts/{id}` response 200: type changed from `contact` to `person`",
+        "accepted": None,
     }
 
 
@@ -66,14 +68,22 @@ def test_markdown_has_a_summary_table_and_breaking_changes_first(capsys: pytest.
     section = out[breaking : out.index("## Non-breaking changes")]
     assert "- `property-removed`: `GET /contacts/{id}` response 200 property `email` removed" in section
     assert "schema-added" not in section
+    assert out.index("## Summary") < out.index("### By resource") < breaking
+    assert "| `client.contacts` | 4 | 3 |" in out  # the added schema is returned by GET /contacts/{id}
 
 
-def test_text_is_one_line_per_change_with_its_rule(capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_is_a_grouped_summary_then_one_line_per_change_with_its_rule(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     status, out, _ = run(capsys, BASE, REVISION)
-    lines = out.splitlines()
+    head, _, listing = out.partition("\n\n")[2].partition("\n\n")
     assert status == 0
-    assert lines[0].endswith("4 changes (3 breaking, 1 non-breaking, 0 info)")
-    assert len(lines) == 5
+    assert out.splitlines()[0].endswith("4 changes (3 breaking, 1 non-breaking, 0 info)")
+    assert head.splitlines()[0] == "By rule:"
+    assert head.splitlines()[1].split() == ["breaking", "1", "property-removed"]
+    assert "  contacts  " in head and "4 changes, 3 breaking" in head
+    lines = listing.splitlines()
+    assert len(lines) == 4
     assert lines[-1].split()[:2] == ["non-breaking", "schema-added"]
 
 

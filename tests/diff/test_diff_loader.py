@@ -9,10 +9,9 @@ import pytest
 from generator.core.diagnostics import GeneratorError
 from generator.diff import load_api, loader
 from generator.diff.loader import load_pair
-from tests.diff.diff_support import fixture
+from tests.diff.diff_support import case_files
 
-BASE = str(fixture("operation_added", "base"))
-REVISION = str(fixture("operation_added", "revision"))
+BASE, REVISION = (str(p) for p in case_files("operation_added"))
 
 
 def test_a_spec_file_loads_into_the_ir() -> None:

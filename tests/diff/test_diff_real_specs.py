@@ -117,4 +117,17 @@ def test_json_report_is_ordered_breaking_first(old: str, new: str) -> None:
         for c in changes
     ]
     assert keys == sorted(keys)
-    assert all(list(c) == ["id", "severity", "operation", "schema", "property", "message"] for c in changes)
+    fields = ["id", "key", "severity", "operation", "schema", "property", "message", "accepted"]
+    assert all(list(c) == fields for c in changes)
+
+
+def test_the_committed_diff_reports_are_what_the_diff_renders() -> None:
+    from generator.cli.reports import BANNER, version_diff_reports
+    from generator.core.diagnostics import Diagnostics
+    from generator.core.paths import REPORTS_DIR
+
+    rendered = version_diff_reports(Diagnostics())
+    assert sorted(rendered) == sorted(p.name for p in REPORTS_DIR.glob("diff-*.md"))
+    for name, text in rendered.items():
+        committed = (REPORTS_DIR / name).read_text(encoding="utf-8")
+        assert committed in (text, BANNER + text), f"{name}: regenerate with `intercom-gen generate`"

@@ -56,8 +56,6 @@ def test_generation_is_deterministic(regenerated: list[Built], tmp_path: Path) -
 
 def test_every_generated_file_carries_the_banner() -> None:
     for path in GENERATED.rglob("*"):
-        if path == GENERATED / "build-record.json":  # JSON has no comments; it names its writer in "note"
-            continue
         if path.is_file() and "__pycache__" not in path.parts:
             first = path.read_text(encoding="utf-8").splitlines()[0]
             if path.suffix == ".md":  # reports under generated/reports carry it as an HTML comment

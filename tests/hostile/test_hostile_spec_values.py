@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -124,13 +123,12 @@ def _allof_chain(levels: int) -> dict[str, Any]:
     }
 
 
-def test_an_allof_chain_deeper_than_the_limit_is_refused_quickly(tmp_path: Path) -> None:
+def test_an_allof_chain_deeper_than_the_limit_is_refused_before_the_model_generator(tmp_path: Path) -> None:
     spec = tmp_path / "deep.yaml"
-    spec.write_text(yaml.safe_dump(_allof_chain(300)))
-    started = time.monotonic()
+    spec.write_text(yaml.safe_dump(_allof_chain(300)))  # took about 40 s in the model generator
     run = generate(spec, tmp_path / "out")
-    assert time.monotonic() - started < 20  # was about 40 s, in the model generator
     assert run.status == 1
+    assert [e["code"] for e in run.errors()] == ["allof-too-deep"]
     assert_no_traceback(run)
     (error,) = run.errors()
     assert (error["code"], error["pointer"]) == ("allof-too-deep", "/components/schemas/s0/allOf")
@@ -145,21 +143,21 @@ def test_a_chain_at_the_limit_generates(tmp_path: Path) -> None:
 
 
 class _CountingSchemas(dict[str, Any]):
-    """Counts the look-ups ``allof_depths`` makes (work, not time: the machine's load cannot fail it)."""
+    """Counts the schema look-ups, the unit of work of the depth measure."""
 
     lookups = 0
 
-    def get(self, key: str, default: Any = None) -> Any:
-        self.lookups += 1
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        type(self).lookups += 1
         return super().get(key, default)
 
 
 def test_measuring_allof_depth_is_linear() -> None:
-    """100,000 schemas in one chain: no recursion, each schema visited a bounded number of times."""
+    """100,000 schemas in one chain: no recursion, each schema looked up a bounded number of times."""
     schemas = _CountingSchemas(_allof_chain(100_000)["components"]["schemas"])
     depths = allof_depths(schemas)
     assert depths["s0"] == 100_000
-    assert schemas.lookups <= 3 * 100_000
+    assert _CountingSchemas.lookups <= 4 * len(schemas)
 
 
 # --- loading stays fast -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from runtime_support import TOKEN, AsyncClient, Client, FakeServer, Harness, json_response
 
-from generator.runtime import DEFAULT_TIMEOUT, APIStatusError, SyncAPIClient
+from generator.runtime import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, APIStatusError, SyncAPIClient
 
 Build = Callable[..., Harness]
 
@@ -21,6 +21,7 @@ def test_every_request_carries_the_standard_headers(harness: Build) -> None:
     assert headers["Authorization"] == f"Bearer {TOKEN}"
     assert headers["Intercom-Version"] == "2.13"
     assert headers["Accept"] == "application/json"
+    assert headers["Accept-Encoding"] == "gzip, deflate"  # what the client inflates within its limit
     assert headers["User-Agent"] == "intercom-clientgen-python/2.13"
 
 
@@ -112,8 +113,10 @@ def test_timeout_per_client_and_per_call(harness: Build) -> None:
     assert server.last.extensions["timeout"] == httpx.Timeout(12.0).as_dict()
     client.request("get", "/me", cast_to=object, options={"timeout": httpx.Timeout(3.0, connect=1.0)})
     assert server.last.extensions["timeout"] == httpx.Timeout(3.0, connect=1.0).as_dict()
-    client.request("get", "/me", cast_to=object, options={"timeout": None})
+    client.request("get", "/me", cast_to=object, options={"timeout": None, "deadline": None})
     assert server.last.extensions["timeout"] == httpx.Timeout(None).as_dict()
+    client.request("get", "/me", cast_to=object, options={"timeout": None})  # the deadline still bounds it
+    assert all(0 < value <= DEFAULT_DEADLINE for value in server.last.extensions["timeout"].values())
 
 
 def test_an_injected_clients_own_timeout_is_kept_unless_one_is_given() -> None:

@@ -138,3 +138,41 @@ def test_a_verbatim_copy_works_as_a_subpackage(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "v2_13._runtime._client"
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The runtime modules ``path`` imports, anywhere in the file (``TYPE_CHECKING`` blocks included)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                names.add(node.module)
+            else:
+                names.update(alias.name for alias in node.names)
+    return names
+
+
+def test_runtime_modules_do_not_import_each_other_in_a_cycle() -> None:
+    graph = {path.stem: _runtime_imports(path) for path in RUNTIME_FILES if path.name != "__init__.py"}
+    done: set[str] = set()
+
+    def visit(module: str, trail: tuple[str, ...]) -> None:
+        assert module not in trail, " -> ".join((*trail, module))
+        if module in done:
+            return
+        for imported in graph.get(module, ()):
+            visit(imported, (*trail, module))
+        done.add(module)
+
+    for module in graph:
+        visit(module, ())
+
+
+@pytest.mark.parametrize("path", RUNTIME_FILES, ids=lambda p: p.name)
+def test_modules_and_functions_stay_small(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 400
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            assert node.end_lineno is not None
+            assert node.end_lineno - node.lineno + 1 <= 50, node.name

@@ -21,8 +21,9 @@ from runtime_support import (
     resolve,
 )
 
-from generator.runtime import APIResponse, AsyncPaginator, NotFoundError, SyncPaginator
-from generator.runtime._pagination import PageRequest, next_cursor
+from generator.runtime import DEFAULT_MAX_PAGES, APIResponse, AsyncPaginator, NotFoundError, SyncPaginator
+from generator.runtime._pagination import next_cursor
+from generator.runtime._request import APIRequest, PageRequest
 
 Build = Callable[..., Harness]
 
@@ -185,6 +186,54 @@ def test_a_repeated_cursor_stops_the_iteration(harness: Build, caplog: pytest.Lo
     assert "repeated a cursor" in caplog.text
 
 
+def endless_server() -> FakeServer:
+    """A server that hands out a fresh cursor with every page, for ever."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        n = int(cursor_of(request) or 0) + 1
+        return json_response(200, page([str(n)], str(n)))
+
+    return FakeServer(answer)
+
+
+def test_an_empty_page_naming_a_next_cursor_stops_the_walk(harness: Build, caplog: pytest.LogCaptureFixture) -> None:
+    pages = {None: page(["1"], "a"), "a": page([], "b"), "b": page(["never"], None)}
+    server = paged_server(pages)
+    h = harness(server)
+    with caplog.at_level(logging.WARNING, logger="intercom"):
+        assert [c.id for c in h.collect(list_contacts(h))] == ["1"]
+    assert len(server.requests) == 2
+    assert "page 2 has no items but names a next cursor" in caplog.text
+
+
+@pytest.mark.parametrize(("where", "limit"), [("client", 3), ("request", 5)])
+def test_max_pages_bounds_a_walk_that_would_never_end(
+    harness: Build, caplog: pytest.LogCaptureFixture, where: str, limit: int
+) -> None:
+    server = endless_server()
+    h = harness(server, max_pages=limit) if where == "client" else harness(server)
+    kwargs: dict[str, Any] = {} if where == "client" else {"options": {"max_pages": limit}}
+    with caplog.at_level(logging.WARNING, logger="intercom"):
+        items = h.collect(list_contacts(h, **kwargs))
+    assert [c.id for c in items] == [str(n) for n in range(1, limit + 1)]
+    assert len(server.requests) == limit
+    assert f"max_pages ({limit}) pages were fetched" in caplog.text
+
+
+def test_the_default_bound_and_none_lifting_it(harness: Build) -> None:
+    assert harness(endless_server()).client.max_pages == DEFAULT_MAX_PAGES == 10_000
+    pages = {None: page(["0"], "1"), **{str(n): page([str(n)], str(n + 1) if n < 12 else None) for n in range(1, 13)}}
+    h = harness(paged_server(pages), max_pages=None)
+    assert h.client.max_pages is None
+    assert len(h.collect(list_contacts(h))) == 13
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "3"])
+def test_max_pages_must_be_a_positive_whole_number(harness: Build, bad: object) -> None:
+    with pytest.raises(ValueError, match="max_pages must be a whole number at least 1"):
+        harness(endless_server(), max_pages=bad)
+
+
 def test_a_cycle_of_cursors_stops_too(harness: Build) -> None:
     pages = {None: page(["1"], "a"), "a": page(["2"], "b"), "b": page(["3"], "a")}
     server = paged_server(pages)
@@ -257,22 +306,10 @@ def test_unknown_cursor_location_is_rejected(harness: Build) -> None:
 
 
 def test_body_cursor_needs_an_object_body() -> None:
-    spec = PageRequest.create(
-        "post",
-        "/x",
-        page_type=ContactList,
-        cursor="body",
-        items_field="data",
-        path_params=None,
-        query=None,
-        explode=(),
-        headers=None,
-        body=[1, 2],
-        idempotent=None,
-        options=None,
-    )
+    first = APIRequest("post", "/x", ContactList, body=[1, 2])
+    pages = PageRequest.create(first, cursor="body", items_field="data")
     with pytest.raises(TypeError, match="JSON object"):
-        spec.for_cursor("c")
+        pages.page("c")
 
 
 def test_next_cursor_reads_models_and_dicts() -> None:

@@ -176,3 +176,12 @@ def test_redirect_without_location_is_a_status_error(harness: Build) -> None:
 def test_type_adapters_are_cached() -> None:
     assert get_adapter(Contact) is get_adapter(Contact)
     assert get_adapter(list[Contact]) is get_adapter(list[Contact])
+
+
+def test_the_json_decoder_raises_only_value_errors() -> None:
+    from generator.runtime._json import NestedTooDeeplyError, loads
+
+    assert loads(b'{"a": [1]}') == {"a": [1]}
+    with pytest.raises(NestedTooDeeplyError):
+        loads(b"[" * 100_000 + b"]" * 100_000)
+    assert issubclass(NestedTooDeeplyError, ValueError)

@@ -242,7 +242,19 @@ def test_default_idempotency_by_method() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [("5", 5.0), ("0.5", 0.5), ("-3", 0.0), ("soon", None), ("Wed, 21 Oct 2015 07:28:00", None)]
+    ("value", "expected"),
+    [
+        ("5", 5.0),
+        ("0.5", 0.5),
+        ("-3", 0.0),
+        ("soon", None),
+        ("Wed, 21 Oct 2015 07:28:00", None),
+        ("nan", None),
+        ("inf", None),
+        ("-inf", None),
+        ("1e400", None),
+        ("1e308", 1e308),
+    ],
 )
 def test_retry_after_parsing(value: str, expected: float | None) -> None:
     assert retry_after_seconds(httpx.Headers({"Retry-After": value})) == expected

@@ -13,19 +13,27 @@ Construction is cheap: the client's own ``httpx`` client is only created by the 
 
 from __future__ import annotations
 
-import datetime
 import threading
-import time
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import httpx
 
 from . import _retry
-from ._base import BaseAPIClient, DriftHook, PreparedCall, effective_timeout
-from ._options import DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_WAIT, DEFAULT_TIMEOUT, RequestOptions
-from ._pagination import AsyncPaginator, CursorLocation, PageRequest, SyncPaginator
+from ._base import BaseAPIClient, DriftHook, effective_timeout
+from ._call import Exchange, Exchanged, Next, Open, Send, exchange
+from ._options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_WAIT,
+    DEFAULT_TIMEOUT,
+    RequestOptions,
+)
+from ._pagination import AsyncPaginator, SyncPaginator
+from ._request import APIRequest, CursorLocation
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -34,6 +42,70 @@ _PageT = TypeVar("_PageT")
 _ItemT = TypeVar("_ItemT")
 _SyncClientT = TypeVar("_SyncClientT", bound="SyncAPIClient")
 _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
+
+
+def run(http: httpx.Client, steps: Exchange) -> Exchanged:
+    """Drive :func:`exchange` with blocking I/O (the async twin is :func:`run_async`)."""
+    held: httpx.Response | None = None  # closed before the next send or sleep, and at the end
+    reply: Any = None
+    failure: httpx.RequestError | None = None
+    try:
+        while True:
+            try:
+                step = steps.send(reply) if failure is None else steps.throw(failure)
+            except StopIteration as done:
+                return cast(Exchanged, done.value)
+            reply, failure = None, None
+            try:
+                if isinstance(step, Next):
+                    reply = next(step.chunks, None)
+                    continue
+                if isinstance(step, Open):
+                    reply = step.response.iter_raw() if step.raw else step.response.iter_bytes()
+                    continue
+                if held is not None:
+                    held.close()
+                if isinstance(step, Send):
+                    reply = held = http.send(step.request, stream=True, follow_redirects=step.follow_redirects)
+                else:
+                    _retry.sleep(step.seconds)
+            except httpx.RequestError as error:
+                failure = error
+    finally:
+        if held is not None:
+            held.close()
+
+
+async def run_async(http: httpx.AsyncClient, steps: Exchange) -> Exchanged:
+    """Drive :func:`exchange` with async I/O; the same as :func:`run`, line for line."""
+    held: httpx.Response | None = None
+    reply: Any = None
+    failure: httpx.RequestError | None = None
+    try:
+        while True:
+            try:
+                step = steps.send(reply) if failure is None else steps.throw(failure)
+            except StopIteration as done:
+                return cast(Exchanged, done.value)
+            reply, failure = None, None
+            try:
+                if isinstance(step, Next):
+                    reply = await anext(step.chunks, None)
+                    continue
+                if isinstance(step, Open):
+                    reply = step.response.aiter_raw() if step.raw else step.response.aiter_bytes()
+                    continue
+                if held is not None:
+                    await held.aclose()
+                if isinstance(step, Send):
+                    reply = held = await http.send(step.request, stream=True, follow_redirects=step.follow_redirects)
+                else:
+                    await _retry.async_sleep(step.seconds)
+            except httpx.RequestError as error:
+                failure = error
+    finally:
+        if held is not None:
+            await held.aclose()
 
 
 class SyncAPIClient(BaseAPIClient):
@@ -48,6 +120,13 @@ class SyncAPIClient(BaseAPIClient):
     An answer that does not fit its model still returns what fits and records drift (logged once
     per operation and place on the ``intercom.drift`` logger, passed to ``on_drift``, listed on
     ``with_raw_response`` answers); ``strict=True`` raises :class:`ResponseValidationError` instead.
+
+    ``timeout`` bounds each network wait; ``deadline`` (five minutes by default; ``None`` for none)
+    the whole call, every attempt, retry wait and body included: running out raises
+    :class:`APITimeoutError`. An answer whose body decodes to more than ``max_response_bytes``
+    (64 MiB by default; ``None`` for no limit) raises :class:`ResponseTooLargeError` while it
+    streams in. An ``iter_*`` walk fetches at most ``max_pages`` pages (10,000 by default; ``None``
+    for no bound).
     """
 
     def __init__(
@@ -65,6 +144,9 @@ class SyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> None:
         super().__init__(
             token,
@@ -78,6 +160,9 @@ class SyncAPIClient(BaseAPIClient):
             follow_redirects=follow_redirects,
             strict=strict,
             on_drift=on_drift,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
+            max_pages=max_pages,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -130,40 +215,14 @@ class SyncAPIClient(BaseAPIClient):
 
         Returns an :class:`APIResponse` instead when ``options`` carries the raw-response flag.
         """
-        call = self._prepare(
-            self._get_http(),
-            method,
-            path,
-            path_params=path_params,
-            query=query,
-            explode=explode,
-            headers=headers,
-            body=body,
-            idempotent=idempotent,
-            options=options,
-        )
-        response, retries, elapsed = self._send(call)
-        return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
+        request = APIRequest(method, path, cast_to, path_params, query, explode, headers, body, idempotent, options)
+        return cast(_T, self._send(request))
 
-    def _send(self, call: PreparedCall) -> tuple[httpx.Response, int, datetime.timedelta]:
-        """Send ``call`` until it succeeds or the retry policy gives up."""
+    def _send(self, request: APIRequest[Any]) -> Any:
+        """Send ``request`` (the value every call is made of); pagination sends its pages here."""
         http = self._get_http()
-        retries = 0
-        wait: float | None
-        while True:
-            started = time.perf_counter()
-            try:
-                response = http.send(call.request, follow_redirects=self._follow_redirects)
-            except httpx.RequestError as error:
-                wait = self._wait_after_error(call, error, retries)
-            else:
-                elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-                wait = self._wait_after_response(call, response, retries)
-                if wait is None:
-                    return response, retries, elapsed
-                response.close()
-            _retry.sleep(wait)
-            retries += 1
+        call = self._prepare(http, request)
+        return self._result(call, run(http, exchange(call, self._redactor.scrub)))
 
     def paginate(
         self,
@@ -188,22 +247,10 @@ class SyncAPIClient(BaseAPIClient):
         raw-response flag: then the first page is fetched now and an :class:`APIResponse`
         whose ``parsed`` is the paginator is returned.
         """
-        spec = PageRequest.create(
-            method,
-            path,
-            page_type=page_type,
-            cursor=cursor,
-            items_field=items_field,
-            path_params=path_params,
-            query=query,
-            explode=explode,
-            headers=headers,
-            body=body,
-            idempotent=idempotent,
-            options=options,
-        )
-        paginator: SyncPaginator[_PageT, _ItemT] = SyncPaginator(self, spec, item_type)
-        if spec.raw:
+        first = APIRequest(method, path, page_type, path_params, query, explode, headers, body, idempotent, options)
+        pages = self._pages(first, cursor=cursor, items_field=items_field)
+        paginator: SyncPaginator[_PageT, _ItemT] = SyncPaginator(self._send, pages, item_type)
+        if first.raw:
             return cast("SyncPaginator[_PageT, _ItemT]", paginator.fetch_first_page_raw())
         return paginator
 
@@ -226,6 +273,9 @@ class AsyncAPIClient(BaseAPIClient):
         follow_redirects: bool = False,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> None:
         super().__init__(
             token,
@@ -239,6 +289,9 @@ class AsyncAPIClient(BaseAPIClient):
             follow_redirects=follow_redirects,
             strict=strict,
             on_drift=on_drift,
+            max_response_bytes=max_response_bytes,
+            deadline=deadline,
+            max_pages=max_pages,
         )
         self._http = http_client
         self._owns_http = http_client is None
@@ -288,40 +341,14 @@ class AsyncAPIClient(BaseAPIClient):
         options: RequestOptions | None = None,
     ) -> _T:
         """The async version of :meth:`SyncAPIClient.request`."""
-        call = self._prepare(
-            self._get_http(),
-            method,
-            path,
-            path_params=path_params,
-            query=query,
-            explode=explode,
-            headers=headers,
-            body=body,
-            idempotent=idempotent,
-            options=options,
-        )
-        response, retries, elapsed = await self._send(call)
-        return cast(_T, self._result(call, response, cast_to, retries=retries, elapsed=elapsed))
+        request = APIRequest(method, path, cast_to, path_params, query, explode, headers, body, idempotent, options)
+        return cast(_T, await self._send(request))
 
-    async def _send(self, call: PreparedCall) -> tuple[httpx.Response, int, datetime.timedelta]:
-        """Send ``call`` until it succeeds or the retry policy gives up."""
+    async def _send(self, request: APIRequest[Any]) -> Any:
+        """Send ``request``; see :meth:`SyncAPIClient._send`."""
         http = self._get_http()
-        retries = 0
-        wait: float | None
-        while True:
-            started = time.perf_counter()
-            try:
-                response = await http.send(call.request, follow_redirects=self._follow_redirects)
-            except httpx.RequestError as error:
-                wait = self._wait_after_error(call, error, retries)
-            else:
-                elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
-                wait = self._wait_after_response(call, response, retries)
-                if wait is None:
-                    return response, retries, elapsed
-                await response.aclose()
-            await _retry.async_sleep(wait)
-            retries += 1
+        call = self._prepare(http, request)
+        return self._result(call, await run_async(http, exchange(call, self._redactor.scrub)))
 
     def paginate(
         self,
@@ -345,18 +372,6 @@ class AsyncAPIClient(BaseAPIClient):
         Awaiting the paginator fetches its first page; with the raw-response flag in ``options``
         the await returns an :class:`APIResponse` whose ``parsed`` is the paginator.
         """
-        spec = PageRequest.create(
-            method,
-            path,
-            page_type=page_type,
-            cursor=cursor,
-            items_field=items_field,
-            path_params=path_params,
-            query=query,
-            explode=explode,
-            headers=headers,
-            body=body,
-            idempotent=idempotent,
-            options=options,
-        )
-        return AsyncPaginator(self, spec, item_type)
+        first = APIRequest(method, path, page_type, path_params, query, explode, headers, body, idempotent, options)
+        pages = self._pages(first, cursor=cursor, items_field=items_field)
+        return AsyncPaginator(self._send, pages, item_type, raw=first.raw)

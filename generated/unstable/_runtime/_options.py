@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import TypedDict
 
 import httpx
 
-__all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_MAX_RETRY_WAIT", "DEFAULT_TIMEOUT", "RequestOptions"]
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_PAGES",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_WAIT",
+    "DEFAULT_TIMEOUT",
+    "RequestOptions",
+]
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """60 seconds for reads, writes and pool waits; 10 seconds to connect."""
@@ -19,6 +28,16 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RETRY_WAIT = 60.0
 """Upper bound, in seconds, on any single wait between two attempts."""
 
+DEFAULT_DEADLINE = 300.0
+"""Five minutes: how long one call may take in all, every attempt and wait between them included
+(``timeout`` bounds each single network wait); ``None`` lifts the deadline."""
+
+DEFAULT_MAX_PAGES = 10_000
+"""The most pages one ``iter_*`` walk fetches (1.5 million contacts at 150 a page); ``None`` lifts the bound."""
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""64 MiB: the largest body (after gzip/deflate decoding) an answer may have; ``None`` lifts the limit."""
+
 
 class RequestOptions(TypedDict, total=False):
     """Options accepted by every generated method as ``request_options=``.
@@ -26,6 +45,8 @@ class RequestOptions(TypedDict, total=False):
     Every key is optional; a key that is absent falls back to the client's setting.
 
     - ``timeout``: seconds or an :class:`httpx.Timeout`; ``None`` disables the timeout.
+    - ``deadline``: seconds this whole call may take, retries and waits included (``None``: no
+      deadline); running out raises :class:`APITimeoutError`.
     - ``max_retries``: retries for this call (``0`` disables retrying).
     - ``max_retry_wait``: cap, in seconds, on each wait between attempts.
     - ``extra_headers``: headers added last; they override everything else.
@@ -34,6 +55,10 @@ class RequestOptions(TypedDict, total=False):
       fields the spec does not know (or describes wrongly).
     - ``strict``: raise :class:`ResponseValidationError` when the answer does not fit its model,
       instead of returning what fits and recording drift (see ``_drift``).
+    - ``max_pages``: for ``iter_*`` methods, the most pages to fetch (``None``: no bound); the
+      walk stops there with a warning.
+    - ``max_response_bytes``: the largest decoded body this call accepts (``None``: no limit);
+      a larger one raises :class:`ResponseTooLargeError` without being read into memory.
     - ``retry_non_idempotent``: also retry 5xx answers and failures after the request was sent
       for methods that are not idempotent (POST, PATCH).
 
@@ -42,11 +67,14 @@ class RequestOptions(TypedDict, total=False):
     """
 
     timeout: float | httpx.Timeout | None
+    deadline: float | None
     max_retries: int
     max_retry_wait: float
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, object]
     extra_body: Mapping[str, object]
+    max_response_bytes: int | None
+    max_pages: int | None
     retry_non_idempotent: bool
     strict: bool
     _raw_response: bool
@@ -69,3 +97,20 @@ def without_raw_flag(options: RequestOptions | None) -> RequestOptions:
 def wants_raw(options: RequestOptions | None) -> bool:
     """Tell whether ``options`` carries the raw-response flag."""
     return bool(options and options.get("_raw_response"))
+
+
+def checked_seconds(name: str, value: float) -> float:
+    """``value`` when it is a finite, non-negative number of seconds; else a :class:`ValueError`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number of seconds, not {value!r}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative")
+    return float(value)
+
+
+def checked_size(name: str, value: int | None, *, least: int = 0) -> int | None:
+    """``value`` when it is ``None`` or a whole number of at least ``least``; else a :class:`ValueError`."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < least):
+        kind = "non-negative" if least == 0 else f"at least {least}"
+        raise ValueError(f"{name} must be a whole number {kind}, or None, not {value!r}")
+    return value

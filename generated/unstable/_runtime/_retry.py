@@ -17,15 +17,18 @@ How long to wait: the ``Retry-After`` header (seconds or an HTTP date) when pres
 answers without it, the time until ``X-RateLimit-Reset`` (a UNIX timestamp); otherwise
 exponential backoff with full jitter (a random wait between 0 and ``0.5 * 2**retry``
 seconds, the upper end capped at 8 seconds). Every wait is capped by ``max_retry_wait``.
+A header value that is not a finite number (``nan``, ``inf``, ``1e400``, garbage) or a date
+that cannot be read counts as absent; a negative or past value means no wait.
 
-:func:`sleep`, :func:`async_sleep`, :func:`clock` and :func:`jitter` are looked up on this
-module at call time, so tests can replace them and never really wait.
+:func:`sleep`, :func:`async_sleep`, :func:`clock`, :func:`monotonic` and :func:`jitter` are
+looked up on this module at call time, so tests can replace them and never really wait.
 """
 
 from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import time
 from collections.abc import Mapping
@@ -62,6 +65,11 @@ def clock() -> float:
     return time.time()
 
 
+def monotonic() -> float:
+    """Return a clock for measuring durations, in seconds (replaceable in tests)."""
+    return time.monotonic()
+
+
 def jitter() -> float:
     """Return a random fraction in ``[0, 1)`` used for backoff (replaceable in tests)."""
     return random.random()  # noqa: S311 - spreading retries does not need a secure source
@@ -74,23 +82,31 @@ def is_idempotent(method: str, idempotent: bool | None) -> bool:
     return method.upper() in IDEMPOTENT_METHODS
 
 
+def finite_number(text: str) -> float | None:
+    """``text`` as a finite number, or ``None`` (``nan``, ``inf``, ``1e400`` and garbage are not)."""
+    try:
+        value = float(text.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
     """Seconds asked for by a ``Retry-After`` header, or ``None`` when absent or unreadable."""
     value = headers.get("retry-after")
     if value is None:
         return None
-    value = value.strip()
+    seconds = finite_number(value)
+    if seconds is not None:
+        return max(seconds, 0.0)
     try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        when = email.utils.parsedate_to_datetime(value.strip())
+        if when.tzinfo is None:
+            return None
+        wait = when.timestamp() - clock()
+    except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
-    if when.tzinfo is None:
-        return None
-    return max(when.timestamp() - clock(), 0.0)
+    return max(wait, 0.0) if math.isfinite(wait) else None
 
 
 def rate_limit_reset_seconds(headers: Mapping[str, str]) -> float | None:
@@ -98,11 +114,11 @@ def rate_limit_reset_seconds(headers: Mapping[str, str]) -> float | None:
     value = headers.get("x-ratelimit-reset")
     if value is None:
         return None
-    try:
-        reset = float(value.strip())
-    except ValueError:
+    reset = finite_number(value)
+    if reset is None:
         return None
-    return max(reset - clock(), 0.0)
+    wait = reset - clock()
+    return max(wait, 0.0) if math.isfinite(wait) else None
 
 
 def server_wait(response: httpx.Response) -> float | None:
@@ -127,6 +143,8 @@ class RetryPolicy(NamedTuple):
     """True when the request is idempotent or the caller opted in to retrying it anyway."""
 
     def _cap(self, wait: float) -> float:
+        if not math.isfinite(wait):  # never reached with the header readers above; a last guard
+            wait = self.max_wait if wait > 0 else 0.0
         return min(max(wait, 0.0), self.max_wait)
 
     def wait_after_response(self, response: httpx.Response, retries: int) -> float | None:

@@ -3,21 +3,32 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
 
 import httpx
 
+from ._body import ACCEPT_ENCODING
+from ._call import Exchanged, PreparedCall
 from ._drift import Drift, find_unknown
 from ._encode import build_path, encode_body, encode_query, merge_headers, merge_query
-from ._errors import APIConnectionError, APIError, APITimeoutError, ResponseValidationError, make_status_error
-from ._options import DEFAULT_TIMEOUT, RequestOptions, wants_raw
-from ._parse import Parsed, is_success, parse_response
+from ._errors import APIError
+from ._options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    RequestOptions,
+    checked_seconds,
+    checked_size,
+)
+from ._parse import Parsed, parse_response
+from ._request import APIRequest, PageRequest
 from ._response import APIResponse
-from ._retry import RetryPolicy, is_idempotent, log_retry
+from ._retry import RetryPolicy, is_idempotent
+from ._secrets import Redactor
 
 TOKEN_ENV_VAR = "INTERCOM_ACCESS_TOKEN"  # noqa: S105 - the name of a variable, not a secret
 USER_AGENT_PRODUCT = "intercom-clientgen-python"
@@ -41,6 +52,10 @@ def clean_token(token: str | None) -> str | None:
     return token
 
 
+def _optional_seconds(name: str, value: float | None) -> float | None:
+    return None if value is None else checked_seconds(name, value)
+
+
 def effective_timeout(
     timeout: float | httpx.Timeout | None, http_client: httpx.Client | httpx.AsyncClient | None
 ) -> float | httpx.Timeout | None:
@@ -48,30 +63,6 @@ def effective_timeout(
     if http_client is not None and timeout is DEFAULT_TIMEOUT and http_client.timeout != httpx.Timeout(5.0):
         return http_client.timeout
     return timeout
-
-
-_E = TypeVar("_E", bound=BaseException)
-
-
-def _replace_in_args(error: BaseException, token: str) -> None:
-    error.args = tuple(a.replace(token, "***") if isinstance(a, str) else a for a in error.args)
-
-
-class PreparedCall(NamedTuple):
-    """One call, ready to be sent (and re-sent on retry)."""
-
-    method: str
-    path: str
-    """The path template, used in log messages instead of the real URL."""
-    request: httpx.Request
-    policy: RetryPolicy
-    raw: bool
-    strict: bool
-
-    @property
-    def operation(self) -> str:
-        """``GET /contacts/{id}``: how drift records and log messages name the call."""
-        return f"{self.method} {self.path}"
 
 
 class BaseAPIClient:
@@ -99,19 +90,26 @@ class BaseAPIClient:
         follow_redirects: bool,
         strict: bool = False,
         on_drift: DriftHook | None = None,
+        max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_pages: int | None = DEFAULT_MAX_PAGES,
     ) -> None:
         if not getattr(type(self), "api_version", None):
             raise TypeError(f"{type(self).__name__} must set the class attribute api_version")
         if max_retries < 0:
             raise ValueError("max_retries must not be negative")
-        if max_retry_wait < 0:
-            raise ValueError("max_retry_wait must not be negative")
         self._token = clean_token(token)
         self.region = None if base_url is not None else (region or self.default_region)
         self.base_url = self._resolve_base_url(base_url, self.region)
         self.timeout = timeout
         self.max_retries = max_retries
-        self.max_retry_wait = max_retry_wait
+        self.max_retry_wait = checked_seconds("max_retry_wait", max_retry_wait)
+        self.max_response_bytes = checked_size("max_response_bytes", max_response_bytes)
+        """The largest decoded body an answer may have (``None``: no limit; see ``_body``)."""
+        self.deadline = _optional_seconds("deadline", deadline)
+        """Seconds one call may take in all, retries and waits included (``None``: no deadline)."""
+        self.max_pages = checked_size("max_pages", max_pages, least=1)
+        """The most pages an ``iter_*`` walk fetches (``None``: no bound; see ``_pagination``)."""
         self._default_headers = dict(default_headers or {})
         self._default_query = dict(default_query or {})
         self._follow_redirects = follow_redirects
@@ -120,6 +118,7 @@ class BaseAPIClient:
         self.on_drift = on_drift
         """Called with every drift record of every answer (unknown fields and enum values included)."""
         self._drift_logged: set[tuple[str, str, str]] = set()
+        self._redactor = Redactor(self._token)
 
     @classmethod
     def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
@@ -143,6 +142,7 @@ class BaseAPIClient:
     def _default_request_headers(self) -> dict[str, str]:
         headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "Intercom-Version": self.api_version,
             "User-Agent": self.user_agent,
         }
@@ -150,66 +150,73 @@ class BaseAPIClient:
             headers["Authorization"] = f"Bearer {self._token}"
         return headers
 
-    def _prepare(
-        self,
-        http: httpx.Client | httpx.AsyncClient,
-        method: str,
-        path: str,
-        *,
-        path_params: Mapping[str, str | int] | None,
-        query: Mapping[str, object] | None,
-        explode: Sequence[str],
-        headers: Mapping[str, object | None] | None,
-        body: object | None,
-        idempotent: bool | None,
-        options: RequestOptions | None,
-    ) -> PreparedCall:
+    def _prepare(self, http: httpx.Client | httpx.AsyncClient, request: APIRequest[Any]) -> PreparedCall:
         """Build the ``httpx.Request`` and the retry policy for one call."""
-        opts: RequestOptions = options or {}
-        method = method.upper()
-        url = self.base_url + build_path(path, path_params)
-        params = encode_query(merge_query(self._default_query, query, explode, opts.get("extra_query")))
-        content = encode_body(body, opts.get("extra_body"))
+        opts: RequestOptions = request.options or {}
+        method = request.verb
+        url = self.base_url + build_path(request.path, request.path_params)
+        query = merge_query(self._default_query, request.query, request.explode, opts.get("extra_query"))
+        content = encode_body(request.body, opts.get("extra_body"))
         content_type = {"Content-Type": "application/json"} if content is not None else None
         all_headers = merge_headers(
-            self._default_request_headers(), content_type, self._default_headers, headers, opts.get("extra_headers")
+            self._default_request_headers(),
+            content_type,
+            self._default_headers,
+            request.headers,
+            opts.get("extra_headers"),
         )
         timeout = opts.get("timeout", self.timeout)
-        request = http.build_request(
-            method, url, params=tuple(params), headers=all_headers, content=content, timeout=timeout
+        http_request = http.build_request(
+            method, url, params=tuple(encode_query(query)), headers=all_headers, content=content, timeout=timeout
         )
         policy = RetryPolicy(
             max_retries=opts.get("max_retries", self.max_retries),
-            max_wait=opts.get("max_retry_wait", self.max_retry_wait),
-            idempotent=is_idempotent(method, idempotent) or opts.get("retry_non_idempotent", False),
+            max_wait=checked_seconds("max_retry_wait", opts.get("max_retry_wait", self.max_retry_wait)),
+            idempotent=is_idempotent(method, request.idempotent) or opts.get("retry_non_idempotent", False),
         )
-        logger.debug("Sending %s %s", method, path)
-        strict = opts.get("strict", self.strict)
-        return PreparedCall(method, path, request, policy, raw=wants_raw(options), strict=strict)
+        logger.debug("Sending %s %s", method, request.path)
+        return PreparedCall(
+            request,
+            http_request,
+            policy,
+            strict=opts.get("strict", self.strict),
+            follow_redirects=self._follow_redirects,
+            max_response_bytes=checked_size(
+                "max_response_bytes", opts.get("max_response_bytes", self.max_response_bytes)
+            ),
+            deadline=_optional_seconds("deadline", opts.get("deadline", self.deadline)),
+            timeout=dict(http_request.extensions["timeout"]),
+        )
 
-    def _result(
-        self, call: PreparedCall, response: httpx.Response, cast_to: Any, *, retries: int, elapsed: datetime.timedelta
-    ) -> Any:
-        """Parse ``response``; wrap it in an :class:`APIResponse` when the call asked for it."""
+    def _pages(self, first: APIRequest[Any], *, cursor: str, items_field: str) -> PageRequest[Any]:
+        """The :class:`PageRequest` of ``paginate``."""
+        opts: RequestOptions = first.options or {}
+        max_pages = checked_size("max_pages", opts.get("max_pages", self.max_pages), least=1)
+        return PageRequest.create(first, cursor=cursor, items_field=items_field, max_pages=max_pages)
+
+    def _result(self, call: PreparedCall, exchanged: Exchanged) -> Any:
+        """Parse the answer; wrap it in an :class:`APIResponse` when the call asked for it."""
+        response = exchanged.response
+        request = call.request
         logger.debug(
             "Received %s for %s %s (request_id=%s)",
             response.status_code,
-            call.method,
-            call.path,
+            request.verb,
+            request.path,
             response.headers.get("x-request-id"),
         )
         try:
-            parsed = parse_response(response, cast_to, strict=call.strict, operation=call.operation)
-        except ResponseValidationError as error:
-            self._scrub(error)
+            parsed = parse_response(response, request.cast_to, strict=call.strict, operation=call.operation)
+        except APIError as error:  # the body did not parse, or is an error list
+            self._redactor.scrub(error)
             raise
         self._report_drift(call, response, parsed)
-        if call.raw:
+        if request.raw:
             return APIResponse(
                 parsed.value,
                 response,
-                elapsed=elapsed,
-                retries_taken=retries,
+                elapsed=exchanged.elapsed,
+                retries_taken=exchanged.retries,
                 drift=parsed.drift,
                 operation=call.operation,
             )
@@ -235,67 +242,6 @@ class BaseAPIClient:
                 drift_logger.log(level, "Response drift: %s (request_id=%s)", record, record.request_id)
             if self.on_drift is not None:
                 self.on_drift(record)
-
-    def _wait_after_error(self, call: PreparedCall, error: httpx.RequestError, retries: int) -> float:
-        """Seconds to wait before retrying after a network failure; raises when giving up."""
-        wait = call.policy.wait_after_error(error, retries)
-        if wait is None:
-            raise self._connection_error(error, call.request) from error
-        log_retry(
-            call.method,
-            call.path,
-            wait=wait,
-            retries=retries,
-            max_retries=call.policy.max_retries,
-            reason=type(error).__name__,
-        )
-        return wait
-
-    def _wait_after_response(self, call: PreparedCall, response: httpx.Response, retries: int) -> float | None:
-        """``None`` for a success; else seconds to wait before retrying; raises when giving up."""
-        if is_success(response):
-            return None
-        wait = call.policy.wait_after_response(response, retries)
-        if wait is None:
-            raise self._scrub(make_status_error(response))
-        log_retry(
-            call.method,
-            call.path,
-            wait=wait,
-            retries=retries,
-            max_retries=call.policy.max_retries,
-            reason=f"{response.status_code} {response.reason_phrase}",
-        )
-        return wait
-
-    def _connection_error(self, error: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
-        """The exception raised when a network failure is not (or no longer) retried."""
-        self._scrub(error)  # it is chained to the error raised here, so it shows in tracebacks
-        if isinstance(error, httpx.TimeoutException):
-            return APITimeoutError(f"Request timed out ({type(error).__name__}).", request=request)
-        detail = str(error) or type(error).__name__
-        return APIConnectionError(f"Connection error: {detail}", request=request)
-
-    def _scrub(self, error: _E) -> _E:
-        """Remove the token from ``error``'s message, and from the exception chained to it.
-
-        A server or proxy may echo the ``Authorization`` header into a body that ends up in a
-        message; an exception chained to ours shows in every traceback. A chained exception that
-        still holds the token after its arguments are cleaned is cut off.
-        """
-        token = self._token
-        if not token:
-            return error
-        _replace_in_args(error, token)
-        if isinstance(error, APIError):
-            error.message = error.message.replace(token, "***")
-        cause = error.__cause__
-        if cause is not None:
-            _replace_in_args(cause, token)
-            if token in str(cause):
-                error.__cause__ = None
-                error.__suppress_context__ = True
-        return error
 
     def __repr__(self) -> str:
         token = "'***'" if self._token else "None"

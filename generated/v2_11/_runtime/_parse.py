@@ -20,19 +20,24 @@ Redirects: the client does not follow redirects, and a ``302``, ``303`` or ``307
 
 A body that is not JSON at all (or not of a JSON content type) raises
 :class:`ResponseValidationError` in every mode; nothing else escapes.
+
+A success status whose body is an Intercom error list (``"type": "error.list"`` at the top)
+is the error it describes, in every mode: :func:`error_list_error` raises the
+:class:`APIStatusError` subclass its codes name. On the fast path this costs one look at the
+parsed value's ``type``.
 """
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ._drift import Drift, placeholder, tolerate, type_name
-from ._errors import ResponseValidationError, find_request_id, snippet
+from ._errors import ResponseValidationError, error_list_error, find_request_id, snippet
+from ._json import TOO_DEEP, NestedTooDeeplyError, loads
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -81,6 +86,8 @@ def parse_response(response: httpx.Response, cast_to: Any, *, strict: bool = Fal
     ``operation`` (``GET /contacts/{id}``) names the call in drift records.
     """
     if cast_to is type(None):
+        if _ERROR_LIST_MARK in response.content and _says_error_list(_decoded_or_none(response.content)):
+            raise error_list_error(response)
         return Parsed(None, [])
     if is_handled_redirect(response):
         return Parsed(_redirect_value(response, cast_to), [])
@@ -96,25 +103,53 @@ def parse_response(response: httpx.Response, cast_to: Any, *, strict: bool = Fal
     if content_type is not None and not is_json_content_type(content_type):
         raise validation_error(response, cast_to, f"expected a JSON body, got content type {content_type!r}")
     try:
-        return Parsed(adapter.validate_json(content), [])
+        value = adapter.validate_json(content)
     except ValidationError as exc:
         return _tolerated(response, cast_to, exc, strict=strict, operation=operation)
     except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+        raise validation_error(response, cast_to, TOO_DEEP) from None
+    if _says_error_list(value):
+        raise error_list_error(response)
+    return Parsed(value, [])
+
+
+_ERROR_LIST_MARK = b"error.list"
+
+
+def _says_error_list(value: object) -> bool:
+    """Whether a parsed or decoded body is an Intercom error list (its top-level ``type``)."""
+    if isinstance(value, BaseModel):
+        root = value.__dict__.get("root") if getattr(type(value), "__pydantic_root_model__", False) else None
+        if root is not None:
+            return _says_error_list(root)
+        kind = value.__dict__.get("type")
+        if kind is None and value.__pydantic_extra__:
+            kind = value.__pydantic_extra__.get("type")
+        return kind == "error.list"
+    return isinstance(value, dict) and value.get("type") == "error.list"
+
+
+def _decoded_or_none(content: bytes) -> object:
+    try:
+        return loads(content)
+    except ValueError:
+        return None
 
 
 def _tolerated(response: httpx.Response, cast_to: Any, exc: ValidationError, *, strict: bool, operation: str) -> Parsed:
     """The slow path, taken only when the body did not fit: parse what fits, record the rest."""
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
+    except NestedTooDeeplyError:
+        raise validation_error(response, cast_to, TOO_DEEP) from None
     except ValueError:  # not JSON at all: nothing to tolerate
         raise validation_error(response, cast_to, summarize(exc)) from exc
-    except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+    if _says_error_list(data):
+        raise error_list_error(response) from None
     try:
         value, drift = tolerate(cast_to, data, operation=operation, request_id=find_request_id(response, None))
     except RecursionError:
-        raise validation_error(response, cast_to, "the body is nested too deeply to parse") from None
+        raise validation_error(response, cast_to, TOO_DEEP) from None
     if strict:
         raise validation_error(response, cast_to, summarize(exc), drift=drift) from exc
     return Parsed(value, drift)

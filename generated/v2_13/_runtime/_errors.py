@@ -17,6 +17,7 @@ The whole tree::
           +-- APIConnectionError       no answer: the connection failed or broke
           |    +-- APITimeoutError     no answer in time
           +-- ResponseValidationError  a success answer that is not JSON, or (strict mode) does not fit its type
+          +-- ResponseTooLargeError    an answer's body is larger than max_response_bytes
 
 Intercom describes failures with a body such as
 ``{"type": "error.list", "request_id": "...", "errors": [{"code": "...", "message": "..."}]}``;
@@ -26,13 +27,13 @@ Intercom describes failures with a body such as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import httpx
 
 from ._drift import Drift
+from ._json import loads
 from ._retry import server_wait
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnprocessableEntityError",
 ]
@@ -176,6 +178,21 @@ class ResponseValidationError(APIError):
         self.drift = list(drift)
 
 
+class ResponseTooLargeError(APIError):
+    """An answer's body is larger than ``max_response_bytes``; nothing of it is kept.
+
+    ``limit`` is the limit that was exceeded (decoded bytes); ``status_code``, ``headers`` and
+    ``request_id`` describe the answer. The message says how to raise the limit.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(message, request=response.request)
+        self.limit = limit
+        self.status_code = response.status_code
+        self.headers = httpx.Headers(response.headers)
+        self.request_id: str | None = response.headers.get("x-request-id")
+
+
 def status_error_class(status_code: int) -> type[APIStatusError]:
     """The exception class for an error status; the only place that maps statuses to classes."""
     if 500 <= status_code <= 599:
@@ -192,6 +209,60 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     return by_status.get(status_code, APIStatusError)
 
 
+_STATUS_BY_CODE = {
+    "unauthorized": 401,
+    "token_unauthorized": 401,
+    "token_not_found": 401,
+    "token_revoked": 401,
+    "token_blocked": 401,
+    "token_expired": 401,
+    "forbidden": 403,
+    "api_plan_restricted": 403,
+    "not_found": 404,
+    "conflict": 409,
+    "data_connector_in_use": 409,
+    "data_invalid": 422,
+    "validation_error": 422,
+    "rate_limit_exceeded": 429,
+    "server_error": 500,
+    "service_unavailable": 503,
+}
+_BAD_REQUEST_CODES = frozenset({"bad_request", "client_error", "intercom_version_invalid", "parameter_mismatch"})
+
+
+def status_for_error_codes(codes: Sequence[str | None]) -> int | None:
+    """The HTTP status Intercom sends with the first of these error codes it is known for, or ``None``.
+
+    From the error examples of Intercom's specs: ``not_found`` and every ``*_not_found`` is 404
+    (except ``parameter_not_found``), ``unauthorized`` 401, ``api_plan_restricted`` 403,
+    ``rate_limit_exceeded`` 429, ``parameter_*`` and ``bad_request`` 400...
+    """
+    for written in codes:
+        code = (written or "").strip().lower()
+        if code in _STATUS_BY_CODE:
+            return _STATUS_BY_CODE[code]
+        if code in _BAD_REQUEST_CODES or code.startswith("parameter_"):
+            return 400
+        if code.endswith("_not_found"):
+            return 404
+    return None
+
+
+def error_list_error(response: httpx.Response) -> APIStatusError:
+    """The exception for a success status whose body is an Intercom error list.
+
+    Its class is the one the errors' codes name (``not_found``: :class:`NotFoundError`), else
+    :class:`APIStatusError`; ``status_code`` stays the status that arrived.
+    """
+    body = parse_error_body(response.content)
+    codes = [e.code for e in body.errors] if body is not None else []
+    status = status_for_error_codes(codes)
+    error_class = APIStatusError if status is None else status_error_class(status)
+    as_status = "" if status is None else f" (treated as {status} {httpx.codes.get_reason_phrase(status)})"
+    note = f", but the body is an Intercom error list{as_status}"
+    return error_class(_status_message(response, body, note), response=response, body=body)
+
+
 def make_status_error(response: httpx.Response) -> APIStatusError:
     """Build the exception for an error ``response``, parsing Intercom's error body if present."""
     body = parse_error_body(response.content)
@@ -202,8 +273,8 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
 def parse_error_body(content: bytes) -> ErrorBody | None:
     """Parse an Intercom error body; ``None`` when it is not JSON or not Intercom-shaped."""
     try:
-        data = json.loads(content)
-    except ValueError:
+        data = loads(content)
+    except ValueError:  # not JSON, or nested too deeply to decode
         return None
     if not isinstance(data, dict):
         return None
@@ -224,7 +295,7 @@ def find_request_id(response: httpx.Response, body: ErrorBody | None) -> str | N
     if body is not None:
         return body.request_id
     try:
-        data = json.loads(response.content)
+        data = loads(response.content)
     except ValueError:
         return None
     if not isinstance(data, dict):
@@ -254,8 +325,8 @@ def _str_or_none(value: object) -> str | None:
     return str(value)
 
 
-def _status_message(response: httpx.Response, body: ErrorBody | None) -> str:
-    message = f"{response.status_code} {response.reason_phrase}".rstrip()
+def _status_message(response: httpx.Response, body: ErrorBody | None, note: str = "") -> str:
+    message = f"{response.status_code} {response.reason_phrase}".rstrip() + note
     if body is not None and body.errors:
         parts = [": ".join(p for p in (e.code, e.message) if p) for e in body.errors]
         message += ": " + "; ".join(p for p in parts if p)

@@ -3,8 +3,14 @@
 
 Every page is a model with a ``pages`` object; ``pages.next.starting_after`` holds the cursor
 of the next page (``pages`` and ``next`` may be models, plain dicts or missing). Iteration stops
-when there is no cursor, or when a cursor comes back a second time (so a server that keeps
-answering with the same cursor cannot cause an endless loop).
+when there is no cursor, and, with a warning on the ``intercom`` logger, when a server would
+otherwise keep it going forever:
+
+- a cursor comes back a second time (a server answering with the same cursor, or a cycle);
+- a page has no items but names a next cursor (a server handing out new cursors for ever more
+  empty pages);
+- ``max_pages`` pages have been fetched (10,000 by default; ``max_pages=`` on the client or
+  ``request_options={"max_pages": ...}``, ``None`` for no bound).
 
 The cursor is sent back in one of two places:
 
@@ -20,23 +26,22 @@ first page, which is fetched once and then kept.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Generator, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, cast
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel
 
-from ._encode import jsonable
-from ._options import RequestOptions, wants_raw, with_raw_flag, without_raw_flag
+from ._request import APIRequest, PageRequest
 from ._response import APIResponse
-
-if TYPE_CHECKING:
-    from ._client import AsyncAPIClient, SyncAPIClient
 
 __all__ = ["AsyncPaginator", "SyncPaginator"]
 
-CursorLocation = Literal["query", "body"]
 PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
+SyncSend = Callable[[APIRequest[Any]], Any]
+"""How a sync paginator sends a request: the client's ``_send`` (the parsed value, or an
+:class:`APIResponse` when the request asks for one)."""
+AsyncSend = Callable[[APIRequest[Any]], Awaitable[Any]]
 logger = logging.getLogger("intercom")
 
 
@@ -65,149 +70,80 @@ def page_items(page: object, items_field: str) -> list[Any]:
     return [] if items is None else list(cast("Sequence[Any]", items))
 
 
-class PageRequest(NamedTuple):
-    """Everything needed to request one page; :meth:`for_cursor` derives the next request."""
+class _PageGuard:
+    """Hands out next cursors, stopping (with a warning) where a walk would never end."""
 
-    method: str
-    path: str
-    page_type: Any
-    cursor: CursorLocation
-    items_field: str
-    path_params: Mapping[str, str | int] | None
-    query: Mapping[str, object] | None
-    explode: Sequence[str]
-    headers: Mapping[str, object | None] | None
-    body: object | None
-    idempotent: bool | None
-    options: RequestOptions
-    """The caller's options without the raw-response flag."""
-    raw: bool
-    """Whether the caller asked for a raw response (honoured for the first page only)."""
-
-    @classmethod
-    def create(
-        cls,
-        method: str,
-        path: str,
-        *,
-        page_type: Any,
-        cursor: str,
-        items_field: str,
-        path_params: Mapping[str, str | int] | None,
-        query: Mapping[str, object] | None,
-        explode: Sequence[str],
-        headers: Mapping[str, object | None] | None,
-        body: object | None,
-        idempotent: bool | None,
-        options: RequestOptions | None,
-    ) -> PageRequest:
-        """Check the arguments of ``paginate`` and bundle them."""
-        if cursor not in ("query", "body"):
-            raise ValueError(f"cursor must be 'query' or 'body', not {cursor!r}")
-        return cls(
-            method=method,
-            path=path,
-            page_type=page_type,
-            cursor=cast("CursorLocation", cursor),
-            items_field=items_field,
-            path_params=path_params,
-            query=query,
-            explode=tuple(explode),
-            headers=headers,
-            body=body,
-            idempotent=idempotent,
-            options=without_raw_flag(options),
-            raw=wants_raw(options),
-        )
-
-    def for_cursor(self, cursor: str) -> PageRequest:
-        """The request for the page that starts after ``cursor``."""
-        if self.cursor == "query":
-            return self._replace(query={**(self.query or {}), "starting_after": cursor})
-        body = {} if self.body is None else jsonable(self.body)
-        if not isinstance(body, dict):
-            raise TypeError("A body cursor needs a JSON object as the request body")
-        pagination = body.get("pagination")
-        pagination = dict(pagination) if isinstance(pagination, Mapping) else {}
-        pagination["starting_after"] = cursor
-        return self._replace(body={**body, "pagination": pagination})
-
-    def request_kwargs(self, *, raw: bool = False) -> dict[str, Any]:
-        """Keyword arguments for ``client.request``."""
-        return {
-            "cast_to": self.page_type,
-            "path_params": self.path_params,
-            "query": self.query,
-            "explode": self.explode,
-            "headers": self.headers,
-            "body": self.body,
-            "idempotent": self.idempotent,
-            "options": with_raw_flag(self.options) if raw else self.options,
-        }
-
-
-class _CursorGuard:
-    """Hands out next cursors, refusing any cursor it has seen before."""
-
-    def __init__(self, path: str) -> None:
-        self._path = path
+    def __init__(self, pages: PageRequest[Any]) -> None:
+        self._pages = pages
         self._seen: set[str] = set()
+        self._count = 0
 
     def next(self, page: object) -> str | None:
+        """The cursor of the page after ``page``, or ``None`` to stop."""
+        self._count += 1
         cursor = next_cursor(page)
         if cursor is None:
             return None
-        if cursor in self._seen:
-            logger.warning("Stopping pagination of %s: the server repeated a cursor", self._path)
+        reason = self._reason_to_stop(page, cursor)
+        if reason is not None:
+            logger.warning("Stopping pagination of %s: %s", self._pages.first.operation, reason)
             return None
         self._seen.add(cursor)
         return cursor
+
+    def _reason_to_stop(self, page: object, cursor: str) -> str | None:
+        if cursor in self._seen:
+            return "the server repeated a cursor"
+        if not _field(page, self._pages.items_field):
+            return f"page {self._count} has no items but names a next cursor"
+        limit = self._pages.max_pages
+        if limit is not None and self._count >= limit:
+            return f"max_pages ({limit:,}) pages were fetched; pass max_pages=... (or None) for more"
+        return None
 
 
 class SyncPaginator(Generic[PageT, ItemT]):
     """Lazily fetches the pages of a list; iterate it for the items."""
 
-    def __init__(self, client: SyncAPIClient, spec: PageRequest, item_type: type[ItemT]) -> None:
-        self._client = client
-        self._spec = spec
+    def __init__(self, send: SyncSend, pages: PageRequest[PageT], item_type: type[ItemT]) -> None:
+        self._send = send
+        self._pages = pages
         self.item_type = item_type
         """The declared item type (items are already parsed as part of their page)."""
         self._first: PageT | None = None
 
-    def _fetch(self, spec: PageRequest) -> PageT:
-        return cast(PageT, self._client.request(spec.method, spec.path, **spec.request_kwargs()))
+    def _fetch(self, cursor: str | None) -> PageT:
+        return cast(PageT, self._send(self._pages.page(cursor)))
 
     def fetch_first_page_raw(self) -> APIResponse[SyncPaginator[PageT, ItemT]]:
         """Fetch the first page now; return its response with this paginator as ``parsed``."""
-        spec = self._spec
-        answer = self._client.request(spec.method, spec.path, **spec.request_kwargs(raw=True))
-        response = cast("APIResponse[PageT]", answer)
+        response = cast("APIResponse[PageT]", self._send(self._pages.first.with_raw(True)))
         self._first = response.parsed
         return response.with_parsed(self)
 
     def first_page(self) -> PageT:
         """The first page (fetched on the first call, then kept)."""
         if self._first is None:
-            self._first = self._fetch(self._spec)
+            self._first = self._fetch(None)
         return self._first
 
     def pages(self) -> Iterator[PageT]:
         """Yield every page, starting with the first."""
-        guard = _CursorGuard(self._spec.path)
+        guard = _PageGuard(self._pages)
         page = self.first_page()
         while True:
             yield page
             cursor = guard.next(page)
             if cursor is None:
                 return
-            page = self._fetch(self._spec.for_cursor(cursor))
+            page = self._fetch(cursor)
 
     def __iter__(self) -> Iterator[ItemT]:
         for page in self.pages():
-            yield from page_items(page, self._spec.items_field)
+            yield from page_items(page, self._pages.items_field)
 
     def __repr__(self) -> str:
-        return f"<SyncPaginator {self._spec.method.upper()} {self._spec.path}>"
+        return f"<SyncPaginator {self._pages.first.operation}>"
 
 
 class AsyncPaginator(Generic[PageT, ItemT]):
@@ -217,23 +153,22 @@ class AsyncPaginator(Generic[PageT, ItemT]):
     :class:`APIResponse` wrapping it when the call asked for a raw response.
     """
 
-    def __init__(self, client: AsyncAPIClient, spec: PageRequest, item_type: type[ItemT]) -> None:
-        self._client = client
-        self._spec = spec
+    def __init__(self, send: AsyncSend, pages: PageRequest[PageT], item_type: type[ItemT], *, raw: bool) -> None:
+        self._send = send
+        self._pages = pages
+        self._raw = raw
         self.item_type = item_type
         """The declared item type (items are already parsed as part of their page)."""
         self._first: PageT | None = None
 
-    async def _fetch(self, spec: PageRequest) -> PageT:
-        return cast(PageT, await self._client.request(spec.method, spec.path, **spec.request_kwargs()))
+    async def _fetch(self, cursor: str | None) -> PageT:
+        return cast(PageT, await self._send(self._pages.page(cursor)))
 
     async def _prime(self) -> AsyncPaginator[PageT, ItemT]:
-        spec = self._spec
-        if not spec.raw:
+        if not self._raw:
             await self.first_page()
             return self
-        answer = await self._client.request(spec.method, spec.path, **spec.request_kwargs(raw=True))
-        response = cast("APIResponse[PageT]", answer)
+        response = cast("APIResponse[PageT]", await self._send(self._pages.first.with_raw(True)))
         self._first = response.parsed
         return cast("AsyncPaginator[PageT, ItemT]", response.with_parsed(self))
 
@@ -243,24 +178,24 @@ class AsyncPaginator(Generic[PageT, ItemT]):
     async def first_page(self) -> PageT:
         """The first page (fetched on the first call, then kept)."""
         if self._first is None:
-            self._first = await self._fetch(self._spec)
+            self._first = await self._fetch(None)
         return self._first
 
     async def pages(self) -> AsyncIterator[PageT]:
         """Yield every page, starting with the first."""
-        guard = _CursorGuard(self._spec.path)
+        guard = _PageGuard(self._pages)
         page = await self.first_page()
         while True:
             yield page
             cursor = guard.next(page)
             if cursor is None:
                 return
-            page = await self._fetch(self._spec.for_cursor(cursor))
+            page = await self._fetch(cursor)
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
         async for page in self.pages():
-            for item in page_items(page, self._spec.items_field):
+            for item in page_items(page, self._pages.items_field):
                 yield item
 
     def __repr__(self) -> str:
-        return f"<AsyncPaginator {self._spec.method.upper()} {self._spec.path}>"
+        return f"<AsyncPaginator {self._pages.first.operation}>"
