@@ -15,6 +15,7 @@ from ..core.diagnostics import Diagnostics
 from ..core.paths import GENERATOR_DIR, RUNTIME_DIR, TEMPLATES_DIR
 from ..ir.model import Api
 from .bodies import BodyShape, body_shape
+from .docs import markdown_banner, reference
 from .models import exported_classes, render_models
 from .params import input_types, params_view
 from .views import api_views, comment_text, docstring, export_order, inline_text
@@ -138,4 +139,8 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
         sources[f"models/{name}"] = f"{banner}\n{text}"
     verbatim = runtime_files()
     verbatim["py.typed"] = banner + "\n"
+    docs = {**context, "md_banner": markdown_banner(banner), "spec_label": spec.spec_label}
+    verbatim["README.md"] = env.get_template("package_readme.md.jinja").render(**docs)
+    resources = reference(api, shapes)
+    verbatim["reference.md"] = env.get_template("reference.md.jinja").render(**docs, resources=resources)
     return RenderedPackage(sources, verbatim)
