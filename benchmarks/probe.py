@@ -133,6 +133,12 @@ def _schemas(models_dir: Path, module: str) -> dict[str, int]:
     }
 
 
+def source_kib(path: Path) -> int:
+    """KiB of Python source in ``path`` (a package folder or one module): what a vendored copy weighs."""
+    files = [path] if path.is_file() else [p for p in path.rglob("*.py") if "__pycache__" not in p.parts]
+    return round(sum(p.stat().st_size for p in files) / 1024)
+
+
 def count_ours(root: Path, package: str) -> dict[str, int]:
     generated = importable = 0
     for path in sorted((root / package / "resources").glob("*.py")):
@@ -143,6 +149,7 @@ def count_ours(root: Path, package: str) -> dict[str, int]:
         "operations": generated,
         "importable": importable,
         **_schemas(root / package / "models", f"{package}.models"),
+        "source_kib": source_kib(root / package),
     }
 
 
@@ -157,6 +164,7 @@ def count_oapc(root: Path, package: str) -> dict[str, int]:
         "operations": generated,
         "importable": importable,
         **_schemas(root / package / "models", f"{package}.models"),
+        "source_kib": source_kib(root / package),
     }
 
 
@@ -168,6 +176,7 @@ def count_dmcg(root: Path, module: str) -> dict[str, int]:
         "schemas": len(names),
         "schemas_importable": _importable(module, names),
         "numbered": sum(1 for name in names if NUMBERED.search(name)),
+        "source_kib": source_kib(root / f"{module}.py"),
     }
 
 

@@ -19,6 +19,7 @@ from .docs import markdown_banner, reference
 from .models import exported_classes, render_models
 from .params import input_types, params_view
 from .views import api_views, comment_text, docstring, export_order, inline_text
+from .webhooks import webhooks_view
 
 COPIED_DIR = GENERATOR_DIR / "render" / "copied"
 """Hand-written modules copied into every package beside the runtime (``_body.py``)."""
@@ -123,7 +124,7 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
         "__init__.py": env.get_template("package_init.py.jinja").render(
             **context,
             runtime_exports=exports,
-            all_exports=export_order(["API_VERSION", "AsyncIntercom", "Intercom", "models", *exports]),
+            all_exports=export_order(["API_VERSION", "AsyncIntercom", "Intercom", "models", "webhooks", *exports]),
         ),
         "_client.py": env.get_template("client.py.jinja").render(**context, resources=views),
         "resources/__init__.py": f'{banner}\n"""One module per API resource (spec tag)."""\n',
@@ -134,6 +135,8 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
     models = render_models(api, diagnostics)
     classes = sorted(exported_classes(models).items())
     sources["params.py"] = env.get_template("params.py.jinja").render(**context, params=params_view(types))
+    hooks = webhooks_view({name for name, _ in classes})
+    sources["webhooks.py"] = env.get_template("webhooks.py.jinja").render(**context, webhooks=hooks)
     sources["models/__init__.py"] = env.get_template("models_init.py.jinja").render(**context, classes=classes)
     for name, text in models.items():
         sources[f"models/{name}"] = f"{banner}\n{text}"
