@@ -3,7 +3,7 @@
 """Request bodies as dicts: one TypedDict per request model of Intercom API Unstable.
 
 `unstable.params.SearchRequestParam` is the dict form of `models.SearchRequest`: keys are the
-wire names, required keys are `Required[...]`, nested objects are TypedDicts too. Every method
+wire names, required keys are `Required[...]`, nested objects are TypedDicts too (or models). Every method
 that takes a body accepts these dicts (and the models) wherever an object goes, so a type checker
 flags a misspelt key or a wrong value type; the dicts are sent exactly as written.
 """
@@ -11,9 +11,12 @@ flags a misspelt key or a wrong value type; the dicts are sent exactly as writte
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from typing_extensions import Required
+
+if TYPE_CHECKING:
+    from . import models
 
 
 class AdminReplyConversationRequestParam(TypedDict, total=False):
@@ -27,9 +30,11 @@ class AdminReplyConversationRequestParam(TypedDict, total=False):
     body: str
     admin_id: Required[str]
     created_at: int
-    reply_options: Sequence[QuickReplyOptionParam]
+    reply_options: Sequence[QuickReplyOptionParam | models.QuickReplyOption]
     attachment_urls: Sequence[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class AdminReplyTicketRequestParam(TypedDict, total=False):
@@ -43,7 +48,10 @@ class AdminReplyTicketRequestParam(TypedDict, total=False):
     body: str
     admin_id: Required[str]
     created_at: int
-    reply_options: Sequence[AdminReplyTicketRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        AdminReplyTicketRequestReplyOptionsItemParam
+        | models.AdminReplyTicketRequestReplyOptionsItem
+    ]
     attachment_urls: Sequence[str]
 
 
@@ -75,43 +83,43 @@ ArticleTranslatedContentParam = TypedDict(
     "ArticleTranslatedContentParam",
     {
         "type": "Literal['article_translated_content'] | str | None",
-        "ar": "ArticleContentParam",
-        "bg": "ArticleContentParam",
-        "bs": "ArticleContentParam",
-        "ca": "ArticleContentParam",
-        "cs": "ArticleContentParam",
-        "da": "ArticleContentParam",
-        "de": "ArticleContentParam",
-        "el": "ArticleContentParam",
-        "en": "ArticleContentParam",
-        "es": "ArticleContentParam",
-        "et": "ArticleContentParam",
-        "fi": "ArticleContentParam",
-        "fr": "ArticleContentParam",
-        "he": "ArticleContentParam",
-        "hr": "ArticleContentParam",
-        "hu": "ArticleContentParam",
-        "id": "ArticleContentParam",
-        "it": "ArticleContentParam",
-        "ja": "ArticleContentParam",
-        "ko": "ArticleContentParam",
-        "lt": "ArticleContentParam",
-        "lv": "ArticleContentParam",
-        "mn": "ArticleContentParam",
-        "nb": "ArticleContentParam",
-        "nl": "ArticleContentParam",
-        "pl": "ArticleContentParam",
-        "pt": "ArticleContentParam",
-        "ro": "ArticleContentParam",
-        "ru": "ArticleContentParam",
-        "sl": "ArticleContentParam",
-        "sr": "ArticleContentParam",
-        "sv": "ArticleContentParam",
-        "tr": "ArticleContentParam",
-        "vi": "ArticleContentParam",
-        "pt-BR": "ArticleContentParam",
-        "zh-CN": "ArticleContentParam",
-        "zh-TW": "ArticleContentParam",
+        "ar": "ArticleContentParam | models.ArticleContent",
+        "bg": "ArticleContentParam | models.ArticleContent",
+        "bs": "ArticleContentParam | models.ArticleContent",
+        "ca": "ArticleContentParam | models.ArticleContent",
+        "cs": "ArticleContentParam | models.ArticleContent",
+        "da": "ArticleContentParam | models.ArticleContent",
+        "de": "ArticleContentParam | models.ArticleContent",
+        "el": "ArticleContentParam | models.ArticleContent",
+        "en": "ArticleContentParam | models.ArticleContent",
+        "es": "ArticleContentParam | models.ArticleContent",
+        "et": "ArticleContentParam | models.ArticleContent",
+        "fi": "ArticleContentParam | models.ArticleContent",
+        "fr": "ArticleContentParam | models.ArticleContent",
+        "he": "ArticleContentParam | models.ArticleContent",
+        "hr": "ArticleContentParam | models.ArticleContent",
+        "hu": "ArticleContentParam | models.ArticleContent",
+        "id": "ArticleContentParam | models.ArticleContent",
+        "it": "ArticleContentParam | models.ArticleContent",
+        "ja": "ArticleContentParam | models.ArticleContent",
+        "ko": "ArticleContentParam | models.ArticleContent",
+        "lt": "ArticleContentParam | models.ArticleContent",
+        "lv": "ArticleContentParam | models.ArticleContent",
+        "mn": "ArticleContentParam | models.ArticleContent",
+        "nb": "ArticleContentParam | models.ArticleContent",
+        "nl": "ArticleContentParam | models.ArticleContent",
+        "pl": "ArticleContentParam | models.ArticleContent",
+        "pt": "ArticleContentParam | models.ArticleContent",
+        "ro": "ArticleContentParam | models.ArticleContent",
+        "ru": "ArticleContentParam | models.ArticleContent",
+        "sl": "ArticleContentParam | models.ArticleContent",
+        "sr": "ArticleContentParam | models.ArticleContent",
+        "sv": "ArticleContentParam | models.ArticleContent",
+        "tr": "ArticleContentParam | models.ArticleContent",
+        "vi": "ArticleContentParam | models.ArticleContent",
+        "pt-BR": "ArticleContentParam | models.ArticleContent",
+        "zh-CN": "ArticleContentParam | models.ArticleContent",
+        "zh-TW": "ArticleContentParam | models.ArticleContent",
     },
     total=False,
 )
@@ -145,8 +153,11 @@ class AttachContactToConversationRequestParam(TypedDict, total=False):
     admin_id: str | int
     customer: (
         AttachContactToConversationRequestCustomerIntercomUserIdParam
+        | models.AttachContactToConversationRequestCustomerIntercomUserId
         | AttachContactToConversationRequestCustomerUserIdParam
+        | models.AttachContactToConversationRequestCustomerUserId
         | AttachContactToConversationRequestCustomerEmailParam
+        | models.AttachContactToConversationRequestCustomerEmail
     )
 
 
@@ -156,8 +167,11 @@ class AttachContactToConversationRequestCustomerEmailParam(TypedDict, total=Fals
     email: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -168,8 +182,11 @@ class AttachContactToConversationRequestCustomerIntercomUserIdParam(TypedDict, t
     intercom_user_id: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -180,8 +197,11 @@ class AttachContactToConversationRequestCustomerUserIdParam(TypedDict, total=Fal
     user_id: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -244,7 +264,10 @@ class ContactReplyBaseRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
 
 
 class ContactReplyBaseRequestReplyOptionsItemParam(TypedDict, total=False):
@@ -265,9 +288,14 @@ class ContactReplyEmailRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     email: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ContactReplyIntercomUserIdRequestParam(TypedDict, total=False):
@@ -281,9 +309,14 @@ class ContactReplyIntercomUserIdRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     intercom_user_id: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ContactReplyTicketEmailRequestParam(TypedDict, total=False):
@@ -297,7 +330,10 @@ class ContactReplyTicketEmailRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     email: Required[str]
 
 
@@ -312,7 +348,10 @@ class ContactReplyTicketIntercomUserIdRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     intercom_user_id: Required[str]
 
 
@@ -327,7 +366,10 @@ class ContactReplyTicketUserIdRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     user_id: Required[str]
 
 
@@ -342,9 +384,14 @@ class ContactReplyUserIdRequestParam(TypedDict, total=False):
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     user_id: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ContentSnippetCreateRequestParam(TypedDict, total=False):
@@ -398,8 +445,8 @@ class ConvertVisitorRequestParam(TypedDict, total=False):
     """
 
     type: Required[str]
-    user: Required[ConvertVisitorRequestUserParam]
-    visitor: Required[ConvertVisitorRequestVisitorParam]
+    user: Required[ConvertVisitorRequestUserParam | models.ConvertVisitorRequestUser]
+    visitor: Required[ConvertVisitorRequestVisitorParam | models.ConvertVisitorRequestVisitor]
 
 
 class ConvertVisitorRequestUserParam(TypedDict, total=False):
@@ -441,7 +488,7 @@ class CreateArticleRequestParam(TypedDict, total=False):
     state: Literal["published", "draft"] | str
     parent_id: int
     parent_type: str
-    translated_content: ArticleTranslatedContentParam
+    translated_content: ArticleTranslatedContentParam | models.ArticleTranslatedContent
     folder_id: int | None
 
 
@@ -453,7 +500,7 @@ class CreateCollectionRequestParam(TypedDict, total=False):
 
     name: str
     description: str
-    translated_content: GroupTranslatedContentParam
+    translated_content: GroupTranslatedContentParam | models.GroupTranslatedContent
     parent_id: str | None
     help_center_id: int | None
 
@@ -503,7 +550,7 @@ class CreateContentImportSourceRequestParam(TypedDict, total=False):
 CreateConversationRequestParam = TypedDict(
     "CreateConversationRequestParam",
     {
-        "from": "Required[CreateConversationRequestFromParam]",
+        "from": "Required[CreateConversationRequestFromParam | models.CreateConversationRequestFrom]",
         "body": "Required[str]",
         "attachment_urls": "Sequence[str]",
         "created_at": "int",
@@ -523,7 +570,12 @@ class CreateDataAttributeRequestListAttributeParam(TypedDict, total=False):
     """The dict form of `models.CreateDataAttributeRequestListAttribute` (keys as sent on the wire)."""
 
     data_type: Literal["options"] | str
-    options: Required[Sequence[CreateDataAttributeRequestListAttributeOptionsItemParam]]
+    options: Required[
+        Sequence[
+            CreateDataAttributeRequestListAttributeOptionsItemParam
+            | models.CreateDataAttributeRequestListAttributeOptionsItem
+        ]
+    ]
     name: str
     model: Literal["contact", "company"] | str
     description: str
@@ -559,8 +611,13 @@ class CreateDataConnectorRequestParam(TypedDict, total=False):
     body: str
     direct_fin_usage: bool
     audiences: Sequence[Literal["leads", "users", "visitors"] | str]
-    headers: Sequence[CreateDataConnectorRequestHeadersItemParam]
-    data_inputs: Sequence[CreateDataConnectorRequestDataInputsItemParam]
+    headers: Sequence[
+        CreateDataConnectorRequestHeadersItemParam | models.CreateDataConnectorRequestHeadersItem
+    ]
+    data_inputs: Sequence[
+        CreateDataConnectorRequestDataInputsItemParam
+        | models.CreateDataConnectorRequestDataInputsItem
+    ]
     customer_authentication: bool
     bypass_authentication: bool
     validate_missing_attributes: bool
@@ -606,7 +663,10 @@ class CreateDataEventSummariesRequestParam(TypedDict, total=False):
     """
 
     user_id: str
-    event_summaries: CreateDataEventSummariesRequestEventSummariesParam
+    event_summaries: (
+        CreateDataEventSummariesRequestEventSummariesParam
+        | models.CreateDataEventSummariesRequestEventSummaries
+    )
 
 
 class CreateDataEventSummariesRequestEventSummariesParam(TypedDict, total=False):
@@ -650,7 +710,7 @@ class CreateExternalPageRequestParam(TypedDict, total=False):
 class CreateFolderRequestBodyParam(TypedDict, total=False):
     """The dict form of `models.CreateFolderRequestBody` (keys as sent on the wire)."""
 
-    folder: Required[CreateFolderRequestBodyFolderParam]
+    folder: Required[CreateFolderRequestBodyFolderParam | models.CreateFolderRequestBodyFolder]
 
 
 class CreateFolderRequestBodyFolderParam(TypedDict, total=False):
@@ -682,10 +742,10 @@ CreateMessageRequestParam = TypedDict(
         "subject": "str",
         "body": "str | None",
         "template": "str",
-        "from": "CreateMessageRequestFromParam",
-        "to": "RecipientParam | Sequence[RecipientParam]",
-        "cc": "RecipientParam | Sequence[RecipientParam]",
-        "bcc": "RecipientParam | Sequence[RecipientParam]",
+        "from": "CreateMessageRequestFromParam | models.CreateMessageRequestFrom",
+        "to": "RecipientParam | models.Recipient | Sequence[RecipientParam | models.Recipient]",
+        "cc": "RecipientParam | models.Recipient | Sequence[RecipientParam | models.Recipient]",
+        "bcc": "RecipientParam | models.Recipient | Sequence[RecipientParam | models.Recipient]",
         "created_at": "int",
         "create_conversation_without_contact_reply": "bool",
     },
@@ -762,7 +822,9 @@ class CreatePhoneSwitchRequestParam(TypedDict, total=False):
     """
 
     phone: Required[str]
-    custom_attributes: Mapping[str, str | int | CustomObjectInstanceListParam]
+    custom_attributes: Mapping[
+        str, str | int | CustomObjectInstanceListParam | models.CustomObjectInstanceList
+    ]
 
 
 class CreateTicketRequestParam(TypedDict, total=False):
@@ -775,15 +837,18 @@ class CreateTicketRequestParam(TypedDict, total=False):
     contacts: Required[
         Sequence[
             CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
             | CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
             | CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
         ]
     ]
     conversation_to_link_id: str
     company_id: str
     created_at: int
     ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None]
-    assignment: CreateTicketRequestAssignmentParam
+    assignment: CreateTicketRequestAssignmentParam | models.CreateTicketRequestAssignment
 
 
 class CreateTicketRequestAssignmentParam(TypedDict, total=False):
@@ -800,15 +865,18 @@ class CreateTicketRequestBodyParam(TypedDict, total=False):
     contacts: Required[
         Sequence[
             CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
             | CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
             | CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
         ]
     ]
     conversation_to_link_id: str
     company_id: str
     created_at: int
     ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None]
-    assignment: CreateTicketRequestAssignmentParam
+    assignment: CreateTicketRequestAssignmentParam | models.CreateTicketRequestAssignment
     skip_notifications: bool
 
 
@@ -876,7 +944,7 @@ class CustomChannelBaseEventParam(TypedDict, total=False):
 
     event_id: Required[str]
     external_conversation_id: Required[str]
-    contact: Required[CustomChannelContactParam]
+    contact: Required[CustomChannelContactParam | models.CustomChannelContact]
 
 
 class CustomChannelContactParam(TypedDict, total=False):
@@ -913,7 +981,7 @@ class CustomObjectInstanceListParam(TypedDict, total=False):
     """
 
     type: str
-    instances: Sequence[CustomObjectInstanceParam]
+    instances: Sequence[CustomObjectInstanceParam | models.CustomObjectInstance]
 
 
 class CustomerRequestEmailParam(TypedDict, total=False):
@@ -959,15 +1027,18 @@ class EnqueueCreateTicketRequestBodyParam(TypedDict, total=False):
     contacts: Required[
         Sequence[
             CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
             | CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
             | CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
         ]
     ]
     conversation_to_link_id: str
     company_id: str
     created_at: int
     ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None]
-    assignment: CreateTicketRequestAssignmentParam
+    assignment: CreateTicketRequestAssignmentParam | models.CreateTicketRequestAssignment
     skip_notifications: bool
 
 
@@ -986,43 +1057,43 @@ GroupTranslatedContentParam = TypedDict(
     "GroupTranslatedContentParam",
     {
         "type": "Literal['group_translated_content'] | str | None",
-        "ar": "GroupContentParam",
-        "bg": "GroupContentParam",
-        "bs": "GroupContentParam",
-        "ca": "GroupContentParam",
-        "cs": "GroupContentParam",
-        "da": "GroupContentParam",
-        "de": "GroupContentParam",
-        "el": "GroupContentParam",
-        "en": "GroupContentParam",
-        "es": "GroupContentParam",
-        "et": "GroupContentParam",
-        "fi": "GroupContentParam",
-        "fr": "GroupContentParam",
-        "he": "GroupContentParam",
-        "hr": "GroupContentParam",
-        "hu": "GroupContentParam",
-        "id": "GroupContentParam",
-        "it": "GroupContentParam",
-        "ja": "GroupContentParam",
-        "ko": "GroupContentParam",
-        "lt": "GroupContentParam",
-        "lv": "GroupContentParam",
-        "mn": "GroupContentParam",
-        "nb": "GroupContentParam",
-        "nl": "GroupContentParam",
-        "pl": "GroupContentParam",
-        "pt": "GroupContentParam",
-        "ro": "GroupContentParam",
-        "ru": "GroupContentParam",
-        "sl": "GroupContentParam",
-        "sr": "GroupContentParam",
-        "sv": "GroupContentParam",
-        "tr": "GroupContentParam",
-        "vi": "GroupContentParam",
-        "pt-BR": "GroupContentParam",
-        "zh-CN": "GroupContentParam",
-        "zh-TW": "GroupContentParam",
+        "ar": "GroupContentParam | models.GroupContent",
+        "bg": "GroupContentParam | models.GroupContent",
+        "bs": "GroupContentParam | models.GroupContent",
+        "ca": "GroupContentParam | models.GroupContent",
+        "cs": "GroupContentParam | models.GroupContent",
+        "da": "GroupContentParam | models.GroupContent",
+        "de": "GroupContentParam | models.GroupContent",
+        "el": "GroupContentParam | models.GroupContent",
+        "en": "GroupContentParam | models.GroupContent",
+        "es": "GroupContentParam | models.GroupContent",
+        "et": "GroupContentParam | models.GroupContent",
+        "fi": "GroupContentParam | models.GroupContent",
+        "fr": "GroupContentParam | models.GroupContent",
+        "he": "GroupContentParam | models.GroupContent",
+        "hr": "GroupContentParam | models.GroupContent",
+        "hu": "GroupContentParam | models.GroupContent",
+        "id": "GroupContentParam | models.GroupContent",
+        "it": "GroupContentParam | models.GroupContent",
+        "ja": "GroupContentParam | models.GroupContent",
+        "ko": "GroupContentParam | models.GroupContent",
+        "lt": "GroupContentParam | models.GroupContent",
+        "lv": "GroupContentParam | models.GroupContent",
+        "mn": "GroupContentParam | models.GroupContent",
+        "nb": "GroupContentParam | models.GroupContent",
+        "nl": "GroupContentParam | models.GroupContent",
+        "pl": "GroupContentParam | models.GroupContent",
+        "pt": "GroupContentParam | models.GroupContent",
+        "ro": "GroupContentParam | models.GroupContent",
+        "ru": "GroupContentParam | models.GroupContent",
+        "sl": "GroupContentParam | models.GroupContent",
+        "sr": "GroupContentParam | models.GroupContent",
+        "sv": "GroupContentParam | models.GroupContent",
+        "tr": "GroupContentParam | models.GroupContent",
+        "vi": "GroupContentParam | models.GroupContent",
+        "pt-BR": "GroupContentParam | models.GroupContent",
+        "zh-CN": "GroupContentParam | models.GroupContent",
+        "zh-TW": "GroupContentParam | models.GroupContent",
     },
     total=False,
 )
@@ -1046,7 +1117,12 @@ class MultipleFilterSearchRequestParam(TypedDict, total=False):
     """
 
     operator: Literal["AND", "OR"] | str
-    value: Sequence[MultipleFilterSearchRequestParam | SingleFilterSearchRequestParam]
+    value: Sequence[
+        MultipleFilterSearchRequestParam
+        | models.MultipleFilterSearchRequest
+        | SingleFilterSearchRequestParam
+        | models.SingleFilterSearchRequest
+    ]
 
 
 class NewsItemRequestParam(TypedDict, total=False):
@@ -1062,7 +1138,7 @@ class NewsItemRequestParam(TypedDict, total=False):
     deliver_silently: bool
     labels: Sequence[str]
     reactions: Sequence[str | None]
-    newsfeed_assignments: Sequence[NewsfeedAssignmentParam]
+    newsfeed_assignments: Sequence[NewsfeedAssignmentParam | models.NewsfeedAssignment]
 
 
 class NewsfeedAssignmentParam(TypedDict, total=False):
@@ -1080,8 +1156,8 @@ class NotifyAttributeCollectedRequestBodyParam(TypedDict, total=False):
 
     event_id: Required[str]
     external_conversation_id: Required[str]
-    contact: Required[CustomChannelContactParam]
-    attribute: Required[CustomChannelAttributeParam]
+    contact: Required[CustomChannelContactParam | models.CustomChannelContact]
+    attribute: Required[CustomChannelAttributeParam | models.CustomChannelAttribute]
 
 
 class NotifyNewMessageRequestBodyParam(TypedDict, total=False):
@@ -1089,7 +1165,7 @@ class NotifyNewMessageRequestBodyParam(TypedDict, total=False):
 
     event_id: Required[str]
     external_conversation_id: Required[str]
-    contact: Required[CustomChannelContactParam]
+    contact: Required[CustomChannelContactParam | models.CustomChannelContact]
     body: Required[str]
 
 
@@ -1098,7 +1174,7 @@ class NotifyQuickReplySelectedRequestBodyParam(TypedDict, total=False):
 
     event_id: Required[str]
     external_conversation_id: Required[str]
-    contact: Required[CustomChannelContactParam]
+    contact: Required[CustomChannelContactParam | models.CustomChannelContact]
     quick_reply_option_id: Required[str]
 
 
@@ -1180,7 +1256,10 @@ class ReplyTicketRequestBodyAdminReplyTicketRequestParam(TypedDict, total=False)
     body: str
     admin_id: Required[str]
     created_at: int
-    reply_options: Sequence[AdminReplyTicketRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        AdminReplyTicketRequestReplyOptionsItemParam
+        | models.AdminReplyTicketRequestReplyOptionsItem
+    ]
     attachment_urls: Sequence[str]
     skip_notifications: bool
 
@@ -1193,7 +1272,10 @@ class ReplyTicketRequestBodyContactReplyTicketEmailRequestParam(TypedDict, total
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     email: Required[str]
     skip_notifications: bool
 
@@ -1206,7 +1288,10 @@ class ReplyTicketRequestBodyContactReplyTicketIntercomUserIdRequestParam(TypedDi
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     intercom_user_id: Required[str]
     skip_notifications: bool
 
@@ -1219,7 +1304,10 @@ class ReplyTicketRequestBodyContactReplyTicketUserIdRequestParam(TypedDict, tota
     body: str
     created_at: int
     attachment_urls: Sequence[str]
-    reply_options: Sequence[ContactReplyBaseRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        ContactReplyBaseRequestReplyOptionsItemParam
+        | models.ContactReplyBaseRequestReplyOptionsItem
+    ]
     user_id: Required[str]
     skip_notifications: bool
 
@@ -1240,8 +1328,13 @@ class SearchRequestParam(TypedDict, total=False):
     Search using Intercoms Search APIs.
     """
 
-    query: Required[SingleFilterSearchRequestParam | MultipleFilterSearchRequestParam]
-    pagination: StartingAfterPagingParam
+    query: Required[
+        SingleFilterSearchRequestParam
+        | models.SingleFilterSearchRequest
+        | MultipleFilterSearchRequestParam
+        | models.MultipleFilterSearchRequest
+    ]
+    pagination: StartingAfterPagingParam | models.StartingAfterPaging
 
 
 class SetAwayAdminRequestBodyParam(TypedDict, total=False):
@@ -1288,7 +1381,9 @@ class TagCompanyRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    companies: Required[Sequence[TagCompanyRequestCompaniesItemParam]]
+    companies: Required[
+        Sequence[TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem]
+    ]
 
 
 class TagCompanyRequestCompaniesItemParam(TypedDict, total=False):
@@ -1305,7 +1400,9 @@ class TagMultipleUsersRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    users: Required[Sequence[TagMultipleUsersRequestUsersItemParam]]
+    users: Required[
+        Sequence[TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem]
+    ]
 
 
 class TagMultipleUsersRequestUsersItemParam(TypedDict, total=False):
@@ -1321,7 +1418,9 @@ class UntagCompanyRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    companies: Required[Sequence[UntagCompanyRequestCompaniesItemParam]]
+    companies: Required[
+        Sequence[UntagCompanyRequestCompaniesItemParam | models.UntagCompanyRequestCompaniesItem]
+    ]
 
 
 class UntagCompanyRequestCompaniesItemParam(TypedDict, total=False):
@@ -1345,7 +1444,7 @@ class UpdateArticleRequestParam(TypedDict, total=False):
     state: Literal["published", "draft"] | str
     parent_id: str
     parent_type: str
-    translated_content: ArticleTranslatedContentParam
+    translated_content: ArticleTranslatedContentParam | models.ArticleTranslatedContent
     folder_id: int | None
 
 
@@ -1357,7 +1456,7 @@ class UpdateCollectionRequestParam(TypedDict, total=False):
 
     name: str
     description: str
-    translated_content: GroupTranslatedContentParam
+    translated_content: GroupTranslatedContentParam | models.GroupTranslatedContent
     parent_id: str | None
 
 
@@ -1437,14 +1536,21 @@ class UpdateConversationRequestParam(TypedDict, total=False):
 
     read: bool
     title: str
-    custom_attributes: Mapping[str, str | int | CustomObjectInstanceListParam]
+    custom_attributes: Mapping[
+        str, str | int | CustomObjectInstanceListParam | models.CustomObjectInstanceList
+    ]
     company_id: str
 
 
 class UpdateDataAttributeRequestListAttributeParam(TypedDict, total=False):
     """The dict form of `models.UpdateDataAttributeRequestListAttribute` (keys as sent on the wire)."""
 
-    options: Required[Sequence[UpdateDataAttributeRequestListAttributeOptionsItemParam]]
+    options: Required[
+        Sequence[
+            UpdateDataAttributeRequestListAttributeOptionsItemParam
+            | models.UpdateDataAttributeRequestListAttributeOptionsItem
+        ]
+    ]
     archived: bool
     description: str
     messenger_writable: bool
@@ -1478,8 +1584,13 @@ class UpdateDataConnectorRequestParam(TypedDict, total=False):
     body: str
     direct_fin_usage: bool
     audiences: Sequence[Literal["leads", "users", "visitors"] | str]
-    headers: Sequence[UpdateDataConnectorRequestHeadersItemParam]
-    data_inputs: Sequence[UpdateDataConnectorRequestDataInputsItemParam]
+    headers: Sequence[
+        UpdateDataConnectorRequestHeadersItemParam | models.UpdateDataConnectorRequestHeadersItem
+    ]
+    data_inputs: Sequence[
+        UpdateDataConnectorRequestDataInputsItemParam
+        | models.UpdateDataConnectorRequestDataInputsItem
+    ]
     customer_authentication: bool
     bypass_authentication: bool
     validate_missing_attributes: bool
@@ -1522,7 +1633,7 @@ class UpdateExternalPageRequestParam(TypedDict, total=False):
 class UpdateFolderRequestBodyParam(TypedDict, total=False):
     """The dict form of `models.UpdateFolderRequestBody` (keys as sent on the wire)."""
 
-    folder: Required[UpdateFolderRequestBodyFolderParam]
+    folder: Required[UpdateFolderRequestBodyFolderParam | models.UpdateFolderRequestBodyFolder]
 
 
 class UpdateFolderRequestBodyFolderParam(TypedDict, total=False):

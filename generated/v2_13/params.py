@@ -3,7 +3,7 @@
 """Request bodies as dicts: one TypedDict per request model of Intercom API 2.13.
 
 `v2_13.params.SearchRequestParam` is the dict form of `models.SearchRequest`: keys are the
-wire names, required keys are `Required[...]`, nested objects are TypedDicts too. Every method
+wire names, required keys are `Required[...]`, nested objects are TypedDicts too (or models). Every method
 that takes a body accepts these dicts (and the models) wherever an object goes, so a type checker
 flags a misspelt key or a wrong value type; the dicts are sent exactly as written.
 """
@@ -11,9 +11,12 @@ flags a misspelt key or a wrong value type; the dicts are sent exactly as writte
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from typing_extensions import Required
+
+if TYPE_CHECKING:
+    from . import models
 
 
 class AdminReplyConversationRequestParam(TypedDict, total=False):
@@ -28,7 +31,9 @@ class AdminReplyConversationRequestParam(TypedDict, total=False):
     admin_id: Required[str]
     created_at: int
     attachment_urls: Sequence[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class AdminReplyTicketRequestParam(TypedDict, total=False):
@@ -42,7 +47,10 @@ class AdminReplyTicketRequestParam(TypedDict, total=False):
     body: str
     admin_id: Required[str]
     created_at: int
-    reply_options: Sequence[AdminReplyTicketRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        AdminReplyTicketRequestReplyOptionsItemParam
+        | models.AdminReplyTicketRequestReplyOptionsItem
+    ]
     attachment_urls: Sequence[str]
 
 
@@ -74,43 +82,43 @@ ArticleTranslatedContentParam = TypedDict(
     "ArticleTranslatedContentParam",
     {
         "type": "Literal['article_translated_content'] | str | None",
-        "ar": "ArticleContentParam",
-        "bg": "ArticleContentParam",
-        "bs": "ArticleContentParam",
-        "ca": "ArticleContentParam",
-        "cs": "ArticleContentParam",
-        "da": "ArticleContentParam",
-        "de": "ArticleContentParam",
-        "el": "ArticleContentParam",
-        "en": "ArticleContentParam",
-        "es": "ArticleContentParam",
-        "et": "ArticleContentParam",
-        "fi": "ArticleContentParam",
-        "fr": "ArticleContentParam",
-        "he": "ArticleContentParam",
-        "hr": "ArticleContentParam",
-        "hu": "ArticleContentParam",
-        "id": "ArticleContentParam",
-        "it": "ArticleContentParam",
-        "ja": "ArticleContentParam",
-        "ko": "ArticleContentParam",
-        "lt": "ArticleContentParam",
-        "lv": "ArticleContentParam",
-        "mn": "ArticleContentParam",
-        "nb": "ArticleContentParam",
-        "nl": "ArticleContentParam",
-        "pl": "ArticleContentParam",
-        "pt": "ArticleContentParam",
-        "ro": "ArticleContentParam",
-        "ru": "ArticleContentParam",
-        "sl": "ArticleContentParam",
-        "sr": "ArticleContentParam",
-        "sv": "ArticleContentParam",
-        "tr": "ArticleContentParam",
-        "vi": "ArticleContentParam",
-        "pt-BR": "ArticleContentParam",
-        "zh-CN": "ArticleContentParam",
-        "zh-TW": "ArticleContentParam",
+        "ar": "ArticleContentParam | models.ArticleContent",
+        "bg": "ArticleContentParam | models.ArticleContent",
+        "bs": "ArticleContentParam | models.ArticleContent",
+        "ca": "ArticleContentParam | models.ArticleContent",
+        "cs": "ArticleContentParam | models.ArticleContent",
+        "da": "ArticleContentParam | models.ArticleContent",
+        "de": "ArticleContentParam | models.ArticleContent",
+        "el": "ArticleContentParam | models.ArticleContent",
+        "en": "ArticleContentParam | models.ArticleContent",
+        "es": "ArticleContentParam | models.ArticleContent",
+        "et": "ArticleContentParam | models.ArticleContent",
+        "fi": "ArticleContentParam | models.ArticleContent",
+        "fr": "ArticleContentParam | models.ArticleContent",
+        "he": "ArticleContentParam | models.ArticleContent",
+        "hr": "ArticleContentParam | models.ArticleContent",
+        "hu": "ArticleContentParam | models.ArticleContent",
+        "id": "ArticleContentParam | models.ArticleContent",
+        "it": "ArticleContentParam | models.ArticleContent",
+        "ja": "ArticleContentParam | models.ArticleContent",
+        "ko": "ArticleContentParam | models.ArticleContent",
+        "lt": "ArticleContentParam | models.ArticleContent",
+        "lv": "ArticleContentParam | models.ArticleContent",
+        "mn": "ArticleContentParam | models.ArticleContent",
+        "nb": "ArticleContentParam | models.ArticleContent",
+        "nl": "ArticleContentParam | models.ArticleContent",
+        "pl": "ArticleContentParam | models.ArticleContent",
+        "pt": "ArticleContentParam | models.ArticleContent",
+        "ro": "ArticleContentParam | models.ArticleContent",
+        "ru": "ArticleContentParam | models.ArticleContent",
+        "sl": "ArticleContentParam | models.ArticleContent",
+        "sr": "ArticleContentParam | models.ArticleContent",
+        "sv": "ArticleContentParam | models.ArticleContent",
+        "tr": "ArticleContentParam | models.ArticleContent",
+        "vi": "ArticleContentParam | models.ArticleContent",
+        "pt-BR": "ArticleContentParam | models.ArticleContent",
+        "zh-CN": "ArticleContentParam | models.ArticleContent",
+        "zh-TW": "ArticleContentParam | models.ArticleContent",
     },
     total=False,
 )
@@ -144,8 +152,11 @@ class AttachContactToConversationRequestParam(TypedDict, total=False):
     admin_id: str | int
     customer: (
         AttachContactToConversationRequestCustomerIntercomUserIdParam
+        | models.AttachContactToConversationRequestCustomerIntercomUserId
         | AttachContactToConversationRequestCustomerUserIdParam
+        | models.AttachContactToConversationRequestCustomerUserId
         | AttachContactToConversationRequestCustomerEmailParam
+        | models.AttachContactToConversationRequestCustomerEmail
     )
 
 
@@ -155,8 +166,11 @@ class AttachContactToConversationRequestCustomerEmailParam(TypedDict, total=Fals
     email: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -167,8 +181,11 @@ class AttachContactToConversationRequestCustomerIntercomUserIdParam(TypedDict, t
     intercom_user_id: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -179,8 +196,11 @@ class AttachContactToConversationRequestCustomerUserIdParam(TypedDict, total=Fal
     user_id: Required[str]
     customer: (
         CustomerRequestIntercomUserIdParam
+        | models.CustomerRequestIntercomUserId
         | CustomerRequestUserIdParam
+        | models.CustomerRequestUserId
         | CustomerRequestEmailParam
+        | models.CustomerRequestEmail
         | None
     )
 
@@ -246,7 +266,9 @@ class ContactReplyEmailRequestParam(TypedDict, total=False):
     created_at: int
     attachment_urls: Sequence[str]
     email: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ContactReplyIntercomUserIdRequestParam(TypedDict, total=False):
@@ -261,7 +283,9 @@ class ContactReplyIntercomUserIdRequestParam(TypedDict, total=False):
     created_at: int
     attachment_urls: Sequence[str]
     intercom_user_id: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ContactReplyTicketEmailRequestParam(TypedDict, total=False):
@@ -318,7 +342,9 @@ class ContactReplyUserIdRequestParam(TypedDict, total=False):
     created_at: int
     attachment_urls: Sequence[str]
     user_id: Required[str]
-    attachment_files: Sequence[ConversationAttachmentFilesParam]
+    attachment_files: Sequence[
+        ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+    ]
 
 
 class ConversationAttachmentFilesParam(TypedDict, total=False):
@@ -349,8 +375,8 @@ class ConvertVisitorRequestParam(TypedDict, total=False):
     """
 
     type: Required[str]
-    user: Required[ConvertVisitorRequestUserParam]
-    visitor: Required[ConvertVisitorRequestVisitorParam]
+    user: Required[ConvertVisitorRequestUserParam | models.ConvertVisitorRequestUser]
+    visitor: Required[ConvertVisitorRequestVisitorParam | models.ConvertVisitorRequestVisitor]
 
 
 class ConvertVisitorRequestUserParam(TypedDict, total=False):
@@ -392,7 +418,7 @@ class CreateArticleRequestParam(TypedDict, total=False):
     state: Literal["published", "draft"] | str
     parent_id: int
     parent_type: str
-    translated_content: ArticleTranslatedContentParam
+    translated_content: ArticleTranslatedContentParam | models.ArticleTranslatedContent
 
 
 class CreateCollectionRequestParam(TypedDict, total=False):
@@ -403,7 +429,7 @@ class CreateCollectionRequestParam(TypedDict, total=False):
 
     name: str
     description: str
-    translated_content: GroupTranslatedContentParam
+    translated_content: GroupTranslatedContentParam | models.GroupTranslatedContent
     parent_id: str | None
     help_center_id: int | None
 
@@ -445,7 +471,7 @@ class CreateContentImportSourceRequestParam(TypedDict, total=False):
 CreateConversationRequestParam = TypedDict(
     "CreateConversationRequestParam",
     {
-        "from": "Required[CreateConversationRequestFromParam]",
+        "from": "Required[CreateConversationRequestFromParam | models.CreateConversationRequestFrom]",
         "body": "Required[str]",
         "attachment_urls": "Sequence[str]",
         "created_at": "int",
@@ -493,7 +519,10 @@ class CreateDataEventSummariesRequestParam(TypedDict, total=False):
     """
 
     user_id: str
-    event_summaries: CreateDataEventSummariesRequestEventSummariesParam
+    event_summaries: (
+        CreateDataEventSummariesRequestEventSummariesParam
+        | models.CreateDataEventSummariesRequestEventSummaries
+    )
 
 
 class CreateDataEventSummariesRequestEventSummariesParam(TypedDict, total=False):
@@ -553,8 +582,8 @@ CreateMessageRequestParam = TypedDict(
         "subject": "str",
         "body": "str | None",
         "template": "str",
-        "from": "CreateMessageRequestFromParam",
-        "to": "CreateMessageRequestToParam",
+        "from": "CreateMessageRequestFromParam | models.CreateMessageRequestFrom",
+        "to": "CreateMessageRequestToParam | models.CreateMessageRequestTo",
         "created_at": "int",
         "create_conversation_without_contact_reply": "bool",
     },
@@ -640,7 +669,9 @@ class CreatePhoneSwitchRequestParam(TypedDict, total=False):
     """
 
     phone: Required[str]
-    custom_attributes: Mapping[str, str | CustomObjectInstanceListParam]
+    custom_attributes: Mapping[
+        str, str | CustomObjectInstanceListParam | models.CustomObjectInstanceList
+    ]
 
 
 class CreateTicketRequestParam(TypedDict, total=False):
@@ -653,8 +684,11 @@ class CreateTicketRequestParam(TypedDict, total=False):
     contacts: Required[
         Sequence[
             CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
             | CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
             | CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
         ]
     ]
     company_id: str
@@ -669,8 +703,11 @@ class CreateTicketRequestBodyParam(TypedDict, total=False):
     contacts: Required[
         Sequence[
             CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
             | CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
             | CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
         ]
     ]
     company_id: str
@@ -756,7 +793,7 @@ class CustomObjectInstanceListParam(TypedDict, total=False):
     """
 
     type: str
-    instances: Sequence[CustomObjectInstanceParam]
+    instances: Sequence[CustomObjectInstanceParam | models.CustomObjectInstance]
 
 
 class CustomerRequestEmailParam(TypedDict, total=False):
@@ -810,43 +847,43 @@ GroupTranslatedContentParam = TypedDict(
     "GroupTranslatedContentParam",
     {
         "type": "Literal['group_translated_content'] | str | None",
-        "ar": "GroupContentParam",
-        "bg": "GroupContentParam",
-        "bs": "GroupContentParam",
-        "ca": "GroupContentParam",
-        "cs": "GroupContentParam",
-        "da": "GroupContentParam",
-        "de": "GroupContentParam",
-        "el": "GroupContentParam",
-        "en": "GroupContentParam",
-        "es": "GroupContentParam",
-        "et": "GroupContentParam",
-        "fi": "GroupContentParam",
-        "fr": "GroupContentParam",
-        "he": "GroupContentParam",
-        "hr": "GroupContentParam",
-        "hu": "GroupContentParam",
-        "id": "GroupContentParam",
-        "it": "GroupContentParam",
-        "ja": "GroupContentParam",
-        "ko": "GroupContentParam",
-        "lt": "GroupContentParam",
-        "lv": "GroupContentParam",
-        "mn": "GroupContentParam",
-        "nb": "GroupContentParam",
-        "nl": "GroupContentParam",
-        "pl": "GroupContentParam",
-        "pt": "GroupContentParam",
-        "ro": "GroupContentParam",
-        "ru": "GroupContentParam",
-        "sl": "GroupContentParam",
-        "sr": "GroupContentParam",
-        "sv": "GroupContentParam",
-        "tr": "GroupContentParam",
-        "vi": "GroupContentParam",
-        "pt-BR": "GroupContentParam",
-        "zh-CN": "GroupContentParam",
-        "zh-TW": "GroupContentParam",
+        "ar": "GroupContentParam | models.GroupContent",
+        "bg": "GroupContentParam | models.GroupContent",
+        "bs": "GroupContentParam | models.GroupContent",
+        "ca": "GroupContentParam | models.GroupContent",
+        "cs": "GroupContentParam | models.GroupContent",
+        "da": "GroupContentParam | models.GroupContent",
+        "de": "GroupContentParam | models.GroupContent",
+        "el": "GroupContentParam | models.GroupContent",
+        "en": "GroupContentParam | models.GroupContent",
+        "es": "GroupContentParam | models.GroupContent",
+        "et": "GroupContentParam | models.GroupContent",
+        "fi": "GroupContentParam | models.GroupContent",
+        "fr": "GroupContentParam | models.GroupContent",
+        "he": "GroupContentParam | models.GroupContent",
+        "hr": "GroupContentParam | models.GroupContent",
+        "hu": "GroupContentParam | models.GroupContent",
+        "id": "GroupContentParam | models.GroupContent",
+        "it": "GroupContentParam | models.GroupContent",
+        "ja": "GroupContentParam | models.GroupContent",
+        "ko": "GroupContentParam | models.GroupContent",
+        "lt": "GroupContentParam | models.GroupContent",
+        "lv": "GroupContentParam | models.GroupContent",
+        "mn": "GroupContentParam | models.GroupContent",
+        "nb": "GroupContentParam | models.GroupContent",
+        "nl": "GroupContentParam | models.GroupContent",
+        "pl": "GroupContentParam | models.GroupContent",
+        "pt": "GroupContentParam | models.GroupContent",
+        "ro": "GroupContentParam | models.GroupContent",
+        "ru": "GroupContentParam | models.GroupContent",
+        "sl": "GroupContentParam | models.GroupContent",
+        "sr": "GroupContentParam | models.GroupContent",
+        "sv": "GroupContentParam | models.GroupContent",
+        "tr": "GroupContentParam | models.GroupContent",
+        "vi": "GroupContentParam | models.GroupContent",
+        "pt-BR": "GroupContentParam | models.GroupContent",
+        "zh-CN": "GroupContentParam | models.GroupContent",
+        "zh-TW": "GroupContentParam | models.GroupContent",
     },
     total=False,
 )
@@ -863,7 +900,12 @@ class MultipleFilterSearchRequestParam(TypedDict, total=False):
     """
 
     operator: Literal["AND", "OR"] | str
-    value: Sequence[MultipleFilterSearchRequestParam | SingleFilterSearchRequestParam]
+    value: Sequence[
+        MultipleFilterSearchRequestParam
+        | models.MultipleFilterSearchRequest
+        | SingleFilterSearchRequestParam
+        | models.SingleFilterSearchRequest
+    ]
 
 
 class NewsItemRequestParam(TypedDict, total=False):
@@ -879,7 +921,7 @@ class NewsItemRequestParam(TypedDict, total=False):
     deliver_silently: bool
     labels: Sequence[str]
     reactions: Sequence[str | None]
-    newsfeed_assignments: Sequence[NewsfeedAssignmentParam]
+    newsfeed_assignments: Sequence[NewsfeedAssignmentParam | models.NewsfeedAssignment]
 
 
 class NewsfeedAssignmentParam(TypedDict, total=False):
@@ -932,7 +974,10 @@ class ReplyTicketRequestBodyAdminReplyTicketRequestParam(TypedDict, total=False)
     body: str
     admin_id: Required[str]
     created_at: int
-    reply_options: Sequence[AdminReplyTicketRequestReplyOptionsItemParam]
+    reply_options: Sequence[
+        AdminReplyTicketRequestReplyOptionsItemParam
+        | models.AdminReplyTicketRequestReplyOptionsItem
+    ]
     attachment_urls: Sequence[str]
     skip_notifications: bool
 
@@ -979,8 +1024,13 @@ class SearchRequestParam(TypedDict, total=False):
     Search using Intercoms Search APIs.
     """
 
-    query: Required[SingleFilterSearchRequestParam | MultipleFilterSearchRequestParam]
-    pagination: StartingAfterPagingParam
+    query: Required[
+        SingleFilterSearchRequestParam
+        | models.SingleFilterSearchRequest
+        | MultipleFilterSearchRequestParam
+        | models.MultipleFilterSearchRequest
+    ]
+    pagination: StartingAfterPagingParam | models.StartingAfterPaging
 
 
 class SetAwayAdminRequestBodyParam(TypedDict, total=False):
@@ -1026,7 +1076,9 @@ class TagCompanyRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    companies: Required[Sequence[TagCompanyRequestCompaniesItemParam]]
+    companies: Required[
+        Sequence[TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem]
+    ]
 
 
 class TagCompanyRequestCompaniesItemParam(TypedDict, total=False):
@@ -1043,7 +1095,9 @@ class TagMultipleUsersRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    users: Required[Sequence[TagMultipleUsersRequestUsersItemParam]]
+    users: Required[
+        Sequence[TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem]
+    ]
 
 
 class TagMultipleUsersRequestUsersItemParam(TypedDict, total=False):
@@ -1059,7 +1113,9 @@ class UntagCompanyRequestParam(TypedDict, total=False):
     """
 
     name: Required[str]
-    companies: Required[Sequence[UntagCompanyRequestCompaniesItemParam]]
+    companies: Required[
+        Sequence[UntagCompanyRequestCompaniesItemParam | models.UntagCompanyRequestCompaniesItem]
+    ]
 
 
 class UntagCompanyRequestCompaniesItemParam(TypedDict, total=False):
@@ -1083,7 +1139,7 @@ class UpdateArticleRequestParam(TypedDict, total=False):
     state: Literal["published", "draft"] | str
     parent_id: str
     parent_type: str
-    translated_content: ArticleTranslatedContentParam
+    translated_content: ArticleTranslatedContentParam | models.ArticleTranslatedContent
 
 
 class UpdateCollectionRequestParam(TypedDict, total=False):
@@ -1094,7 +1150,7 @@ class UpdateCollectionRequestParam(TypedDict, total=False):
 
     name: str
     description: str
-    translated_content: GroupTranslatedContentParam
+    translated_content: GroupTranslatedContentParam | models.GroupTranslatedContent
     parent_id: str | None
 
 
@@ -1156,7 +1212,9 @@ class UpdateConversationRequestParam(TypedDict, total=False):
 
     read: bool
     title: str
-    custom_attributes: Mapping[str, str | CustomObjectInstanceListParam]
+    custom_attributes: Mapping[
+        str, str | CustomObjectInstanceListParam | models.CustomObjectInstanceList
+    ]
 
 
 class UpdateDataAttributeRequestParam(TypedDict, total=False):
@@ -1207,7 +1265,7 @@ class UpdateTicketRequestParam(TypedDict, total=False):
     open: bool
     is_shared: bool
     snoozed_until: int
-    assignment: UpdateTicketRequestAssignmentParam
+    assignment: UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
 
 
 class UpdateTicketRequestAssignmentParam(TypedDict, total=False):
@@ -1226,7 +1284,7 @@ class UpdateTicketRequestBodyParam(TypedDict, total=False):
     open: bool
     is_shared: bool
     snoozed_until: int
-    assignment: UpdateTicketRequestAssignmentParam
+    assignment: UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
     skip_notifications: bool
 
 

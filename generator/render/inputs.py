@@ -11,8 +11,8 @@ Translation (``InputTypes.annotation``): ``string``/``integer``/``number``/``boo
 ``int``/``float``/``bool``; an open enum -> ``Literal[...] | str``; ``array`` -> ``Sequence[...]``;
 a map (``additionalProperties``) -> ``Mapping[str, ...]``; ``oneOf``/``anyOf`` -> the union of
 its members; a class -> ``{Class}Param`` (``| models.{Class}`` where a model may stand in, at the
-top level of a keyword argument or ``body=``); ``nullable`` -> ``| None``; anything else -> ``Any``.
-Inside a TypedDict nested objects are TypedDicts (a JSON-shaped dict all the way down).
+top level of a keyword argument or ``body=``, and inside a TypedDict: the runtime dumps a model
+wherever it is); ``nullable`` -> ``| None``; anything else -> ``Any``.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ class TypedDictView:
 def typed_dict_view(types: InputTypes, class_name: str, docstring: str) -> TypedDictView:
     keys = []
     for wire, schema, required in types.properties(class_name):
-        annotation = types.annotation(schema)
+        annotation = types.annotation(schema, models="models.")
         keys.append((wire, f"Required[{annotation}]" if required else annotation))
     taken = _MODULE_NAMES | {param_name(c) for c in types.param_classes}
     functional = any(not w.isidentifier() or keyword.iskeyword(w) or w in taken for w, _ in keys)

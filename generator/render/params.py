@@ -17,7 +17,7 @@ from typing import Any
 from ..ir.model import Api
 from .inputs import InputTypes, TypedDictView, is_object, typed_dict_view
 from .models import request_classes
-from .views import docstring
+from .views import docstring, export_order
 
 
 def input_types(api: Api) -> InputTypes:
@@ -35,6 +35,7 @@ class ParamsView:
     collections_imports: str
     typing_imports: str
     required: bool
+    uses_models: bool
 
 
 def params_view(types: InputTypes) -> ParamsView:
@@ -46,9 +47,13 @@ def params_view(types: InputTypes) -> ParamsView:
         views.append(typed_dict_view(types, name, doc))
     text = " ".join(a for v in views for _, a in v.keys)
     used = {n for n in ("Mapping", "Sequence", "Any", "Literal") if re.search(rf"\b{n}\[?", text)}
+    typing_names = {"TypedDict", *(n for n in ("Any", "Literal") if n in used)}
+    if "models." in text:
+        typing_names.add("TYPE_CHECKING")
     return ParamsView(
         typed_dicts=tuple(views),
         collections_imports=", ".join(n for n in ("Mapping", "Sequence") if n in used),
-        typing_imports=", ".join(sorted({"TypedDict", *(n for n in ("Any", "Literal") if n in used)})),
+        typing_imports=", ".join(export_order(sorted(typing_names))),
         required="Required[" in text,
+        uses_models="models." in text,
     )

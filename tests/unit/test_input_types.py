@@ -44,12 +44,17 @@ def test_a_union_of_lists_is_a_list_of_the_union() -> None:
     assert _TYPES.annotation(_SCHEMAS["Group"]["properties"]["value"]) == "Sequence[GroupParam | FilterParam]"
 
 
+def test_inside_a_typeddict_a_nested_object_is_its_typeddict_or_its_model() -> None:
+    group = typed_dict_view(_TYPES, "Group", '"""doc"""')
+    assert group.keys[1] == ("value", "Required[Sequence[GroupParam | models.Group | FilterParam | models.Filter]]")
+
+
 def test_required_keys_are_marked_and_odd_keys_use_the_functional_syntax() -> None:
     group = typed_dict_view(_TYPES, "Group", '"""doc"""')
-    assert group.keys == (
-        ("operator", "Literal['AND', 'OR'] | str"),
-        ("value", "Required[Sequence[GroupParam | FilterParam]]"),
-    )
+    assert [(wire, annotation.startswith("Required[")) for wire, annotation in group.keys] == [
+        ("operator", False),
+        ("value", True),
+    ]
     assert not group.functional
     odd = typed_dict_view(_TYPES, "Odd", '"""doc"""')
     assert odd.functional

@@ -33,6 +33,13 @@ def search_with_a_model(client: Intercom) -> models.ContactList:
     return client.contacts.search_contacts(query=query)
 
 
+def search_with_models_inside_a_dict(client: Intercom) -> models.ContactList:
+    by_email = models.SingleFilterSearchRequest(field="email", operator="=", value="ada@example.com")
+    return client.contacts.search_contacts(
+        query={"operator": "OR", "value": [by_email, {"field": "name", "operator": "=", "value": "Ada"}]}
+    )
+
+
 def update_with_a_model(client: Intercom) -> models.UpdateContactResponse:
     return client.contacts.update_contact("6762f0d51bb69f9f2193bb7f", body=models.UpdateContactRequest(name="Ada"))
 
@@ -105,6 +112,19 @@ SENT: dict[str, tuple[str, str, Any]] = {
         "POST",
         "/contacts/search",
         {"query": {"field": "email", "operator": "=", "value": "ada@example.com"}},
+    ),
+    "search_with_models_inside_a_dict": (
+        "POST",
+        "/contacts/search",
+        {
+            "query": {
+                "operator": "OR",
+                "value": [
+                    {"field": "email", "operator": "=", "value": "ada@example.com"},
+                    {"field": "name", "operator": "=", "value": "Ada"},
+                ],
+            }
+        },
     ),
     "update_with_a_model": ("PUT", "/contacts/6762f0d51bb69f9f2193bb7f", {"name": "Ada"}),
     "update_with_a_dict": (

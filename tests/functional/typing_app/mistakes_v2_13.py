@@ -18,5 +18,8 @@ def mistakes(client: Intercom) -> None:
     client.contacts.update_contact("1", body={"name": "Ada"}, email="ada@example.com")  # mistake: body= and fields
     client.contacts.update_contact("1", body=models.CreateContactRequest(email="x"))  # mistake: another model
     client.messages.create_message(message_type="email", body="Hi", to={"type": "user", "id": "1"})  # mistake: no from_
+    other = models.UpdateContactRequest(name="Ada")
+    client.contacts.search_contacts(query={"operator": "OR", "value": [other]})  # mistake: another model in a dict
+    client.contacts.search_contacts(query={"operator": "OR", "value": [{"feild": "name"}]})  # mistake: a nested key
     body: params.UpdateContactRequestParam = {"nmae": "Ada"}  # mistake: a misspelt key
     client.contacts.update_contact("1", body=body)
