@@ -96,14 +96,15 @@ def _classes(path: Path) -> list[str]:
 
 
 def _operations_in(path: Path) -> list[str]:
-    """Our resource modules: methods of the sync ``...Resource`` classes that are operations."""
-    names = []
+    """Our resource modules: methods of the sync ``...Resource`` classes that are operations
+    (a method typed by ``@overload`` stubs counts once)."""
+    names: list[str] = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.ClassDef) and node.name.endswith("Resource") and not node.name.startswith("Async"):
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and not item.name.startswith(("_", "iter_", "with_raw")):
                     names.append(f"{node.name}.{item.name}")
-    return names
+    return list(dict.fromkeys(names))
 
 
 def _importable(module: str, attributes: list[str]) -> int:
@@ -132,6 +133,12 @@ def _schemas(models_dir: Path, module: str) -> dict[str, int]:
     }
 
 
+def source_kib(path: Path) -> int:
+    """KiB of Python source in ``path`` (a package folder or one module): what a vendored copy weighs."""
+    files = [path] if path.is_file() else [p for p in path.rglob("*.py") if "__pycache__" not in p.parts]
+    return round(sum(p.stat().st_size for p in files) / 1024)
+
+
 def count_ours(root: Path, package: str) -> dict[str, int]:
     generated = importable = 0
     for path in sorted((root / package / "resources").glob("*.py")):
@@ -142,6 +149,7 @@ def count_ours(root: Path, package: str) -> dict[str, int]:
         "operations": generated,
         "importable": importable,
         **_schemas(root / package / "models", f"{package}.models"),
+        "source_kib": source_kib(root / package),
     }
 
 
@@ -156,6 +164,7 @@ def count_oapc(root: Path, package: str) -> dict[str, int]:
         "operations": generated,
         "importable": importable,
         **_schemas(root / package / "models", f"{package}.models"),
+        "source_kib": source_kib(root / package),
     }
 
 
@@ -167,6 +176,7 @@ def count_dmcg(root: Path, module: str) -> dict[str, int]:
         "schemas": len(names),
         "schemas_importable": _importable(module, names),
         "numbered": sum(1 for name in names if NUMBERED.search(name)),
+        "source_kib": source_kib(root / f"{module}.py"),
     }
 
 

@@ -114,6 +114,7 @@ def completeness_table(rows: Sequence[tuple[str, str, int, Mapping[str, float]]]
         "Schema classes",
         "importable",
         "Numbered names",
+        "Source (KiB)",
     ]
     body = []
     for tool, spec, in_spec, counts in rows:
@@ -129,6 +130,7 @@ def completeness_table(rows: Sequence[tuple[str, str, int, Mapping[str, float]]]
                 str(int(counts["schemas"])),
                 str(int(counts["schemas_importable"])),
                 str(int(counts["numbered"])),
+                str(int(counts.get("source_kib", 0))),
             ]
         )
     return table(header, body)

@@ -105,9 +105,10 @@ def _body(package: str, annotation: str) -> Any:
 
 
 def call_args(package: str, op: Operation) -> tuple[list[Any], dict[str, Any]]:
-    """Arguments for calling ``op``'s method: a value for every path and required parameter, and a body."""
+    """Arguments for calling ``op``'s method: a value for every path and required parameter, and a
+    whole body (``body=``, a model or a dict)."""
     args = [_value(package, p.annotation) for p in op.path_parameters]
     kwargs = {p.py_name: _value(package, p.annotation) for p in op.parameters if p.location != "path" and p.required}
     if op.body is not None:
-        args.append(_body(package, op.body.annotation))
+        kwargs["body"] = _body(package, op.body.annotation)
     return args, kwargs

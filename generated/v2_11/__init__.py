@@ -7,7 +7,7 @@ Generated from Intercom's OpenAPI description. `Intercom` and `AsyncIntercom` ar
 Where recorded traffic shows the live API differing from the spec, the spec is corrected before generation by the overlays specs/overlays/common.yaml, specs/overlays/2.11.yaml (each correction names its evidence); such a client follows the API.
 """
 
-from . import models
+from . import models, webhooks
 from ._client import API_VERSION, AsyncIntercom, Intercom
 from ._runtime import (
     DEFAULT_DEADLINE,
@@ -75,4 +75,5 @@ __all__ = [
     "SyncPaginator",
     "UnprocessableEntityError",
     "models",
+    "webhooks",
 ]

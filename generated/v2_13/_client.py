@@ -76,15 +76,9 @@ class Intercom(SyncAPIClient):
     def ai_content(self) -> AiContentResource:
         """With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-        &nbsp;
-
         *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-        &nbsp;
-
         *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-        &nbsp;
 
         You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
         """
@@ -123,9 +117,9 @@ class Intercom(SyncAPIClient):
     @cached_property
     def custom_object_instances(self) -> CustomObjectInstancesResource:
         """Everything about your Custom Object instances.
-        {% admonition type="warning" name="Permission Requirements" %}
-          From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-        {% /admonition %}
+
+        Warning: Permission Requirements
+            From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
         """
         from .resources.custom_object_instances import CustomObjectInstancesResource
 
@@ -280,15 +274,9 @@ class AsyncIntercom(AsyncAPIClient):
     def ai_content(self) -> AsyncAiContentResource:
         """With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-        &nbsp;
-
         *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-        &nbsp;
-
         *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-        &nbsp;
 
         You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
         """
@@ -327,9 +315,9 @@ class AsyncIntercom(AsyncAPIClient):
     @cached_property
     def custom_object_instances(self) -> AsyncCustomObjectInstancesResource:
         """Everything about your Custom Object instances.
-        {% admonition type="warning" name="Permission Requirements" %}
-          From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-        {% /admonition %}
+
+        Warning: Permission Requirements
+            From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
         """
         from .resources.custom_object_instances import AsyncCustomObjectInstancesResource
 

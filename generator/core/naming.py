@@ -25,11 +25,11 @@ RESERVED_ATTRIBUTES = frozenset(
         "paginate",
         "api_version",
         "base_url",
+        "deadline",
         "default_region",
-        "max_retries",
         "max_pages",
         "max_response_bytes",
-        "deadline",
+        "max_retries",
         "max_retry_wait",
         "region",
         "servers",
@@ -42,7 +42,10 @@ RESERVED_ATTRIBUTES = frozenset(
 # names the generated model modules import (from pydantic and typing): a model class may not take them
 MODEL_IMPORTS = frozenset({"AliasChoices", "AwareDatetime", "BaseModel", "ConfigDict", "Field", "Literal", "RootModel"})
 # names a generated method's own code uses besides its parameters: a parameter may not shadow them
-RESERVED_PARAMETERS = frozenset({"self", "request_options", "body", "cast"})
+# (``fields`` collects keyword body fields, ``OMIT`` and ``request_body`` build the body from them)
+RESERVED_PARAMETERS = frozenset(
+    {"self", "request_options", "body", "fields", "OMIT", "request_body", "cast", "models", "params"}
+)
 
 
 def _ascii(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 import warnings
 from collections import defaultdict
 from collections.abc import Mapping
+from typing import Any
 
 from datamodel_code_generator import generate
 from datamodel_code_generator.enums import DataModelType, InputFileType, ModuleSplitMode, NamingStrategy
@@ -20,6 +21,7 @@ from datamodel_code_generator.parser import LiteralType
 from ..core.diagnostics import Diagnostics
 from ..ir.model import Api, model_names
 from ..ir.schema import Resolver, ref_to
+from .text import plain_text
 
 _CLASS = re.compile(r"^class (\w+)\(", re.MULTILINE)
 _THIRD_PARTY = frozenset({"pydantic", "typing_extensions"})
@@ -76,7 +78,7 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # format hints it cannot map are not our users' concern
         result = generate(
-            dict(api.model_document),
+            plain_descriptions(api.model_document),
             aliases={k: list(v) for k, v in api.field_aliases.items()},
             extra_template_data=defaultdict(dict, _template_data(api, requests)),
             **PINNED_OPTIONS,  # type: ignore[arg-type]
@@ -88,10 +90,22 @@ def render_models(api: Api, diagnostics: Diagnostics) -> dict[str, str]:
         name = "/".join(parts)
         if name == "__init__.py":
             continue
-        modules[name] = group_imports(_HEADER.sub("", str(source), count=1))
+        modules[name] = group_imports(dealias(_HEADER.sub("", str(source), count=1)))
     _strict_requests(modules, api, requests)
     _check_classes(api, modules, diagnostics)
     return modules
+
+
+def plain_descriptions(node: Any) -> Any:
+    """A copy of the model document whose ``description`` texts are plain (see ``text.plain_text``)."""
+    if isinstance(node, Mapping):
+        return {
+            key: plain_text(value) if key == "description" and isinstance(value, str) else plain_descriptions(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [plain_descriptions(item) for item in node]
+    return node
 
 
 def request_classes(api: Api) -> set[str]:
@@ -118,6 +132,22 @@ def _strict_requests(modules: dict[str, str], api: Api, requests: set[str]) -> N
         source, count = pattern.subn(r"\1strict=True, ", modules.get(name, ""), count=1)
         if count:
             modules[name] = source
+
+
+_COUNTED_ALIAS = re.compile(r"\b(\w+) as (\1_\d+)\b")
+
+
+def dealias(source: str) -> str:
+    """Replace the model generator's numbered module aliases (``tags as tags_1``) by ``_tags``.
+
+    It aliases a module whose name is also a field of the class (``tags: tags_1.Tags``): the field
+    would hide the module while pydantic resolves annotations. A leading underscore can never be a
+    field name, so ``_tags`` cannot be hidden either, and no name is numbered.
+    """
+    for module, alias in dict(_COUNTED_ALIAS.findall(source)).items():
+        source = re.sub(rf"\b{module} as {alias}\b", f"{module} as _{module}", source)
+        source = re.sub(rf"\b{alias}\.", f"_{module}.", source)
+    return source
 
 
 def _import_group(line: str) -> int:

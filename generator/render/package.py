@@ -12,10 +12,17 @@ from dataclasses import dataclass
 import jinja2
 
 from ..core.diagnostics import Diagnostics
-from ..core.paths import RUNTIME_DIR, TEMPLATES_DIR
+from ..core.paths import GENERATOR_DIR, RUNTIME_DIR, TEMPLATES_DIR
 from ..ir.model import Api
+from .bodies import BodyShape, body_shape
+from .docs import markdown_banner, reference
 from .models import exported_classes, render_models
+from .params import input_types, params_view
 from .views import api_views, comment_text, docstring, export_order, inline_text
+from .webhooks import webhooks_view
+
+COPIED_DIR = GENERATOR_DIR / "render" / "copied"
+"""Hand-written modules copied into every package beside the runtime (``_body.py``)."""
 
 RUNTIME_BANNER = "# This file is part of the intercom-clientgen runtime"
 # runtime names generated code builds on; users never need them from the package
@@ -62,9 +69,12 @@ def environment() -> jinja2.Environment:
 
 
 def runtime_files() -> dict[str, str]:
+    """The runtime (as ``_runtime/``) and the hand-written package modules of ``COPIED_DIR``."""
     files = {}
     for path in sorted(RUNTIME_DIR.glob("*.py")):
         files[f"_runtime/{path.name}"] = path.read_text(encoding="utf-8")
+    for path in sorted(COPIED_DIR.glob("*.py")):
+        files[path.name] = path.read_text(encoding="utf-8")
     return files
 
 
@@ -105,14 +115,16 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
     """Render every file of the package; paths are relative to the package folder."""
     env = environment()
     banner = spec.banner()
-    views = api_views(api)
+    types = input_types(api)
+    shapes: dict[str, BodyShape | None] = {op.key: body_shape(api, op, types) for op in api.operations}
+    views = api_views(api, shapes)
     context = {"api": _api_context(api, spec), "banner": banner, "package": spec.name}
     exports = [name for name in runtime_exports() if name not in _INTERNAL_RUNTIME]
     sources: dict[str, str] = {
         "__init__.py": env.get_template("package_init.py.jinja").render(
             **context,
             runtime_exports=exports,
-            all_exports=export_order(["API_VERSION", "AsyncIntercom", "Intercom", "models", *exports]),
+            all_exports=export_order(["API_VERSION", "AsyncIntercom", "Intercom", "models", "webhooks", *exports]),
         ),
         "_client.py": env.get_template("client.py.jinja").render(**context, resources=views),
         "resources/__init__.py": f'{banner}\n"""One module per API resource (spec tag)."""\n',
@@ -122,9 +134,16 @@ def render_package(api: Api, spec: PackageSpec, diagnostics: Diagnostics) -> Ren
         sources[f"resources/{view.module}.py"] = template.render(**context, resource=view)
     models = render_models(api, diagnostics)
     classes = sorted(exported_classes(models).items())
+    sources["params.py"] = env.get_template("params.py.jinja").render(**context, params=params_view(types))
+    hooks = webhooks_view({name for name, _ in classes})
+    sources["webhooks.py"] = env.get_template("webhooks.py.jinja").render(**context, webhooks=hooks)
     sources["models/__init__.py"] = env.get_template("models_init.py.jinja").render(**context, classes=classes)
     for name, text in models.items():
         sources[f"models/{name}"] = f"{banner}\n{text}"
     verbatim = runtime_files()
     verbatim["py.typed"] = banner + "\n"
+    docs = {**context, "md_banner": markdown_banner(banner), "spec_label": spec.spec_label}
+    verbatim["README.md"] = env.get_template("package_readme.md.jinja").render(**docs)
+    resources = reference(api, shapes)
+    verbatim["reference.md"] = env.get_template("reference.md.jinja").render(**docs, resources=resources)
     return RenderedPackage(sources, verbatim)

@@ -7,14 +7,20 @@ text) is printed through ``repr`` or ``docstring``, so spec content can never be
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..ir.model import Api, Operation, Parameter, Resource
+from .bodies import BodyShape
+from .signatures import Signatures, field_docs, public, signatures
+from .text import plain_text
+
+__all__ = ["OperationView", "ResourceView", "api_views", "comment_text", "docstring", "inline_text", "public"]
 
 
 def docstring(*parts: str, indent: str = "") -> str:
     """A triple-quoted docstring holding ``parts`` as inert text."""
-    text = "\n\n".join(p.strip() for p in parts if p and p.strip())
+    text = "\n\n".join(plain_text(p).strip() for p in parts if p and p.strip())
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text).strip() or "No description in the spec."
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in text.splitlines()]
@@ -57,30 +63,16 @@ class OperationView:
     paginated: bool
     page_returns: str
     paginate_args: str
-
-
-def _parameter_decl(p: Parameter) -> str:
-    if p.required:
-        return f"{p.py_name}: {p.annotation}"
-    return f"{p.py_name}: {p.annotation} | None = None"
-
-
-def _signature(op: Operation) -> str:
-    parts = ["self", *(_parameter_decl(p) for p in op.path_parameters)]
-    if op.body is not None:
-        parts.append(f"body: {op.body.annotation}" if op.body.required else f"body: {op.body.annotation} | None = None")
-    parts.append("*")
-    keyword = [p for p in op.parameters if p.location != "path"]
-    parts += [_parameter_decl(p) for p in sorted(keyword, key=lambda p: not p.required)]
-    parts.append("request_options: RequestOptions | None = None")
-    return ", ".join(parts)
+    overloads: tuple[str, ...] = ()
+    names_constant: str = ""
+    names_literal: str = ""
 
 
 def _mapping(params: tuple[Parameter, ...]) -> str:
     return "{" + ", ".join(f"{p.name!r}: {p.py_name}" for p in params) + "}"
 
 
-def _common_args(op: Operation) -> list[str]:
+def _common_args(op: Operation, sig: Signatures) -> list[str]:
     args = [repr(op.method), repr(op.path)]
     if op.path_arguments:
         args.append(f"path_params={_mapping(op.path_arguments)}")
@@ -96,8 +88,8 @@ def _common_args(op: Operation) -> list[str]:
         headers.insert(0, f"'Intercom-Version': {op.version_header!r}")
     if headers:
         args.append("headers={" + ", ".join(headers) + "}")
-    if op.body is not None:
-        args.append("body=body")
+    if sig.body_argument:
+        args.append(f"body={sig.body_argument}")
     return args
 
 
@@ -115,46 +107,62 @@ def _accept(op: Operation) -> str | None:
     return ", ".join([success.content_type, *(f"{t};q=0.9" for t in others)])
 
 
-def _param_docs(op: Operation) -> str:
+def _param_docs(op: Operation, shape: BodyShape | None) -> str:
     lines = []
     params = list(op.parameters)
     for p in params:
-        text = " ".join(p.description.split()) or "(no description in the spec)"
+        text = " ".join(plain_text(p.description).split()) or "(no description in the spec)"
         lines.append(f"{p.py_name}: {text}")
-    if op.body is not None and op.body.description:
-        lines.append(f"body: {' '.join(op.body.description.split())}")
+    lines += field_docs(shape)
+    if op.body is not None and op.body.description and not (shape and shape.fields):
+        lines.append(f"body: {' '.join(plain_text(op.body.description).split())}")
     return "Args:\n" + "\n".join("    " + line for line in lines) if lines else ""
 
 
-def operation_view(op: Operation) -> OperationView:
-    cast_to = f"cast(Any, {op.result.cast_to})" if op.result.needs_cast else op.result.cast_to
-    request = [*_common_args(op), f"cast_to={cast_to}", "options=request_options"]
+def table_pointer(resource: Resource, op: Operation) -> str:
+    """Where a docstring's summarised table is printed whole (the package's reference.md)."""
+    return f"the package's reference.md, under `client.{resource.attribute}.{op.py_name}`"
+
+
+def operation_view(op: Operation, pointer: str = "", shape: BodyShape | None = None) -> OperationView:
+    sig = signatures(op, shape)
+    cast_to = public(f"cast(Any, {op.result.cast_to})" if op.result.needs_cast else op.result.cast_to)
+    request = [*_common_args(op, sig), f"cast_to={cast_to}", "options=request_options"]
     doc_head = op.summary or f"{op.method.upper()} {op.path}"
-    doc = docstring(doc_head, op.description, _param_docs(op), f"`{op.method.upper()} {op.path}`", indent="        ")
+    doc = docstring(
+        doc_head,
+        plain_text(op.description, pointer),
+        _param_docs(op, shape),
+        f"`{op.method.upper()} {op.path}`",
+        indent="        ",
+    )
     paginate = []
     page_returns = ""
     if op.pagination is not None:
         pg = op.pagination
         paginate = [
-            *_common_args(op),
-            f"page_type={pg.page_annotation}",
-            f"item_type={_item_type(pg.item_annotation)}",
+            *_common_args(op, sig),
+            f"page_type={public(pg.page_annotation)}",
+            f"item_type={public(_item_type(pg.item_annotation))}",
             f"cursor={pg.cursor!r}",
             f"items_field={pg.items_field!r}",
             "options=request_options",
         ]
-        page_returns = f"{pg.page_annotation}, {pg.item_annotation}"
+        page_returns = public(f"{pg.page_annotation}, {pg.item_annotation}")
     return OperationView(
         name=op.py_name,
-        signature=_signature(op),
-        returns=op.result.annotation,
+        signature=sig.implementation,
+        returns=public(op.result.annotation),
         docstring=doc,
         request_args=", ".join(request),
-        cast_open=f"cast({op.result.annotation!r}, " if op.result.needs_cast else "",
+        cast_open=f"cast({public(op.result.annotation)!r}, " if op.result.needs_cast else "",
         cast_close=")" if op.result.needs_cast else "",
         paginated=op.pagination is not None,
         page_returns=page_returns,
         paginate_args=", ".join(paginate),
+        overloads=sig.overloads,
+        names_constant=sig.names_constant,
+        names_literal=sig.names_literal,
     )
 
 
@@ -180,20 +188,25 @@ class ResourceView:
     typing_imports: str
     runtime_imports: str
     import_names: str
+    collections_imports: str = ""
+    uses_params: bool = False
+    uses_body: bool = False
 
 
-def _typing_imports(resource: Resource) -> str:
-    text = " ".join(
-        [p.annotation for op in resource.operations for p in op.parameters]
-        + [op.body.annotation for op in resource.operations if op.body]
-        + [op.result.annotation for op in resource.operations]
-        + [op.pagination.item_annotation for op in resource.operations if op.pagination]
-    )
+def _imports(resource: Resource, ops: tuple[OperationView, ...]) -> tuple[str, str, bool, bool]:
+    """(typing names, collections.abc names, uses ``params``, uses ``_body``) of a resource module."""
+    text = " ".join(t for op in ops for t in (op.signature, *op.overloads, op.returns, op.page_returns))
     names = [n for n in ("Any", "Literal") if re.search(rf"\b{n}\b", text)]
     unions = any(op.pagination and _is_union(op.pagination.item_annotation) for op in resource.operations)
     if unions or any(op.result.needs_cast for op in resource.operations):
         names += ["cast"] + ([] if "Any" in names else ["Any"])
-    return ", ".join(sorted(names))
+    if any(op.overloads for op in ops):
+        names += ["overload"]
+    if re.search(r"\bparams\.", text):
+        names += ["TYPE_CHECKING"]
+    collections = [n for n in ("Mapping", "Sequence") if re.search(rf"\b{n}\[", text)]
+    typing_names = ", ".join(export_order(sorted(set(names))))
+    return typing_names, ", ".join(collections), "TYPE_CHECKING" in names, any(op.overloads for op in ops)
 
 
 def export_order(names: list[str]) -> list[str]:
@@ -208,20 +221,26 @@ def _runtime_imports(resource: Resource) -> str:
     return ", ".join(sorted(names))
 
 
-def resource_view(resource: Resource) -> ResourceView:
+def resource_view(resource: Resource, shapes: Mapping[str, BodyShape | None] | None = None) -> ResourceView:
     title = resource.tag
+    shapes = shapes or {}
+    ops = tuple(operation_view(op, table_pointer(resource, op), shapes.get(op.key)) for op in resource.operations)
+    typing_names, collections, uses_params, uses_body = _imports(resource, ops)
     return ResourceView(
         module=resource.module,
         class_name=resource.class_name,
         attribute=resource.attribute,
         docstring=docstring(f"Operations tagged {title!r} in the spec.", resource.description),
         client_docstring=docstring(resource.description or f"Operations tagged {title!r}.", indent="        "),
-        operations=tuple(operation_view(op) for op in resource.operations),
-        typing_imports=_typing_imports(resource),
+        operations=ops,
+        typing_imports=typing_names,
+        collections_imports=collections,
+        uses_params=uses_params,
+        uses_body=uses_body,
         runtime_imports=_runtime_imports(resource),
         import_names=", ".join(sorted([resource.class_name, "Async" + resource.class_name])),
     )
 
 
-def api_views(api: Api) -> tuple[ResourceView, ...]:
-    return tuple(resource_view(r) for r in api.resources)
+def api_views(api: Api, shapes: Mapping[str, BodyShape | None] | None = None) -> tuple[ResourceView, ...]:
+    return tuple(resource_view(r, shapes) for r in api.resources)

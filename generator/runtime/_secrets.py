@@ -52,8 +52,14 @@ def reveals(text: str, forms: tuple[str, ...]) -> bool:
     return any(form in text for form in forms)
 
 
+MIN_SECRET_LENGTH = 8
+"""Shorter secrets are not redacted: masking every ``t`` of a log line would hide what it says, and
+no Intercom access token is that short (tests and local stubs use such tokens)."""
+
+
 class Redactor:
-    """Removes one client's secrets from what its calls leave behind."""
+    """Removes one client's secrets (of at least ``MIN_SECRET_LENGTH`` characters) from what its
+    calls leave behind."""
 
     def __init__(self, *secrets: str | None) -> None:
         self._forms: tuple[str, ...] = ()
@@ -63,6 +69,8 @@ class Redactor:
 
     def add(self, secret: str) -> None:
         """Keep ``secret`` out too (a second credential, a refreshed token); logging is guarded from now on."""
+        if len(secret) < MIN_SECRET_LENGTH or secret in self._forms:
+            return
         forms = {form for form in forms_of(secret) if form}
         self._forms = tuple(sorted(forms.union(self._forms), key=len, reverse=True))
         with _live_lock:

@@ -126,7 +126,7 @@ def test_request_bodies_use_wire_names_and_send_only_what_was_set() -> None:
         from_=module.models.CreateMessageRequestFrom(type="admin", id=394051),
         to=module.models.CreateMessageRequestTo(type="user", id="536e564f"),
     )
-    _client("v2_13", handler).messages.create_message(body)
+    _client("v2_13", handler).messages.create_message(body=body)
     sent = json.loads(seen[0].content)
     assert sent["from"] == {"type": "admin", "id": 394051}
     assert "from_" not in sent

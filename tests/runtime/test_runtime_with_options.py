@@ -99,3 +99,17 @@ def test_a_provided_token_is_scrubbed_from_errors() -> None:
     with pytest.raises(Exception) as info:
         client.request("get", "/contacts/1", cast_to=dict)
     assert "tok-rotated-XYZ" not in str(info.value) and "tok-rotated-XYZ" not in repr(info.value.args)
+
+
+def test_a_token_too_short_to_be_real_does_not_mask_every_log_line(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from generator.runtime._secrets import MIN_SECRET_LENGTH
+
+    short, real = "t", "tok_" + "x" * MIN_SECRET_LENGTH
+    clients = [Client(token=short), Client(token=real)]
+    with caplog.at_level(logging.INFO, logger="intercom"):
+        logging.getLogger("intercom").info("the contact list is at /contacts; token %s", real)
+    (record,) = caplog.records
+    assert record.getMessage() == "the contact list is at /contacts; token ***"
+    assert len(clients) == 2

@@ -34,7 +34,7 @@ def test_method_signature_path_positional_query_keyword_only() -> None:
     show = next(n for n in resource.body if isinstance(n, ast.FunctionDef) and n.name == "show_contact")
     assert [a.arg for a in show.args.args] == ["self", "id"]
     assert [a.arg for a in show.args.kwonlyargs] == ["include", "request_options"]
-    assert ast.unparse(show.returns) == "_models.Contact" if show.returns else False
+    assert ast.unparse(show.returns) == "models.Contact" if show.returns else False
 
 
 def test_async_methods_await_the_client() -> None:

@@ -119,6 +119,6 @@ def send_request(package: str, payload: Payload, body: Any) -> httpx.Request | N
     module = package_module(package)
     client = module.Intercom(TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(answer)))
     args, kwargs = call_args(package, op)
-    args[-1] = body  # the body is the last positional argument
+    kwargs["body"] = body  # the whole body, as body=
     _method(client, package, op)(*args, **kwargs)
     return seen[-1]

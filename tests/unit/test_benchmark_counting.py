@@ -38,6 +38,7 @@ def test_counts_every_operation_and_schema_of_a_generated_package(monkeypatch: p
     assert counts["operations"] == counts["importable"] == 133  # every operation of the 2.13 spec
     assert counts["schemas"] == counts["schemas_importable"] > 200
     assert counts["numbered"] == 0
+    assert 500 < counts["source_kib"] < 5000  # the vendored folder's Python source
 
 
 def test_a_module_that_fails_to_import_counts_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,5 +55,5 @@ def test_items_that_are_a_union_of_models_are_typed_as_that_union(spec: dict[str
     assert op.pagination is not None
     assert op.pagination.item_annotation == "_models.Contact | _models.Note"
     view = operation_view(op)
-    assert "item_type=cast(Any, _models.Contact | _models.Note)" in view.paginate_args
-    assert view.page_returns == "_models.MixedList, _models.Contact | _models.Note"
+    assert "item_type=cast(Any, models.Contact | models.Note)" in view.paginate_args
+    assert view.page_returns == "models.MixedList, models.Contact | models.Note"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin_avatar, admin_role, team_priority_level as team_priority_level_1
+from . import admin_avatar, admin_role, team_priority_level as _team_priority_level
 
 
 class Admin(BaseModel):
@@ -53,7 +53,7 @@ class Admin(BaseModel):
     """
     This object represents the avatar associated with the admin.
     """
-    team_priority_level: team_priority_level_1.TeamPriorityLevel | None = None
+    team_priority_level: _team_priority_level.TeamPriorityLevel | None = None
     role: admin_role.AdminRole | None = None
     avatar: str | admin_avatar.AdminAvatar | None = None
     """

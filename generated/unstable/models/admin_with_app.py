@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin_with_app_avatar, admin_with_app_role, app as app_1
+from . import admin_with_app_avatar, admin_with_app_role, app as _app
 
 
 class AdminWithApp(BaseModel):
@@ -55,4 +55,4 @@ class AdminWithApp(BaseModel):
     Identifies if this admin's email is verified.
     """
     role: admin_with_app_role.AdminWithAppRole | None = None
-    app: app_1.App | None = None
+    app: _app.App | None = None

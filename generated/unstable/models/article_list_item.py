@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import article_translated_content, tags as tags_1
+from . import article_translated_content, tags as _tags
 
 
 class ArticleListItem(BaseModel):
@@ -76,7 +76,7 @@ class ArticleListItem(BaseModel):
     The default locale of the help center. This field is only returned for multilingual help centers.
     """
     translated_content: article_translated_content.ArticleTranslatedContent | None = None
-    tags: tags_1.Tags | None = None
+    tags: _tags.Tags | None = None
     folder_id: int | None = None
     """
     The ID of the folder this article belongs to, or null if not in a folder.

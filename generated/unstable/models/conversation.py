@@ -7,20 +7,20 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from . import (
-    ai_agent as ai_agent_1,
-    ai_topics as ai_topics_1,
-    company as company_1,
+    ai_agent as _ai_agent,
+    ai_topics as _ai_topics,
+    company as _company,
     conversation_contacts,
     conversation_first_contact_reply,
-    conversation_parts as conversation_parts_1,
-    conversation_rating as conversation_rating_1,
+    conversation_parts as _conversation_parts,
+    conversation_rating as _conversation_rating,
     conversation_source,
     conversation_statistics,
     conversation_teammates,
-    custom_attributes as custom_attributes_1,
+    custom_attributes as _custom_attributes,
     linked_object_list,
-    sla_applied as sla_applied_1,
-    tags as tags_1,
+    sla_applied as _sla_applied,
+    tags as _tags,
 )
 
 
@@ -82,23 +82,23 @@ class Conversation(BaseModel):
     """
     The id of the team assigned to the conversation. If it's not assigned to a team it will return null.
     """
-    company: company_1.Company | None = None
-    tags: tags_1.Tags | None = None
-    conversation_rating: conversation_rating_1.ConversationRating | None = None
+    company: _company.Company | None = None
+    tags: _tags.Tags | None = None
+    conversation_rating: _conversation_rating.ConversationRating | None = None
     source: conversation_source.ConversationSource | None = None
     contacts: conversation_contacts.ConversationContacts | None = None
     teammates: conversation_teammates.ConversationTeammates | None = None
-    custom_attributes: custom_attributes_1.CustomAttributes | None = None
+    custom_attributes: _custom_attributes.CustomAttributes | None = None
     first_contact_reply: conversation_first_contact_reply.ConversationFirstContactReply | None = (
         None
     )
-    sla_applied: sla_applied_1.SlaApplied | None = None
+    sla_applied: _sla_applied.SlaApplied | None = None
     statistics: conversation_statistics.ConversationStatistics | None = None
-    conversation_parts: conversation_parts_1.ConversationParts | None = None
+    conversation_parts: _conversation_parts.ConversationParts | None = None
     linked_objects: linked_object_list.LinkedObjectList | None = None
-    ai_topics: ai_topics_1.AiTopics | None = None
+    ai_topics: _ai_topics.AiTopics | None = None
     ai_agent_participated: bool | None = None
     """
     Indicates whether the AI Agent participated in the conversation.
     """
-    ai_agent: ai_agent_1.AiAgent | None = None
+    ai_agent: _ai_agent.AiAgent | None = None

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import (
     conversation_part_author,
     conversation_part_metadata,
-    email_message_metadata as email_message_metadata_1,
-    event_details as event_details_1,
+    email_message_metadata as _email_message_metadata,
+    event_details as _event_details,
     part_attachment,
     reference,
     tag_basic,
@@ -67,7 +67,7 @@ class ConversationPart(BaseModel):
     """
     Whether or not the conversation part has been redacted.
     """
-    email_message_metadata: email_message_metadata_1.EmailMessageMetadata | None = None
+    email_message_metadata: _email_message_metadata.EmailMessageMetadata | None = None
     metadata: conversation_part_metadata.ConversationPartMetadata | None = None
     state: Literal["open", "closed", "snoozed"] | str | None = None
     """
@@ -77,7 +77,7 @@ class ConversationPart(BaseModel):
     """
     A list of tags objects associated with the conversation part.
     """
-    event_details: event_details_1.EventDetails | None = None
+    event_details: _event_details.EventDetails | None = None
     app_package_code: str | None = None
     """
     The app package code if this part was created via API. null if the part was not created via API.

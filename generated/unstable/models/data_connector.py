@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict
 class DataConnector(BaseModel):
     """
     A data connector allows you to make HTTP requests to external APIs from Intercom workflows and AI agents.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -18,7 +18,6 @@ class DataConnectorDetail(BaseModel):
     """
     Full detail view of a data connector, returned by `GET /data_connectors/{id}`.
     Includes configuration, data inputs, response fields, and object mappings.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -12,7 +12,6 @@ class Newsfeed(BaseModel):
     A newsfeed is a collection of news items, targeted to a specific audience.
 
     Newsfeeds currently cannot be edited through the API, please refer to [this article](https://www.intercom.com/help/en/articles/6362267-getting-started-with-news) to set up your newsfeeds in Intercom.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin_priority_level as admin_priority_level_1
+from . import admin_priority_level as _admin_priority_level
 
 
 class Team(BaseModel):
@@ -29,4 +29,4 @@ class Team(BaseModel):
     """
     The list of admin IDs that are a part of the team.
     """
-    admin_priority_level: admin_priority_level_1.AdminPriorityLevel | None = None
+    admin_priority_level: _admin_priority_level.AdminPriorityLevel | None = None

@@ -11,7 +11,6 @@ class UpdateConversationPartRequest(BaseModel):
     1. Updating the send state of an external reply (requires `send_state` and `info_message`).
     2. Marking a part as seen by an admin (requires `seen` and `admin_id`).
     Both operations require `experimental` and `secret` for HMAC authentication.
-
     """
 
     model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)

@@ -15,7 +15,6 @@ from . import (
 class UpdateDataConnectorRequest(BaseModel):
     """
     Update an existing data connector. All fields are optional — only provided fields will be updated. Set `state` to `live` or `draft` to change the connector's state.
-
     """
 
     model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)

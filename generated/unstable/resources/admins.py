@@ -7,9 +7,12 @@ Everything about your Admins
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,23 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_SET_AWAY_ADMIN_FIELDS = {
+    "away_mode_enabled": "away_mode_enabled",
+    "away_mode_reassign": "away_mode_reassign",
+    "away_status_reason_id": "away_status_reason_id",
+}
+_SEARCH_ACTIVITY_LOGS_FIELDS = {
+    "created_at_after": "created_at_after",
+    "created_at_before": "created_at_before",
+    "event_types": "event_types",
+    "page": "page",
+    "per_page": "per_page",
+}
 
 
 class AdminsResource(SyncResource):
@@ -34,7 +54,7 @@ class AdminsResource(SyncResource):
 
     def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -46,22 +66,47 @@ class AdminsResource(SyncResource):
         `GET /me`
         """
         return self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        away_status_reason_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
 
     def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+        **fields: Any,
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            away_status_reason_id: The unique identifier of the away status reason
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -69,8 +114,8 @@ class AdminsResource(SyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Admin,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -80,7 +125,7 @@ class AdminsResource(SyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -95,7 +140,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -105,42 +150,67 @@ class AdminsResource(SyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> SyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
         )
 
+    @overload
     def search_activity_logs(
         self,
-        body: _models.SearchActivityLogsRequestBody,
+        *,
+        created_at_after: str = ...,
+        created_at_before: str = ...,
+        event_types: Sequence[str] = ...,
+        page: int = ...,
+        per_page: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    @overload
+    def search_activity_logs(
+        self,
+        body: models.SearchActivityLogsRequestBody | params.SearchActivityLogsRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList: ...
+
+    def search_activity_logs(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
+
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a UNIX timestamp.
+            created_at_before: The end date that you request data for. It must be formatted as a UNIX timestamp.
+            event_types: An optional list of event types to filter activity logs by. Use the list all activity log event types endpoint to retrieve available values.
+            page: The page number of results to return.
+            per_page: The number of results per page. Must be between 1 and 250.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /admins/activity_logs/search`
         """
         return self._client.request(
             "post",
             "/admins/activity_logs/search",
-            body=body,
-            cast_to=_models.ActivityLogList,
+            body=request_body("search_activity_logs", body, fields, _SEARCH_ACTIVITY_LOGS_FIELDS),
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
     def list_activity_log_event_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ActivityLogEventTypeList:
+    ) -> models.ActivityLogEventTypeList:
         """List all activity log event types
 
         You can get a list of all activity log event types. This is useful for discovering valid values to use with the `event_types` filter on the List all activity logs endpoint.
@@ -150,11 +220,11 @@ class AdminsResource(SyncResource):
         return self._client.request(
             "get",
             "/admins/activity_log_event_types",
-            cast_to=_models.ActivityLogEventTypeList,
+            cast_to=models.ActivityLogEventTypeList,
             options=request_options,
         )
 
-    def list_admins(self, *, request_options: RequestOptions | None = None) -> _models.AdminList:
+    def list_admins(self, *, request_options: RequestOptions | None = None) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -162,12 +232,12 @@ class AdminsResource(SyncResource):
         `GET /admins`
         """
         return self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -181,7 +251,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -212,7 +282,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -224,22 +294,47 @@ class AsyncAdminsResource(AsyncResource):
         `GET /me`
         """
         return await self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        away_status_reason_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
 
     async def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+        **fields: Any,
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            away_status_reason_id: The unique identifier of the away status reason
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -247,8 +342,8 @@ class AsyncAdminsResource(AsyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Admin,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -258,7 +353,7 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -273,7 +368,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -283,42 +378,67 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str | None = None,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> AsyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
         )
 
+    @overload
     async def search_activity_logs(
         self,
-        body: _models.SearchActivityLogsRequestBody,
+        *,
+        created_at_after: str = ...,
+        created_at_before: str = ...,
+        event_types: Sequence[str] = ...,
+        page: int = ...,
+        per_page: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ActivityLogList: ...
+
+    @overload
+    async def search_activity_logs(
+        self,
+        body: models.SearchActivityLogsRequestBody | params.SearchActivityLogsRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList: ...
+
+    async def search_activity_logs(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ActivityLogList:
         """Search activity logs
 
         Search and filter admin activity logs using a POST request with event type filter in the request body. You can find more details about the available event types in the List all activity log event types endpoint.
+
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a UNIX timestamp.
+            created_at_before: The end date that you request data for. It must be formatted as a UNIX timestamp.
+            event_types: An optional list of event types to filter activity logs by. Use the list all activity log event types endpoint to retrieve available values.
+            page: The page number of results to return.
+            per_page: The number of results per page. Must be between 1 and 250.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /admins/activity_logs/search`
         """
         return await self._client.request(
             "post",
             "/admins/activity_logs/search",
-            body=body,
-            cast_to=_models.ActivityLogList,
+            body=request_body("search_activity_logs", body, fields, _SEARCH_ACTIVITY_LOGS_FIELDS),
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
     async def list_activity_log_event_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ActivityLogEventTypeList:
+    ) -> models.ActivityLogEventTypeList:
         """List all activity log event types
 
         You can get a list of all activity log event types. This is useful for discovering valid values to use with the `event_types` filter on the List all activity logs endpoint.
@@ -328,13 +448,13 @@ class AsyncAdminsResource(AsyncResource):
         return await self._client.request(
             "get",
             "/admins/activity_log_event_types",
-            cast_to=_models.ActivityLogEventTypeList,
+            cast_to=models.ActivityLogEventTypeList,
             options=request_options,
         )
 
     async def list_admins(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminList:
+    ) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -342,12 +462,12 @@ class AsyncAdminsResource(AsyncResource):
         `GET /admins`
         """
         return await self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     async def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -361,7 +481,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 

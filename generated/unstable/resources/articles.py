@@ -8,8 +8,10 @@ Everything about your Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,33 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+    "folder_id": "folder_id",
+}
+_UPDATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+    "folder_id": "folder_id",
+}
 
 
 class ArticlesResource(SyncResource):
@@ -32,9 +61,7 @@ class ArticlesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return ArticlesResourceWithRawResponse(self)
 
-    def list_articles(
-        self, *, request_options: RequestOptions | None = None
-    ) -> _models.ArticleList:
+    def list_articles(self, *, request_options: RequestOptions | None = None) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -46,29 +73,52 @@ class ArticlesResource(SyncResource):
         `GET /articles`
         """
         return self._client.request(
-            "get", "/articles", cast_to=_models.ArticleList, options=request_options
+            "get", "/articles", cast_to=models.ArticleList, options=request_options
         )
 
     def iter_list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.ArticleList, _models.ArticleListItem]:
+    ) -> SyncPaginator[models.ArticleList, models.ArticleListItem]:
         """Iterate over every item of every page of `list_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/articles",
-            page_type=_models.ArticleList,
-            item_type=_models.ArticleListItem,
+            page_type=models.ArticleList,
+            item_type=models.ArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article: ...
+
+    def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -77,15 +127,33 @@ class ArticlesResource(SyncResource):
         >
         > Article tags are read-only in responses. To create, update, or delete tags, use the Intercom UI or the Tags API endpoints.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     def retrieve_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -99,17 +167,46 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
+
+    @overload
+    def update_article(
+        self,
+        id: int,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def update_article(
+        self,
+        id: int,
+        body: models.UpdateArticleRequest | params.UpdateArticleRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
 
     def update_article(
         self,
         id: int,
-        body: _models.UpdateArticleRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+        **fields: Any,
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -120,6 +217,16 @@ class ArticlesResource(SyncResource):
 
         Args:
             id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{id}`
         """
@@ -127,14 +234,16 @@ class ArticlesResource(SyncResource):
             "put",
             "/articles/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Article,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
             options=request_options,
         )
 
     def delete_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -148,7 +257,7 @@ class ArticlesResource(SyncResource):
             "delete",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -160,7 +269,7 @@ class ArticlesResource(SyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleSearchResponse:
+    ) -> models.ArticleSearchResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -182,7 +291,7 @@ class ArticlesResource(SyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.ArticleSearchResponse,
+            cast_to=models.ArticleSearchResponse,
             options=request_options,
         )
 
@@ -212,7 +321,7 @@ class AsyncArticlesResource(AsyncResource):
 
     async def list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -224,29 +333,52 @@ class AsyncArticlesResource(AsyncResource):
         `GET /articles`
         """
         return await self._client.request(
-            "get", "/articles", cast_to=_models.ArticleList, options=request_options
+            "get", "/articles", cast_to=models.ArticleList, options=request_options
         )
 
     def iter_list_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.ArticleList, _models.ArticleListItem]:
+    ) -> AsyncPaginator[models.ArticleList, models.ArticleListItem]:
         """Iterate over every item of every page of `list_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/articles",
-            page_type=_models.ArticleList,
-            item_type=_models.ArticleListItem,
+            page_type=models.ArticleList,
+            item_type=models.ArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article: ...
+
+    async def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
@@ -255,15 +387,33 @@ class AsyncArticlesResource(AsyncResource):
         >
         > Article tags are read-only in responses. To create, update, or delete tags, use the Intercom UI or the Tags API endpoints.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to leave it without a folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     async def retrieve_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -277,17 +427,46 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
+
+    @overload
+    async def update_article(
+        self,
+        id: int,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        folder_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def update_article(
+        self,
+        id: int,
+        body: models.UpdateArticleRequest | params.UpdateArticleRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
 
     async def update_article(
         self,
         id: int,
-        body: _models.UpdateArticleRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+        **fields: Any,
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
@@ -298,6 +477,16 @@ class AsyncArticlesResource(AsyncResource):
 
         Args:
             id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            folder_id: The ID of the folder to place this article in, or null to remove it from its folder.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{id}`
         """
@@ -305,14 +494,16 @@ class AsyncArticlesResource(AsyncResource):
             "put",
             "/articles/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Article,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def delete_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -326,7 +517,7 @@ class AsyncArticlesResource(AsyncResource):
             "delete",
             "/articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -338,7 +529,7 @@ class AsyncArticlesResource(AsyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleSearchResponse:
+    ) -> models.ArticleSearchResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -360,7 +551,7 @@ class AsyncArticlesResource(AsyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.ArticleSearchResponse,
+            cast_to=models.ArticleSearchResponse,
             options=request_options,
         )
 

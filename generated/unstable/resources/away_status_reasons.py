@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, cast
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -33,7 +33,7 @@ class AwayStatusReasonsResource(SyncResource):
 
     def list_away_status_reasons(
         self, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AwayStatusReason]:
+    ) -> list[models.AwayStatusReason]:
         """List all away status reasons
 
         Returns a list of all away status reasons configured for the workspace, including deleted ones.
@@ -41,11 +41,11 @@ class AwayStatusReasonsResource(SyncResource):
         `GET /away_status_reasons`
         """
         return cast(
-            "list[_models.AwayStatusReason]",
+            "list[models.AwayStatusReason]",
             self._client.request(
                 "get",
                 "/away_status_reasons",
-                cast_to=cast(Any, list[_models.AwayStatusReason]),
+                cast_to=cast(Any, list[models.AwayStatusReason]),
                 options=request_options,
             ),
         )
@@ -71,7 +71,7 @@ class AsyncAwayStatusReasonsResource(AsyncResource):
 
     async def list_away_status_reasons(
         self, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AwayStatusReason]:
+    ) -> list[models.AwayStatusReason]:
         """List all away status reasons
 
         Returns a list of all away status reasons configured for the workspace, including deleted ones.
@@ -79,11 +79,11 @@ class AsyncAwayStatusReasonsResource(AsyncResource):
         `GET /away_status_reasons`
         """
         return cast(
-            "list[_models.AwayStatusReason]",
+            "list[models.AwayStatusReason]",
             await self._client.request(
                 "get",
                 "/away_status_reasons",
-                cast_to=cast(Any, list[_models.AwayStatusReason]),
+                cast_to=cast(Any, list[models.AwayStatusReason]),
                 options=request_options,
             ),
         )

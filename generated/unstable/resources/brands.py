@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -30,7 +30,7 @@ class BrandsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return BrandsResourceWithRawResponse(self)
 
-    def list_brands(self, *, request_options: RequestOptions | None = None) -> _models.BrandList:
+    def list_brands(self, *, request_options: RequestOptions | None = None) -> models.BrandList:
         """List all brands
 
         Retrieves all brands for the workspace, including the default brand.
@@ -39,12 +39,12 @@ class BrandsResource(SyncResource):
         `GET /brands`
         """
         return self._client.request(
-            "get", "/brands", cast_to=_models.BrandList, options=request_options
+            "get", "/brands", cast_to=models.BrandList, options=request_options
         )
 
     def retrieve_brand(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Brand:
+    ) -> models.Brand:
         """Retrieve a brand
 
         Fetches a specific brand by its unique identifier
@@ -58,7 +58,7 @@ class BrandsResource(SyncResource):
             "get",
             "/brands/{id}",
             path_params={"id": id},
-            cast_to=_models.Brand,
+            cast_to=models.Brand,
             options=request_options,
         )
 
@@ -84,7 +84,7 @@ class AsyncBrandsResource(AsyncResource):
 
     async def list_brands(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.BrandList:
+    ) -> models.BrandList:
         """List all brands
 
         Retrieves all brands for the workspace, including the default brand.
@@ -93,12 +93,12 @@ class AsyncBrandsResource(AsyncResource):
         `GET /brands`
         """
         return await self._client.request(
-            "get", "/brands", cast_to=_models.BrandList, options=request_options
+            "get", "/brands", cast_to=models.BrandList, options=request_options
         )
 
     async def retrieve_brand(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Brand:
+    ) -> models.Brand:
         """Retrieve a brand
 
         Fetches a specific brand by its unique identifier
@@ -112,7 +112,7 @@ class AsyncBrandsResource(AsyncResource):
             "get",
             "/brands/{id}",
             path_params={"id": id},
-            cast_to=_models.Brand,
+            cast_to=models.Brand,
             options=request_options,
         )
 

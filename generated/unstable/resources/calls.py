@@ -7,10 +7,12 @@ Everything about your Calls
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,18 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_LIST_CALLS_WITH_TRANSCRIPTS_FIELDS = {"conversation_ids": "conversation_ids"}
+_REGISTER_FIN_VOICE_CALL_FIELDS = {
+    "phone_number": "phone_number",
+    "call_id": "call_id",
+    "source": "source",
+    "data": "data",
+}
 
 
 class CallsResource(SyncResource):
@@ -37,7 +51,7 @@ class CallsResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CallList:
+    ) -> models.CallList:
         """List all calls
 
         Retrieve a paginated list of calls.
@@ -52,11 +66,11 @@ class CallsResource(SyncResource):
             "get",
             "/calls",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CallList,
+            cast_to=models.CallList,
             options=request_options,
         )
 
-    def show_call(self, id: str, *, request_options: RequestOptions | None = None) -> _models.Call:
+    def show_call(self, id: str, *, request_options: RequestOptions | None = None) -> models.Call:
         """Get a call
 
         Retrieve a single call by id.
@@ -70,7 +84,7 @@ class CallsResource(SyncResource):
             "get",
             "/calls/{id}",
             path_params={"id": id},
-            cast_to=_models.Call,
+            cast_to=models.Call,
             options=request_options,
         )
 
@@ -113,33 +127,68 @@ class CallsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
+    def list_calls_with_transcripts(
+        self, *, conversation_ids: Sequence[str], request_options: RequestOptions | None = None
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    @overload
     def list_calls_with_transcripts(
         self,
-        body: _models.ListCallsWithTranscriptsRequestBody,
+        body: (
+            models.ListCallsWithTranscriptsRequestBody
+            | params.ListCallsWithTranscriptsRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListCallsWithTranscriptsResponse:
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    def list_calls_with_transcripts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
         A maximum of 20 `conversation_ids` can be provided. If none are provided or more than 20 are provided, a 400 error is returned.
+
+        Args:
+            conversation_ids: A list of conversation ids to fetch calls for. Maximum 20. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /calls/search`
         """
         return self._client.request(
             "post",
             "/calls/search",
-            body=body,
-            cast_to=_models.ListCallsWithTranscriptsResponse,
+            body=request_body(
+                "list_calls_with_transcripts", body, fields, _LIST_CALLS_WITH_TRANSCRIPTS_FIELDS
+            ),
+            cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
+    @overload
     def register_fin_voice_call(
         self,
-        body: _models.RegisterFinVoiceCallRequest | None = None,
+        *,
+        phone_number: str,
+        call_id: str,
+        source: Literal["five9", "zoom_phone", "aws_connect"] | str = ...,
+        data: Mapping[str, Any] | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    @overload
+    def register_fin_voice_call(
+        self,
+        body: models.RegisterFinVoiceCallRequest | params.RegisterFinVoiceCallRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse: ...
+
+    def register_fin_voice_call(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
         Register a Fin Voice call with Intercom. This endpoint creates an external reference
@@ -150,19 +199,28 @@ class CallsResource(SyncResource):
         - Five9
         - Zoom Phone
 
+        Args:
+            phone_number: Phone number in E.164 format for the call Required.
+            call_id: External call identifier from the call provider Required.
+            source: Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect"
+            data: Additional metadata about the call
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /fin_voice/register`
         """
         return self._client.request(
             "post",
             "/fin_voice/register",
-            body=body,
-            cast_to=_models.AiCallResponse,
+            body=request_body(
+                "register_fin_voice_call", body, fields, _REGISTER_FIN_VOICE_CALL_FIELDS
+            ),
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     def collect_fin_voice_call_by_id(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by ID
 
         Retrieve information about a Fin Voice call using the external reference ID.
@@ -176,13 +234,13 @@ class CallsResource(SyncResource):
             "get",
             "/fin_voice/collect/{id}",
             path_params={"id": id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     def collect_fin_voice_call_by_external_id(
         self, external_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by external ID
 
         Retrieve information about a Fin Voice call using the external call identifier.
@@ -196,7 +254,7 @@ class CallsResource(SyncResource):
             "get",
             "/fin_voice/external_id/{external_id}",
             path_params={"external_id": external_id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
@@ -224,7 +282,7 @@ class CallsResource(SyncResource):
 
     def collect_fin_voice_calls_by_conversation_id(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AiCallResponse]:
+    ) -> list[models.AiCallResponse]:
         """Collect Fin Voice calls by conversation ID
 
         Retrieve information about Fin Voice calls associated with a conversation.
@@ -237,12 +295,12 @@ class CallsResource(SyncResource):
         `GET /fin_voice/conversation/{conversation_id}`
         """
         return cast(
-            "list[_models.AiCallResponse]",
+            "list[models.AiCallResponse]",
             self._client.request(
                 "get",
                 "/fin_voice/conversation/{conversation_id}",
                 path_params={"conversation_id": conversation_id},
-                cast_to=cast(Any, list[_models.AiCallResponse]),
+                cast_to=cast(Any, list[models.AiCallResponse]),
                 options=request_options,
             ),
         )
@@ -287,7 +345,7 @@ class AsyncCallsResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CallList:
+    ) -> models.CallList:
         """List all calls
 
         Retrieve a paginated list of calls.
@@ -302,13 +360,13 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/calls",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CallList,
+            cast_to=models.CallList,
             options=request_options,
         )
 
     async def show_call(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Call:
+    ) -> models.Call:
         """Get a call
 
         Retrieve a single call by id.
@@ -322,7 +380,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/calls/{id}",
             path_params={"id": id},
-            cast_to=_models.Call,
+            cast_to=models.Call,
             options=request_options,
         )
 
@@ -367,33 +425,68 @@ class AsyncCallsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
+    async def list_calls_with_transcripts(
+        self, *, conversation_ids: Sequence[str], request_options: RequestOptions | None = None
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    @overload
     async def list_calls_with_transcripts(
         self,
-        body: _models.ListCallsWithTranscriptsRequestBody,
+        body: (
+            models.ListCallsWithTranscriptsRequestBody
+            | params.ListCallsWithTranscriptsRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListCallsWithTranscriptsResponse:
+    ) -> models.ListCallsWithTranscriptsResponse: ...
+
+    async def list_calls_with_transcripts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ListCallsWithTranscriptsResponse:
         """List calls with transcripts
 
         Retrieve calls by a list of conversation ids and include transcripts when available.
         A maximum of 20 `conversation_ids` can be provided. If none are provided or more than 20 are provided, a 400 error is returned.
+
+        Args:
+            conversation_ids: A list of conversation ids to fetch calls for. Maximum 20. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /calls/search`
         """
         return await self._client.request(
             "post",
             "/calls/search",
-            body=body,
-            cast_to=_models.ListCallsWithTranscriptsResponse,
+            body=request_body(
+                "list_calls_with_transcripts", body, fields, _LIST_CALLS_WITH_TRANSCRIPTS_FIELDS
+            ),
+            cast_to=models.ListCallsWithTranscriptsResponse,
             options=request_options,
         )
 
+    @overload
     async def register_fin_voice_call(
         self,
-        body: _models.RegisterFinVoiceCallRequest | None = None,
+        *,
+        phone_number: str,
+        call_id: str,
+        source: Literal["five9", "zoom_phone", "aws_connect"] | str = ...,
+        data: Mapping[str, Any] | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.AiCallResponse: ...
+
+    @overload
+    async def register_fin_voice_call(
+        self,
+        body: models.RegisterFinVoiceCallRequest | params.RegisterFinVoiceCallRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse: ...
+
+    async def register_fin_voice_call(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.AiCallResponse:
         """Register a Fin Voice call
 
         Register a Fin Voice call with Intercom. This endpoint creates an external reference
@@ -404,19 +497,28 @@ class AsyncCallsResource(AsyncResource):
         - Five9
         - Zoom Phone
 
+        Args:
+            phone_number: Phone number in E.164 format for the call Required.
+            call_id: External call identifier from the call provider Required.
+            source: Source of the call. Can be "five9", "zoom_phone", or defaults to "aws_connect"
+            data: Additional metadata about the call
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /fin_voice/register`
         """
         return await self._client.request(
             "post",
             "/fin_voice/register",
-            body=body,
-            cast_to=_models.AiCallResponse,
+            body=request_body(
+                "register_fin_voice_call", body, fields, _REGISTER_FIN_VOICE_CALL_FIELDS
+            ),
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     async def collect_fin_voice_call_by_id(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by ID
 
         Retrieve information about a Fin Voice call using the external reference ID.
@@ -430,13 +532,13 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/fin_voice/collect/{id}",
             path_params={"id": id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
     async def collect_fin_voice_call_by_external_id(
         self, external_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.AiCallResponse:
+    ) -> models.AiCallResponse:
         """Collect Fin Voice call by external ID
 
         Retrieve information about a Fin Voice call using the external call identifier.
@@ -450,7 +552,7 @@ class AsyncCallsResource(AsyncResource):
             "get",
             "/fin_voice/external_id/{external_id}",
             path_params={"external_id": external_id},
-            cast_to=_models.AiCallResponse,
+            cast_to=models.AiCallResponse,
             options=request_options,
         )
 
@@ -478,7 +580,7 @@ class AsyncCallsResource(AsyncResource):
 
     async def collect_fin_voice_calls_by_conversation_id(
         self, conversation_id: str, *, request_options: RequestOptions | None = None
-    ) -> list[_models.AiCallResponse]:
+    ) -> list[models.AiCallResponse]:
         """Collect Fin Voice calls by conversation ID
 
         Retrieve information about Fin Voice calls associated with a conversation.
@@ -491,12 +593,12 @@ class AsyncCallsResource(AsyncResource):
         `GET /fin_voice/conversation/{conversation_id}`
         """
         return cast(
-            "list[_models.AiCallResponse]",
+            "list[models.AiCallResponse]",
             await self._client.request(
                 "get",
                 "/fin_voice/conversation/{conversation_id}",
                 path_params={"conversation_id": conversation_id},
-                cast_to=cast(Any, list[_models.AiCallResponse]),
+                cast_to=cast(Any, list[models.AiCallResponse]),
                 options=request_options,
             ),
         )

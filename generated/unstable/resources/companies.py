@@ -7,10 +7,12 @@ Everything about your Companies
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,34 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_OR_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "company_id": "company_id",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "custom_attributes": "custom_attributes",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+    "update_last_request_at": "update_last_request_at",
+}
+_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+    "custom_attributes": "custom_attributes",
+}
+_ATTACH_CONTACT_TO_A_COMPANY_FIELDS = {"id_": "id"}
 
 
 class CompaniesResource(SyncResource):
@@ -43,7 +73,7 @@ class CompaniesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList | _models.Company:
+    ) -> models.CompanyList | models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -69,7 +99,7 @@ class CompaniesResource(SyncResource):
         `GET /companies`
         """
         return cast(
-            "_models.CompanyList | _models.Company",
+            "models.CompanyList | models.Company",
             self._client.request(
                 "get",
                 "/companies",
@@ -81,17 +111,41 @@ class CompaniesResource(SyncResource):
                     "page": page,
                     "per_page": per_page,
                 },
-                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                cast_to=cast(Any, models.CompanyList | models.Company),
                 options=request_options,
             ),
         )
 
+    @overload
     def create_or_update_company(
         self,
-        body: _models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        update_last_request_at: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+    ) -> models.Company: ...
+
+    def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Company:
         """Create or Update a company
 
         You can create or update a company.
@@ -100,19 +154,37 @@ class CompaniesResource(SyncResource):
 
         Companies are looked up via `company_id` in a `POST` request, if not found via `company_id`, the new company will be created, if found, that company will be updated.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
+
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            update_last_request_at: Set to true to update the company's last seen time to now.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies`
         """
         return self._client.request(
-            "post", "/companies", body=body, cast_to=_models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     def retrieve_a_company_by_id(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Retrieve a company by ID
 
         You can fetch a single company.
@@ -126,27 +198,63 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/{id}",
             path_params={"id": id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
+
+    @overload
+    def update_company(
+        self,
+        id: str,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def update_company(
+        self,
+        id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     def update_company(
         self,
         id: str,
-        body: _models.UpdateCompanyRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Update a company
 
         You can update a single company using the Intercom provisioned `id`.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
 
         Args:
             id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{id}`
         """
@@ -154,14 +262,14 @@ class CompaniesResource(SyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
+            cast_to=models.Company,
             options=request_options,
         )
 
     def delete_company(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCompanyObject:
+    ) -> models.DeletedCompanyObject:
         """Delete a company
 
         You can delete a single company.
@@ -175,13 +283,13 @@ class CompaniesResource(SyncResource):
             "delete",
             "/companies/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCompanyObject,
+            cast_to=models.DeletedCompanyObject,
             options=request_options,
         )
 
     def list_attached_contacts(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedContacts:
+    ) -> models.CompanyAttachedContacts:
         """List attached contacts
 
         You can fetch a list of all contacts that belong to a company.
@@ -195,20 +303,20 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/{id}/contacts",
             path_params={"id": id},
-            cast_to=_models.CompanyAttachedContacts,
+            cast_to=models.CompanyAttachedContacts,
             options=request_options,
         )
 
     def iter_list_attached_contacts(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.CompanyAttachedContacts, _models.Contact]:
+    ) -> SyncPaginator[models.CompanyAttachedContacts, models.Contact]:
         """Iterate over every item of every page of `list_attached_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/companies/{id}/contacts",
             path_params={"id": id},
-            page_type=_models.CompanyAttachedContacts,
-            item_type=_models.Contact,
+            page_type=models.CompanyAttachedContacts,
+            item_type=models.Contact,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -216,7 +324,7 @@ class CompaniesResource(SyncResource):
 
     def list_attached_segments_for_companies(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedSegments:
+    ) -> models.CompanyAttachedSegments:
         """List attached segments for companies
 
         You can fetch a list of all segments that belong to a company.
@@ -230,7 +338,7 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/{id}/segments",
             path_params={"id": id},
-            cast_to=_models.CompanyAttachedSegments,
+            cast_to=models.CompanyAttachedSegments,
             options=request_options,
         )
 
@@ -241,7 +349,7 @@ class CompaniesResource(SyncResource):
         per_page: int | None = None,
         order: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> models.CompanyList:
         """List all companies
 
         You can list companies. The company list is sorted by the `last_request_at` field and by default is ordered descending, most recently requested first.
@@ -249,10 +357,10 @@ class CompaniesResource(SyncResource):
         Note that the API does not include companies who have no associated users in list responses.
 
         When using the Companies endpoint and the pages object to iterate through the returned companies, there is a limit of 10,000 Companies that can be returned. If you need to list or iterate on more than 10,000 Companies, please use the [Scroll API](https://developers.intercom.com/reference#iterating-over-all-companies).
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -265,13 +373,13 @@ class CompaniesResource(SyncResource):
             "post",
             "/companies/list",
             query={"page": page, "per_page": per_page, "order": order},
-            cast_to=_models.CompanyList,
+            cast_to=models.CompanyList,
             options=request_options,
         )
 
     def scroll_over_all_companies(
         self, *, scroll_param: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.CompanyScroll:
+    ) -> models.CompanyScroll:
         """Scroll over all companies
 
         The `list all companies` functionality does not work well for huge datasets, and can result in errors and performance problems when paging deeply. The Scroll API provides an efficient mechanism for iterating over all companies in a dataset.
@@ -280,15 +388,14 @@ class CompaniesResource(SyncResource):
         - If the scroll isn't used for 1 minute, it expires and calls with that scroll param will fail
         - If the end of the scroll is reached, "companies" will be empty and the scroll parameter will expire
 
-        {% admonition type="info" name="Scroll Parameter" %}
-          You can get the first page of companies by simply sending a GET request to the scroll endpoint.
-          For subsequent requests you will need to use the scroll parameter from the response.
-        {% /admonition %}
-        {% admonition type="danger" name="Scroll network timeouts" %}
-          Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
-          "Request failed due to an internal network error. Please restart the scroll operation."
-          If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
-        {% /admonition %}
+        Note: Scroll Parameter
+            You can get the first page of companies by simply sending a GET request to the scroll endpoint.
+            For subsequent requests you will need to use the scroll parameter from the response.
+
+        Danger: Scroll network timeouts
+            Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
+            "Request failed due to an internal network error. Please restart the scroll operation."
+            If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
 
         Args:
             scroll_param: (no description in the spec)
@@ -299,23 +406,43 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/scroll",
             query={"scroll_param": scroll_param},
-            cast_to=_models.CompanyScroll,
+            cast_to=models.CompanyScroll,
             options=request_options,
         )
+
+    @overload
+    def attach_contact_to_a_company(
+        self, id: str, *, id_: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
+    def attach_contact_to_a_company(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     def attach_contact_to_a_company(
         self,
         id: str,
-        body: _models.AttachContactToACompanyRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Attach a Contact to a Company
 
         You can attach a company to a single contact.
 
         Args:
             id: The unique identifier for the contact which is given by Intercom
+            id_: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/companies`
         """
@@ -323,14 +450,16 @@ class CompaniesResource(SyncResource):
             "post",
             "/contacts/{id}/companies",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
             options=request_options,
         )
 
     def detach_contact_from_a_company(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Detach a contact from a company
 
         You can detach a company from a single contact.
@@ -345,7 +474,7 @@ class CompaniesResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/companies/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
 
@@ -390,7 +519,7 @@ class AsyncCompaniesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList | _models.Company:
+    ) -> models.CompanyList | models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -416,7 +545,7 @@ class AsyncCompaniesResource(AsyncResource):
         `GET /companies`
         """
         return cast(
-            "_models.CompanyList | _models.Company",
+            "models.CompanyList | models.Company",
             await self._client.request(
                 "get",
                 "/companies",
@@ -428,17 +557,41 @@ class AsyncCompaniesResource(AsyncResource):
                     "page": page,
                     "per_page": per_page,
                 },
-                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                cast_to=cast(Any, models.CompanyList | models.Company),
                 options=request_options,
             ),
         )
 
+    @overload
     async def create_or_update_company(
         self,
-        body: _models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        update_last_request_at: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+    ) -> models.Company: ...
+
+    async def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Company:
         """Create or Update a company
 
         You can create or update a company.
@@ -447,19 +600,37 @@ class AsyncCompaniesResource(AsyncResource):
 
         Companies are looked up via `company_id` in a `POST` request, if not found via `company_id`, the new company will be created, if found, that company will be updated.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
+
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            update_last_request_at: Set to true to update the company's last seen time to now.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies`
         """
         return await self._client.request(
-            "post", "/companies", body=body, cast_to=_models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     async def retrieve_a_company_by_id(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Retrieve a company by ID
 
         You can fetch a single company.
@@ -473,27 +644,63 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/{id}",
             path_params={"id": id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
+
+    @overload
+    async def update_company(
+        self,
+        id: str,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def update_company(
+        self,
+        id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     async def update_company(
         self,
         id: str,
-        body: _models.UpdateCompanyRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Update a company
 
         You can update a single company using the Intercom provisioned `id`.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
 
         Args:
             id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{id}`
         """
@@ -501,14 +708,14 @@ class AsyncCompaniesResource(AsyncResource):
             "put",
             "/companies/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
+            cast_to=models.Company,
             options=request_options,
         )
 
     async def delete_company(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCompanyObject:
+    ) -> models.DeletedCompanyObject:
         """Delete a company
 
         You can delete a single company.
@@ -522,13 +729,13 @@ class AsyncCompaniesResource(AsyncResource):
             "delete",
             "/companies/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCompanyObject,
+            cast_to=models.DeletedCompanyObject,
             options=request_options,
         )
 
     async def list_attached_contacts(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedContacts:
+    ) -> models.CompanyAttachedContacts:
         """List attached contacts
 
         You can fetch a list of all contacts that belong to a company.
@@ -542,20 +749,20 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/{id}/contacts",
             path_params={"id": id},
-            cast_to=_models.CompanyAttachedContacts,
+            cast_to=models.CompanyAttachedContacts,
             options=request_options,
         )
 
     def iter_list_attached_contacts(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.CompanyAttachedContacts, _models.Contact]:
+    ) -> AsyncPaginator[models.CompanyAttachedContacts, models.Contact]:
         """Iterate over every item of every page of `list_attached_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/companies/{id}/contacts",
             path_params={"id": id},
-            page_type=_models.CompanyAttachedContacts,
-            item_type=_models.Contact,
+            page_type=models.CompanyAttachedContacts,
+            item_type=models.Contact,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -563,7 +770,7 @@ class AsyncCompaniesResource(AsyncResource):
 
     async def list_attached_segments_for_companies(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedSegments:
+    ) -> models.CompanyAttachedSegments:
         """List attached segments for companies
 
         You can fetch a list of all segments that belong to a company.
@@ -577,7 +784,7 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/{id}/segments",
             path_params={"id": id},
-            cast_to=_models.CompanyAttachedSegments,
+            cast_to=models.CompanyAttachedSegments,
             options=request_options,
         )
 
@@ -588,7 +795,7 @@ class AsyncCompaniesResource(AsyncResource):
         per_page: int | None = None,
         order: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> models.CompanyList:
         """List all companies
 
         You can list companies. The company list is sorted by the `last_request_at` field and by default is ordered descending, most recently requested first.
@@ -596,10 +803,10 @@ class AsyncCompaniesResource(AsyncResource):
         Note that the API does not include companies who have no associated users in list responses.
 
         When using the Companies endpoint and the pages object to iterate through the returned companies, there is a limit of 10,000 Companies that can be returned. If you need to list or iterate on more than 10,000 Companies, please use the [Scroll API](https://developers.intercom.com/reference#iterating-over-all-companies).
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -612,13 +819,13 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/companies/list",
             query={"page": page, "per_page": per_page, "order": order},
-            cast_to=_models.CompanyList,
+            cast_to=models.CompanyList,
             options=request_options,
         )
 
     async def scroll_over_all_companies(
         self, *, scroll_param: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.CompanyScroll:
+    ) -> models.CompanyScroll:
         """Scroll over all companies
 
         The `list all companies` functionality does not work well for huge datasets, and can result in errors and performance problems when paging deeply. The Scroll API provides an efficient mechanism for iterating over all companies in a dataset.
@@ -627,15 +834,14 @@ class AsyncCompaniesResource(AsyncResource):
         - If the scroll isn't used for 1 minute, it expires and calls with that scroll param will fail
         - If the end of the scroll is reached, "companies" will be empty and the scroll parameter will expire
 
-        {% admonition type="info" name="Scroll Parameter" %}
-          You can get the first page of companies by simply sending a GET request to the scroll endpoint.
-          For subsequent requests you will need to use the scroll parameter from the response.
-        {% /admonition %}
-        {% admonition type="danger" name="Scroll network timeouts" %}
-          Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
-          "Request failed due to an internal network error. Please restart the scroll operation."
-          If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
-        {% /admonition %}
+        Note: Scroll Parameter
+            You can get the first page of companies by simply sending a GET request to the scroll endpoint.
+            For subsequent requests you will need to use the scroll parameter from the response.
+
+        Danger: Scroll network timeouts
+            Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
+            "Request failed due to an internal network error. Please restart the scroll operation."
+            If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
 
         Args:
             scroll_param: (no description in the spec)
@@ -646,23 +852,43 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/scroll",
             query={"scroll_param": scroll_param},
-            cast_to=_models.CompanyScroll,
+            cast_to=models.CompanyScroll,
             options=request_options,
         )
+
+    @overload
+    async def attach_contact_to_a_company(
+        self, id: str, *, id_: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
+    async def attach_contact_to_a_company(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     async def attach_contact_to_a_company(
         self,
         id: str,
-        body: _models.AttachContactToACompanyRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Attach a Contact to a Company
 
         You can attach a company to a single contact.
 
         Args:
             id: The unique identifier for the contact which is given by Intercom
+            id_: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/companies`
         """
@@ -670,14 +896,16 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/contacts/{id}/companies",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
             options=request_options,
         )
 
     async def detach_contact_from_a_company(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Detach a contact from a company
 
         You can detach a company from a single contact.
@@ -692,7 +920,7 @@ class AsyncCompaniesResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/companies/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
 

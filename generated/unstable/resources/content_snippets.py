@@ -7,9 +7,12 @@ Everything about your Content Snippets
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,21 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONTENT_SNIPPET_FIELDS = {
+    "title": "title",
+    "json_blocks": "json_blocks",
+    "locale": "locale",
+}
+_UPDATE_CONTENT_SNIPPET_FIELDS = {
+    "title": "title",
+    "json_blocks": "json_blocks",
+    "locale": "locale",
+}
 
 
 class ContentSnippetsResource(SyncResource):
@@ -36,7 +54,7 @@ class ContentSnippetsResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippetList:
+    ) -> models.ContentSnippetList:
         """List all content snippets
 
         You can fetch a list of all content snippets for a workspace.
@@ -51,33 +69,56 @@ class ContentSnippetsResource(SyncResource):
             "get",
             "/content_snippets",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContentSnippetList,
+            cast_to=models.ContentSnippetList,
             options=request_options,
         )
 
+    @overload
     def create_content_snippet(
         self,
-        body: _models.ContentSnippetCreateRequest,
+        *,
+        title: str,
+        json_blocks: Sequence[Mapping[str, Any]],
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    def create_content_snippet(
+        self,
+        body: models.ContentSnippetCreateRequest | params.ContentSnippetCreateRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet: ...
+
+    def create_content_snippet(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
+
+        Args:
+            title: The title of the content snippet. Required.
+            json_blocks: The content blocks that make up the body of the snippet. Required.
+            locale: The locale of the content snippet. Defaults to `en`.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /content_snippets`
         """
         return self._client.request(
             "post",
             "/content_snippets",
-            body=body,
-            cast_to=_models.ContentSnippet,
+            body=request_body(
+                "create_content_snippet", body, fields, _CREATE_CONTENT_SNIPPET_FIELDS
+            ),
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     def get_content_snippet(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Retrieve a content snippet
 
         You can fetch a single content snippet by its id.
@@ -91,23 +132,48 @@ class ContentSnippetsResource(SyncResource):
             "get",
             "/content_snippets/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
+
+    @overload
+    def update_content_snippet(
+        self,
+        id: str,
+        *,
+        title: str = ...,
+        json_blocks: Sequence[Mapping[str, Any]] = ...,
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    def update_content_snippet(
+        self,
+        id: str,
+        body: models.ContentSnippetUpdateRequest | params.ContentSnippetUpdateRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
 
     def update_content_snippet(
         self,
         id: str,
-        body: _models.ContentSnippetUpdateRequest,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+        **fields: Any,
+    ) -> models.ContentSnippet:
         """Update a content snippet
 
         You can update an existing content snippet.
 
         Args:
             id: The unique identifier for the content snippet.
+            title: The title of the content snippet.
+            json_blocks: The content blocks that make up the body of the snippet.
+            locale: The locale of the content snippet.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /content_snippets/{id}`
         """
@@ -115,8 +181,10 @@ class ContentSnippetsResource(SyncResource):
             "put",
             "/content_snippets/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ContentSnippet,
+            body=request_body(
+                "update_content_snippet", body, fields, _UPDATE_CONTENT_SNIPPET_FIELDS
+            ),
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
@@ -148,7 +216,7 @@ class AsyncContentSnippetsResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippetList:
+    ) -> models.ContentSnippetList:
         """List all content snippets
 
         You can fetch a list of all content snippets for a workspace.
@@ -163,33 +231,56 @@ class AsyncContentSnippetsResource(AsyncResource):
             "get",
             "/content_snippets",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContentSnippetList,
+            cast_to=models.ContentSnippetList,
             options=request_options,
         )
 
+    @overload
     async def create_content_snippet(
         self,
-        body: _models.ContentSnippetCreateRequest,
+        *,
+        title: str,
+        json_blocks: Sequence[Mapping[str, Any]],
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    async def create_content_snippet(
+        self,
+        body: models.ContentSnippetCreateRequest | params.ContentSnippetCreateRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet: ...
+
+    async def create_content_snippet(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContentSnippet:
         """Create a content snippet
 
         You can create a new content snippet.
+
+        Args:
+            title: The title of the content snippet. Required.
+            json_blocks: The content blocks that make up the body of the snippet. Required.
+            locale: The locale of the content snippet. Defaults to `en`.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /content_snippets`
         """
         return await self._client.request(
             "post",
             "/content_snippets",
-            body=body,
-            cast_to=_models.ContentSnippet,
+            body=request_body(
+                "create_content_snippet", body, fields, _CREATE_CONTENT_SNIPPET_FIELDS
+            ),
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 
     async def get_content_snippet(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentSnippet:
+    ) -> models.ContentSnippet:
         """Retrieve a content snippet
 
         You can fetch a single content snippet by its id.
@@ -203,23 +294,48 @@ class AsyncContentSnippetsResource(AsyncResource):
             "get",
             "/content_snippets/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentSnippet,
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
+
+    @overload
+    async def update_content_snippet(
+        self,
+        id: str,
+        *,
+        title: str = ...,
+        json_blocks: Sequence[Mapping[str, Any]] = ...,
+        locale: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
+
+    @overload
+    async def update_content_snippet(
+        self,
+        id: str,
+        body: models.ContentSnippetUpdateRequest | params.ContentSnippetUpdateRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentSnippet: ...
 
     async def update_content_snippet(
         self,
         id: str,
-        body: _models.ContentSnippetUpdateRequest,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentSnippet:
+        **fields: Any,
+    ) -> models.ContentSnippet:
         """Update a content snippet
 
         You can update an existing content snippet.
 
         Args:
             id: The unique identifier for the content snippet.
+            title: The title of the content snippet.
+            json_blocks: The content blocks that make up the body of the snippet.
+            locale: The locale of the content snippet.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /content_snippets/{id}`
         """
@@ -227,8 +343,10 @@ class AsyncContentSnippetsResource(AsyncResource):
             "put",
             "/content_snippets/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ContentSnippet,
+            body=request_body(
+                "update_content_snippet", body, fields, _UPDATE_CONTENT_SNIPPET_FIELDS
+            ),
+            cast_to=models.ContentSnippet,
             options=request_options,
         )
 

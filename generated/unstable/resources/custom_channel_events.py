@@ -12,8 +12,10 @@ Intercom treats your integration like any other Intercom channel, allowing your 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -21,6 +23,34 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_NOTIFY_NEW_CONVERSATION_FIELDS = {
+    "event_id": "event_id",
+    "external_conversation_id": "external_conversation_id",
+    "contact": "contact",
+}
+_NOTIFY_NEW_MESSAGE_FIELDS = {
+    "event_id": "event_id",
+    "external_conversation_id": "external_conversation_id",
+    "contact": "contact",
+    "body": "body",
+}
+_NOTIFY_QUICK_REPLY_SELECTED_FIELDS = {
+    "event_id": "event_id",
+    "external_conversation_id": "external_conversation_id",
+    "contact": "contact",
+    "quick_reply_option_id": "quick_reply_option_id",
+}
+_NOTIFY_ATTRIBUTE_COLLECTED_FIELDS = {
+    "event_id": "event_id",
+    "external_conversation_id": "external_conversation_id",
+    "contact": "contact",
+    "attribute": "attribute",
+}
 
 
 class CustomChannelEventsResource(SyncResource):
@@ -38,13 +68,37 @@ class CustomChannelEventsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return CustomChannelEventsResourceWithRawResponse(self)
 
+    @overload
     def notify_new_conversation(
-        self, body: _models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
-    ) -> _models.CustomChannelNotificationResponse:
+        self,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    def notify_new_conversation(
+        self,
+        body: models.CustomChannelBaseEvent | params.CustomChannelBaseEventParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    def notify_new_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new conversation created in a custom channel
 
         Notifies Intercom that a new conversation was created in your custom channel/platform. This triggers conversation creation and workflow automations within Intercom for your custom channel integration.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_new_conversation`
         """
@@ -52,21 +106,46 @@ class CustomChannelEventsResource(SyncResource):
             "post",
             "/custom_channel_events/notify_new_conversation",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_new_conversation", body, fields, _NOTIFY_NEW_CONVERSATION_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     def notify_new_message(
         self,
-        body: _models.NotifyNewMessageRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        body: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    def notify_new_message(
+        self,
+        body: models.NotifyNewMessageRequestBody | params.NotifyNewMessageRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    def notify_new_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new message in a custom channel conversation
 
         Notifies Intercom that a new message was sent in a conversation on your custom channel/platform. This allows Intercom to process the message and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            body: The message content sent by the user. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_new_message`
         """
@@ -74,21 +153,49 @@ class CustomChannelEventsResource(SyncResource):
             "post",
             "/custom_channel_events/notify_new_message",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_new_message", body, fields, _NOTIFY_NEW_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     def notify_quick_reply_selected(
         self,
-        body: _models.NotifyQuickReplySelectedRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        quick_reply_option_id: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    def notify_quick_reply_selected(
+        self,
+        body: (
+            models.NotifyQuickReplySelectedRequestBody
+            | params.NotifyQuickReplySelectedRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    def notify_quick_reply_selected(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a quick reply response in a custom channel conversation
 
         Notifies Intercom that a user selected a quick reply option in your custom channel/platform. This allows Intercom to process the response and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            quick_reply_option_id: Id of the selected quick reply option. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_quick_reply_selected`
         """
@@ -96,21 +203,49 @@ class CustomChannelEventsResource(SyncResource):
             "post",
             "/custom_channel_events/notify_quick_reply_selected",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_quick_reply_selected", body, fields, _NOTIFY_QUICK_REPLY_SELECTED_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     def notify_attribute_collected(
         self,
-        body: _models.NotifyAttributeCollectedRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        attribute: params.CustomChannelAttributeParam | models.CustomChannelAttribute,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    def notify_attribute_collected(
+        self,
+        body: (
+            models.NotifyAttributeCollectedRequestBody
+            | params.NotifyAttributeCollectedRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    def notify_attribute_collected(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of an attribute collector response in a custom channel conversation
 
         Notifies Intercom that a user provided a response to an attribute collector in your custom channel/platform. This allows Intercom to process the attribute and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            attribute: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_attribute_collected`
         """
@@ -118,8 +253,10 @@ class CustomChannelEventsResource(SyncResource):
             "post",
             "/custom_channel_events/notify_attribute_collected",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_attribute_collected", body, fields, _NOTIFY_ATTRIBUTE_COLLECTED_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
@@ -149,13 +286,37 @@ class AsyncCustomChannelEventsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncCustomChannelEventsResourceWithRawResponse(self)
 
+    @overload
     async def notify_new_conversation(
-        self, body: _models.CustomChannelBaseEvent, *, request_options: RequestOptions | None = None
-    ) -> _models.CustomChannelNotificationResponse:
+        self,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    async def notify_new_conversation(
+        self,
+        body: models.CustomChannelBaseEvent | params.CustomChannelBaseEventParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    async def notify_new_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new conversation created in a custom channel
 
         Notifies Intercom that a new conversation was created in your custom channel/platform. This triggers conversation creation and workflow automations within Intercom for your custom channel integration.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_new_conversation`
         """
@@ -163,21 +324,46 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "post",
             "/custom_channel_events/notify_new_conversation",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_new_conversation", body, fields, _NOTIFY_NEW_CONVERSATION_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     async def notify_new_message(
         self,
-        body: _models.NotifyNewMessageRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        body: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    async def notify_new_message(
+        self,
+        body: models.NotifyNewMessageRequestBody | params.NotifyNewMessageRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    async def notify_new_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a new message in a custom channel conversation
 
         Notifies Intercom that a new message was sent in a conversation on your custom channel/platform. This allows Intercom to process the message and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            body: The message content sent by the user. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_new_message`
         """
@@ -185,21 +371,49 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "post",
             "/custom_channel_events/notify_new_message",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_new_message", body, fields, _NOTIFY_NEW_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     async def notify_quick_reply_selected(
         self,
-        body: _models.NotifyQuickReplySelectedRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        quick_reply_option_id: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    async def notify_quick_reply_selected(
+        self,
+        body: (
+            models.NotifyQuickReplySelectedRequestBody
+            | params.NotifyQuickReplySelectedRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    async def notify_quick_reply_selected(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of a quick reply response in a custom channel conversation
 
         Notifies Intercom that a user selected a quick reply option in your custom channel/platform. This allows Intercom to process the response and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            quick_reply_option_id: Id of the selected quick reply option. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_quick_reply_selected`
         """
@@ -207,21 +421,49 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "post",
             "/custom_channel_events/notify_quick_reply_selected",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_quick_reply_selected", body, fields, _NOTIFY_QUICK_REPLY_SELECTED_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 
+    @overload
     async def notify_attribute_collected(
         self,
-        body: _models.NotifyAttributeCollectedRequestBody,
+        *,
+        event_id: str,
+        external_conversation_id: str,
+        contact: params.CustomChannelContactParam | models.CustomChannelContact,
+        attribute: params.CustomChannelAttributeParam | models.CustomChannelAttribute,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    @overload
+    async def notify_attribute_collected(
+        self,
+        body: (
+            models.NotifyAttributeCollectedRequestBody
+            | params.NotifyAttributeCollectedRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomChannelNotificationResponse:
+    ) -> models.CustomChannelNotificationResponse: ...
+
+    async def notify_attribute_collected(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CustomChannelNotificationResponse:
         """Notify Intercom of an attribute collector response in a custom channel conversation
 
         Notifies Intercom that a user provided a response to an attribute collector in your custom channel/platform. This allows Intercom to process the attribute and trigger any relevant workflow automations.
         > **Note:** This endpoint is currently under managed availability. Please reach out to your accounts team to discuss access and tailored, hands-on support.
+
+        Args:
+            event_id: Unique identifier for the event. Required.
+            external_conversation_id: Identifier for the conversation in your application. Required.
+            contact: (no description in the spec) Required.
+            attribute: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_channel_events/notify_attribute_collected`
         """
@@ -229,8 +471,10 @@ class AsyncCustomChannelEventsResource(AsyncResource):
             "post",
             "/custom_channel_events/notify_attribute_collected",
             headers={"Intercom-Version": "unstable"},
-            body=body,
-            cast_to=_models.CustomChannelNotificationResponse,
+            body=request_body(
+                "notify_attribute_collected", body, fields, _NOTIFY_ATTRIBUTE_COLLECTED_FIELDS
+            ),
+            cast_to=models.CustomChannelNotificationResponse,
             options=request_options,
         )
 

@@ -7,10 +7,12 @@ Everything about your Data Attributes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,25 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_ATTRIBUTE_FIELDS = {
+    "data_type": "data_type",
+    "options": "options",
+    "name": "name",
+    "model": "model",
+    "description": "description",
+    "messenger_writable": "messenger_writable",
+}
+_UPDATE_DATA_ATTRIBUTE_FIELDS = {
+    "options": "options",
+    "archived": "archived",
+    "description": "description",
+    "messenger_writable": "messenger_writable",
+}
 
 
 class DataAttributesResource(SyncResource):
@@ -37,7 +58,7 @@ class DataAttributesResource(SyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -52,45 +73,104 @@ class DataAttributesResource(SyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
+    @overload
+    def create_data_attribute(
+        self,
+        *,
+        data_type: (
+            Literal["options", "string", "integer", "float", "boolean", "datetime", "date"] | str
+        ) = ...,
+        options: Sequence[
+            params.CreateDataAttributeRequestListAttributeOptionsItemParam
+            | models.CreateDataAttributeRequestListAttributeOptionsItem
+        ] = ...,
+        name: str = ...,
+        model: Literal["contact", "company"] | str = ...,
+        description: str = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
     def create_data_attribute(
         self,
         body: (
-            _models.CreateDataAttributeRequestListAttribute
-            | _models.CreateDataAttributeRequestOtherType
-            | None
-        ) = None,
+            models.CreateDataAttributeRequestListAttribute
+            | models.CreateDataAttributeRequestOtherType
+            | params.CreateDataAttributeRequestListAttributeParam
+            | params.CreateDataAttributeRequestOtherTypeParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    def create_data_attribute(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
+
+        Args:
+            data_type: (no description in the spec)
+            options: Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+            name: The name of the data attribute.
+            model: The model that the data attribute belongs to.
+            description: The readable description you see in the UI for the attribute.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_attributes`
         """
         return self._client.request(
             "post",
             "/data_attributes",
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("create_data_attribute", body, fields, _CREATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
+    @overload
+    def update_data_attribute(
+        self,
+        id: int,
+        *,
+        options: Sequence[
+            params.UpdateDataAttributeRequestListAttributeOptionsItemParam
+            | models.UpdateDataAttributeRequestListAttributeOptionsItem
+        ] = ...,
+        archived: bool = ...,
+        description: str = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
     def update_data_attribute(
         self,
         id: int,
         body: (
-            _models.UpdateDataAttributeRequestListAttribute
-            | _models.UpdateDataAttributeRequestOtherType
-            | None
-        ) = None,
+            models.UpdateDataAttributeRequestListAttribute
+            | models.UpdateDataAttributeRequestOtherType
+            | params.UpdateDataAttributeRequestListAttributeParam
+            | params.UpdateDataAttributeRequestOtherTypeParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    def update_data_attribute(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -101,6 +181,11 @@ class DataAttributesResource(SyncResource):
 
         Args:
             id: The data attribute id
+            options: Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+            archived: Whether the attribute is to be archived or not.
+            description: The readable description you see in the UI for the attribute.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /data_attributes/{id}`
         """
@@ -108,8 +193,8 @@ class DataAttributesResource(SyncResource):
             "put",
             "/data_attributes/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("update_data_attribute", body, fields, _UPDATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -140,7 +225,7 @@ class AsyncDataAttributesResource(AsyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -155,45 +240,104 @@ class AsyncDataAttributesResource(AsyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
+    @overload
+    async def create_data_attribute(
+        self,
+        *,
+        data_type: (
+            Literal["options", "string", "integer", "float", "boolean", "datetime", "date"] | str
+        ) = ...,
+        options: Sequence[
+            params.CreateDataAttributeRequestListAttributeOptionsItemParam
+            | models.CreateDataAttributeRequestListAttributeOptionsItem
+        ] = ...,
+        name: str = ...,
+        model: Literal["contact", "company"] | str = ...,
+        description: str = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
     async def create_data_attribute(
         self,
         body: (
-            _models.CreateDataAttributeRequestListAttribute
-            | _models.CreateDataAttributeRequestOtherType
-            | None
-        ) = None,
+            models.CreateDataAttributeRequestListAttribute
+            | models.CreateDataAttributeRequestOtherType
+            | params.CreateDataAttributeRequestListAttributeParam
+            | params.CreateDataAttributeRequestOtherTypeParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    async def create_data_attribute(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
+
+        Args:
+            data_type: (no description in the spec)
+            options: Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+            name: The name of the data attribute.
+            model: The model that the data attribute belongs to.
+            description: The readable description you see in the UI for the attribute.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_attributes`
         """
         return await self._client.request(
             "post",
             "/data_attributes",
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("create_data_attribute", body, fields, _CREATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
+    @overload
+    async def update_data_attribute(
+        self,
+        id: int,
+        *,
+        options: Sequence[
+            params.UpdateDataAttributeRequestListAttributeOptionsItemParam
+            | models.UpdateDataAttributeRequestListAttributeOptionsItem
+        ] = ...,
+        archived: bool = ...,
+        description: str = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
     async def update_data_attribute(
         self,
         id: int,
         body: (
-            _models.UpdateDataAttributeRequestListAttribute
-            | _models.UpdateDataAttributeRequestOtherType
-            | None
-        ) = None,
+            models.UpdateDataAttributeRequestListAttribute
+            | models.UpdateDataAttributeRequestOtherType
+            | params.UpdateDataAttributeRequestListAttributeParam
+            | params.UpdateDataAttributeRequestOtherTypeParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    async def update_data_attribute(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -204,6 +348,11 @@ class AsyncDataAttributesResource(AsyncResource):
 
         Args:
             id: The data attribute id
+            options: Array of objects representing the options of the list, with `value` as the key and the option as the value. At least two options are required.
+            archived: Whether the attribute is to be archived or not.
+            description: The readable description you see in the UI for the attribute.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /data_attributes/{id}`
         """
@@ -211,8 +360,8 @@ class AsyncDataAttributesResource(AsyncResource):
             "put",
             "/data_attributes/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("update_data_attribute", body, fields, _UPDATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 

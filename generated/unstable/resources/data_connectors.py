@@ -7,10 +7,12 @@ Everything about your Data Connectors
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,44 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_CONNECTOR_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "http_method": "http_method",
+    "url": "url",
+    "body": "body",
+    "direct_fin_usage": "direct_fin_usage",
+    "audiences": "audiences",
+    "headers": "headers",
+    "data_inputs": "data_inputs",
+    "customer_authentication": "customer_authentication",
+    "bypass_authentication": "bypass_authentication",
+    "validate_missing_attributes": "validate_missing_attributes",
+    "mock_response": "mock_response",
+    "token_ids": "token_ids",
+}
+_UPDATE_DATA_CONNECTOR_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "state": "state",
+    "http_method": "http_method",
+    "url": "url",
+    "body": "body",
+    "direct_fin_usage": "direct_fin_usage",
+    "audiences": "audiences",
+    "headers": "headers",
+    "data_inputs": "data_inputs",
+    "customer_authentication": "customer_authentication",
+    "bypass_authentication": "bypass_authentication",
+    "validate_missing_attributes": "validate_missing_attributes",
+    "mock_response": "mock_response",
+    "token_ids": "token_ids",
+}
 
 
 class DataConnectorsResource(SyncResource):
@@ -39,7 +79,7 @@ class DataConnectorsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorList:
+    ) -> models.DataConnectorList:
         """List all data connectors
 
         Returns a paginated list of all data connectors for the workspace, ordered by most recently updated first. Data connectors allow workflows and AI agents to make HTTP requests to external APIs.
@@ -54,7 +94,7 @@ class DataConnectorsResource(SyncResource):
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.DataConnectorList,
+            cast_to=models.DataConnectorList,
             options=request_options,
         )
 
@@ -64,36 +104,91 @@ class DataConnectorsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.DataConnectorList, _models.DataConnector]:
+    ) -> SyncPaginator[models.DataConnectorList, models.DataConnector]:
         """Iterate over every item of every page of `list_data_connectors` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.DataConnectorList,
-            item_type=_models.DataConnector,
+            page_type=models.DataConnectorList,
+            item_type=models.DataConnector,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_data_connector(
         self,
-        body: _models.CreateDataConnectorRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.CreateDataConnectorRequestHeadersItemParam
+            | models.CreateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.CreateDataConnectorRequestDataInputsItemParam
+            | models.CreateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    def create_data_connector(
+        self,
+        body: models.CreateDataConnectorRequest | params.CreateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail: ...
+
+    def create_data_connector(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
+
+        Args:
+            name: The name of the data connector. Required.
+            description: A description of what this data connector does.
+            http_method: The HTTP method used when calling the external API.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether the connector is used directly by Fin (true) or only in workflows (false). Defaults to false.
+            audiences: The user types this connector is available for.
+            headers: HTTP headers to include in the request.
+            data_inputs: Input parameters accepted by the connector.
+            customer_authentication: Whether the connector requires customer authentication before executing. Defaults to false.
+            bypass_authentication: Whether authentication is bypassed entirely (public endpoint). Defaults to false.
+            validate_missing_attributes: Whether to validate that all required data inputs have values before executing.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_connectors`
         """
         return self._client.request(
             "post",
             "/data_connectors",
-            body=body,
-            cast_to=_models.DataConnectorDetail,
+            body=request_body(
+                "create_data_connector",
+                body,
+                fields,
+                _CREATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -103,7 +198,7 @@ class DataConnectorsResource(SyncResource):
         *,
         state_version: Literal["draft", "live"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Retrieve a data connector
 
         You can retrieve the full detail of a single data connector by its ID.
@@ -121,13 +216,13 @@ class DataConnectorsResource(SyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             query={"state_version": state_version},
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
     def delete_data_connector(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedDataConnectorObject:
+    ) -> models.DeletedDataConnectorObject:
         """Delete a data connector
 
         Delete an existing data connector. The connector must be in `draft` state and must not be in use by any workflows or AI agents.
@@ -141,23 +236,78 @@ class DataConnectorsResource(SyncResource):
             "delete",
             "/data_connectors/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedDataConnectorObject,
+            cast_to=models.DeletedDataConnectorObject,
             options=request_options,
         )
+
+    @overload
+    def update_data_connector(
+        self,
+        id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.UpdateDataConnectorRequestHeadersItemParam
+            | models.UpdateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.UpdateDataConnectorRequestDataInputsItemParam
+            | models.UpdateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    def update_data_connector(
+        self,
+        id: str,
+        body: models.UpdateDataConnectorRequest | params.UpdateDataConnectorRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
 
     def update_data_connector(
         self,
         id: str,
-        body: _models.UpdateDataConnectorRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+        **fields: Any,
+    ) -> models.DataConnectorDetail:
         """Update a data connector
 
         Update an existing data connector. Only provided fields are changed. Set `state` to `live` or `draft` to change the connector's state.
 
         Args:
             id: The unique identifier of the data connector.
+            name: The name of the data connector.
+            description: A description of what this data connector does.
+            state: The desired state of the connector.
+            http_method: The HTTP method used by the data connector.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether this connector is used directly by Fin.
+            audiences: The audience types this connector targets.
+            headers: HTTP headers to include in the request.
+            data_inputs: The input parameters accepted by this data connector. Replaces all existing inputs.
+            customer_authentication: Whether OTP authentication is enabled for this connector.
+            bypass_authentication: Whether authentication is bypassed for this connector.
+            validate_missing_attributes: Whether to validate missing attributes before execution.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PATCH /data_connectors/{id}`
         """
@@ -165,8 +315,14 @@ class DataConnectorsResource(SyncResource):
             "patch",
             "/data_connectors/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.DataConnectorDetail,
+            body=request_body(
+                "update_data_connector",
+                body,
+                fields,
+                _UPDATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -199,7 +355,7 @@ class DataConnectorsResource(SyncResource):
         include_bodies: Literal["true", "false"] | str | None = None,
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorExecutionResultList:
+    ) -> models.DataConnectorExecutionResultList:
         """List execution results for a data connector
 
         Retrieve paginated execution logs for a specific data connector.
@@ -236,7 +392,7 @@ class DataConnectorsResource(SyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            cast_to=_models.DataConnectorExecutionResultList,
+            cast_to=models.DataConnectorExecutionResultList,
             options=request_options,
         )
 
@@ -270,7 +426,7 @@ class DataConnectorsResource(SyncResource):
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
     ) -> SyncPaginator[
-        _models.DataConnectorExecutionResultList, _models.DataConnectorExecutionResult
+        models.DataConnectorExecutionResultList, models.DataConnectorExecutionResult
     ]:
         """Iterate over every item of every page of `list_data_connector_execution_results` (`.pages()` iterates pages)."""
         return self._client.paginate(
@@ -287,8 +443,8 @@ class DataConnectorsResource(SyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            page_type=_models.DataConnectorExecutionResultList,
-            item_type=_models.DataConnectorExecutionResult,
+            page_type=models.DataConnectorExecutionResultList,
+            item_type=models.DataConnectorExecutionResult,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -296,7 +452,7 @@ class DataConnectorsResource(SyncResource):
 
     def show_data_connector_execution_result(
         self, data_connector_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataConnectorExecutionResult:
+    ) -> models.DataConnectorExecutionResult:
         """Retrieve an execution result
 
         Retrieve details for a specific data connector execution result.
@@ -312,7 +468,7 @@ class DataConnectorsResource(SyncResource):
             "get",
             "/data_connectors/{data_connector_id}/execution_results/{id}",
             path_params={"data_connector_id": data_connector_id, "id": id},
-            cast_to=_models.DataConnectorExecutionResult,
+            cast_to=models.DataConnectorExecutionResult,
             options=request_options,
         )
 
@@ -351,7 +507,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorList:
+    ) -> models.DataConnectorList:
         """List all data connectors
 
         Returns a paginated list of all data connectors for the workspace, ordered by most recently updated first. Data connectors allow workflows and AI agents to make HTTP requests to external APIs.
@@ -366,7 +522,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.DataConnectorList,
+            cast_to=models.DataConnectorList,
             options=request_options,
         )
 
@@ -376,36 +532,91 @@ class AsyncDataConnectorsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.DataConnectorList, _models.DataConnector]:
+    ) -> AsyncPaginator[models.DataConnectorList, models.DataConnector]:
         """Iterate over every item of every page of `list_data_connectors` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/data_connectors",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.DataConnectorList,
-            item_type=_models.DataConnector,
+            page_type=models.DataConnectorList,
+            item_type=models.DataConnector,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_data_connector(
         self,
-        body: _models.CreateDataConnectorRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.CreateDataConnectorRequestHeadersItemParam
+            | models.CreateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.CreateDataConnectorRequestDataInputsItemParam
+            | models.CreateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    async def create_data_connector(
+        self,
+        body: models.CreateDataConnectorRequest | params.CreateDataConnectorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail: ...
+
+    async def create_data_connector(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataConnectorDetail:
         """Create a data connector
 
         Create a new data connector. The connector is created in `draft` state. Configure its URL, headers, data inputs, and other settings, then set it to `live` when ready.
+
+        Args:
+            name: The name of the data connector. Required.
+            description: A description of what this data connector does.
+            http_method: The HTTP method used when calling the external API.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether the connector is used directly by Fin (true) or only in workflows (false). Defaults to false.
+            audiences: The user types this connector is available for.
+            headers: HTTP headers to include in the request.
+            data_inputs: Input parameters accepted by the connector.
+            customer_authentication: Whether the connector requires customer authentication before executing. Defaults to false.
+            bypass_authentication: Whether authentication is bypassed entirely (public endpoint). Defaults to false.
+            validate_missing_attributes: Whether to validate that all required data inputs have values before executing.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_connectors`
         """
         return await self._client.request(
             "post",
             "/data_connectors",
-            body=body,
-            cast_to=_models.DataConnectorDetail,
+            body=request_body(
+                "create_data_connector",
+                body,
+                fields,
+                _CREATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -415,7 +626,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         *,
         state_version: Literal["draft", "live"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+    ) -> models.DataConnectorDetail:
         """Retrieve a data connector
 
         You can retrieve the full detail of a single data connector by its ID.
@@ -433,13 +644,13 @@ class AsyncDataConnectorsResource(AsyncResource):
             "/data_connectors/{id}",
             path_params={"id": id},
             query={"state_version": state_version},
-            cast_to=_models.DataConnectorDetail,
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
     async def delete_data_connector(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedDataConnectorObject:
+    ) -> models.DeletedDataConnectorObject:
         """Delete a data connector
 
         Delete an existing data connector. The connector must be in `draft` state and must not be in use by any workflows or AI agents.
@@ -453,23 +664,78 @@ class AsyncDataConnectorsResource(AsyncResource):
             "delete",
             "/data_connectors/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedDataConnectorObject,
+            cast_to=models.DeletedDataConnectorObject,
             options=request_options,
         )
+
+    @overload
+    async def update_data_connector(
+        self,
+        id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        http_method: Literal["get", "post", "put", "delete", "patch"] | str = ...,
+        url: str = ...,
+        body: str = ...,
+        direct_fin_usage: bool = ...,
+        audiences: Sequence[Literal["leads", "users", "visitors"] | str] = ...,
+        headers: Sequence[
+            params.UpdateDataConnectorRequestHeadersItemParam
+            | models.UpdateDataConnectorRequestHeadersItem
+        ] = ...,
+        data_inputs: Sequence[
+            params.UpdateDataConnectorRequestDataInputsItemParam
+            | models.UpdateDataConnectorRequestDataInputsItem
+        ] = ...,
+        customer_authentication: bool = ...,
+        bypass_authentication: bool = ...,
+        validate_missing_attributes: bool = ...,
+        mock_response: Mapping[str, Any] = ...,
+        token_ids: Sequence[str] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
+
+    @overload
+    async def update_data_connector(
+        self,
+        id: str,
+        body: models.UpdateDataConnectorRequest | params.UpdateDataConnectorRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataConnectorDetail: ...
 
     async def update_data_connector(
         self,
         id: str,
-        body: _models.UpdateDataConnectorRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorDetail:
+        **fields: Any,
+    ) -> models.DataConnectorDetail:
         """Update a data connector
 
         Update an existing data connector. Only provided fields are changed. Set `state` to `live` or `draft` to change the connector's state.
 
         Args:
             id: The unique identifier of the data connector.
+            name: The name of the data connector.
+            description: A description of what this data connector does.
+            state: The desired state of the connector.
+            http_method: The HTTP method used by the data connector.
+            url: The URL of the external API endpoint. Supports template variables like `{{order_id}}`.
+            body: The request body template. Supports template variables.
+            direct_fin_usage: Whether this connector is used directly by Fin.
+            audiences: The audience types this connector targets.
+            headers: HTTP headers to include in the request.
+            data_inputs: The input parameters accepted by this data connector. Replaces all existing inputs.
+            customer_authentication: Whether OTP authentication is enabled for this connector.
+            bypass_authentication: Whether authentication is bypassed for this connector.
+            validate_missing_attributes: Whether to validate missing attributes before execution.
+            mock_response: A sample JSON response from the external API. Auto-generates `response_fields` and sets `configuration_response_type` to `mock_response_type`.
+            token_ids: IDs of authentication tokens to attach to this data connector. An empty array removes all tokens.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PATCH /data_connectors/{id}`
         """
@@ -477,8 +743,14 @@ class AsyncDataConnectorsResource(AsyncResource):
             "patch",
             "/data_connectors/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.DataConnectorDetail,
+            body=request_body(
+                "update_data_connector",
+                body,
+                fields,
+                _UPDATE_DATA_CONNECTOR_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.DataConnectorDetail,
             options=request_options,
         )
 
@@ -511,7 +783,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         include_bodies: Literal["true", "false"] | str | None = None,
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataConnectorExecutionResultList:
+    ) -> models.DataConnectorExecutionResultList:
         """List execution results for a data connector
 
         Retrieve paginated execution logs for a specific data connector.
@@ -548,7 +820,7 @@ class AsyncDataConnectorsResource(AsyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            cast_to=_models.DataConnectorExecutionResultList,
+            cast_to=models.DataConnectorExecutionResultList,
             options=request_options,
         )
 
@@ -582,7 +854,7 @@ class AsyncDataConnectorsResource(AsyncResource):
         include_request_url: Literal["true", "false"] | str | None = None,
         request_options: RequestOptions | None = None,
     ) -> AsyncPaginator[
-        _models.DataConnectorExecutionResultList, _models.DataConnectorExecutionResult
+        models.DataConnectorExecutionResultList, models.DataConnectorExecutionResult
     ]:
         """Iterate over every item of every page of `list_data_connector_execution_results` (`.pages()` iterates pages)."""
         return self._client.paginate(
@@ -599,8 +871,8 @@ class AsyncDataConnectorsResource(AsyncResource):
                 "include_bodies": include_bodies,
                 "include_request_url": include_request_url,
             },
-            page_type=_models.DataConnectorExecutionResultList,
-            item_type=_models.DataConnectorExecutionResult,
+            page_type=models.DataConnectorExecutionResultList,
+            item_type=models.DataConnectorExecutionResult,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -608,7 +880,7 @@ class AsyncDataConnectorsResource(AsyncResource):
 
     async def show_data_connector_execution_result(
         self, data_connector_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataConnectorExecutionResult:
+    ) -> models.DataConnectorExecutionResult:
         """Retrieve an execution result
 
         Retrieve details for a specific data connector execution result.
@@ -624,7 +896,7 @@ class AsyncDataConnectorsResource(AsyncResource):
             "get",
             "/data_connectors/{data_connector_id}/execution_results/{id}",
             path_params={"data_connector_id": data_connector_id, "id": id},
-            cast_to=_models.DataConnectorExecutionResult,
+            cast_to=models.DataConnectorExecutionResult,
             options=request_options,
         )
 

@@ -7,10 +7,12 @@ Everything about your Data Events
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,20 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_EVENT_FIELDS = {
+    "event_name": "event_name",
+    "created_at": "created_at",
+    "user_id": "user_id",
+    "id": "id",
+    "email": "email",
+    "metadata": "metadata",
+}
+_DATA_EVENT_SUMMARIES_FIELDS = {"user_id": "user_id", "event_summaries": "event_summaries"}
 
 
 class DataEventsResource(SyncResource):
@@ -38,7 +54,7 @@ class DataEventsResource(SyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -63,22 +79,66 @@ class DataEventsResource(SyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
+    @overload
     def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        *,
+        event_name: str,
+        created_at: int,
+        id: str,
+        user_id: str = ...,
+        email: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def create_data_event(
+        self,
+        *,
+        event_name: str,
+        created_at: int,
+        user_id: str,
+        id: str = ...,
+        email: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def create_data_event(
+        self,
+        *,
+        event_name: str,
+        created_at: int,
+        email: str,
+        user_id: str = ...,
+        id: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def create_data_event(
+        self,
+        body: models.CreateDataEventRequest | params.CreateDataEventRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    def create_data_event(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> None:
         """Submit a data event
 
@@ -91,7 +151,7 @@ class DataEventsResource(SyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -123,26 +183,66 @@ class DataEventsResource(SyncResource):
         - Event lists containing duplicate events will have those duplicates ignored.
         - Server errors will return a `500` response code and may contain an error message in the body.
 
+        Args:
+            event_name: The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
+            created_at: The time the event occurred as a UTC Unix timestamp
+            user_id: Your identifier for the user.
+            id: The unique identifier for the contact (lead or user) which is given by Intercom.
+            email: An email address for your user. An email should only be used where your application uses email to uniquely identify users.
+            metadata: Optional metadata about the event.
+            (one of these is required: created_at + event_name + id | created_at + event_name + user_id | created_at + email + event_name)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /events`
         """
         return self._client.request(
-            "post", "/events", body=body, cast_to=type(None), options=request_options
+            "post",
+            "/events",
+            body=request_body("create_data_event", body, fields, _CREATE_DATA_EVENT_FIELDS),
+            cast_to=type(None),
+            options=request_options,
         )
 
+    @overload
     def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        *,
+        user_id: str = ...,
+        event_summaries: (
+            params.CreateDataEventSummariesRequestEventSummariesParam
+            | models.CreateDataEventSummariesRequestEventSummaries
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    def data_event_summaries(
+        self,
+        body: models.CreateDataEventSummariesRequest | params.CreateDataEventSummariesRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    def data_event_summaries(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> None:
         """Create event summaries
 
         Create event summaries for a user. Event summaries are used to track the number of times an event has occurred, the first time it occurred and the last time it occurred.
 
+        Args:
+            user_id: Your identifier for the user.
+            event_summaries: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /events/summaries`
         """
         return self._client.request(
-            "post", "/events/summaries", body=body, cast_to=type(None), options=request_options
+            "post",
+            "/events/summaries",
+            body=request_body("data_event_summaries", body, fields, _DATA_EVENT_SUMMARIES_FIELDS),
+            cast_to=type(None),
+            options=request_options,
         )
 
 
@@ -173,7 +273,7 @@ class AsyncDataEventsResource(AsyncResource):
         type: str,
         summary: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataEventList | _models.DataEventSummary:
+    ) -> models.DataEventList | models.DataEventSummary:
         """List all data events
 
         > 🚧
@@ -198,22 +298,66 @@ class AsyncDataEventsResource(AsyncResource):
         `GET /events`
         """
         return cast(
-            "_models.DataEventList | _models.DataEventSummary",
+            "models.DataEventList | models.DataEventSummary",
             await self._client.request(
                 "get",
                 "/events",
                 query={"filter": filter, "type": type, "summary": summary},
                 explode=("filter",),
-                cast_to=cast(Any, _models.DataEventList | _models.DataEventSummary),
+                cast_to=cast(Any, models.DataEventList | models.DataEventSummary),
                 options=request_options,
             ),
         )
 
+    @overload
     async def create_data_event(
         self,
-        body: _models.CreateDataEventRequest | None = None,
+        *,
+        event_name: str,
+        created_at: int,
+        id: str,
+        user_id: str = ...,
+        email: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    async def create_data_event(
+        self,
+        *,
+        event_name: str,
+        created_at: int,
+        user_id: str,
+        id: str = ...,
+        email: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    async def create_data_event(
+        self,
+        *,
+        event_name: str,
+        created_at: int,
+        email: str,
+        user_id: str = ...,
+        id: str = ...,
+        metadata: Mapping[str, str | int | float | bool | Mapping[str, Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    async def create_data_event(
+        self,
+        body: models.CreateDataEventRequest | params.CreateDataEventRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    async def create_data_event(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> None:
         """Submit a data event
 
@@ -226,7 +370,7 @@ class AsyncDataEventsResource(AsyncResource):
         **NB: For the JSON object types, please note that we do not currently support nested JSON structure.**
 
         | Type            | Description                                                                                                                                                                                                     | Example                                                                           |
-        | :-------------- | :-------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | :-------------------------------------------------------------------------------- |
+        | --------------- | --------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------- | --------------------------------------------------------------------------------- |
         | String          | The value is a JSON String                                                                                                                                                                                      | `"source":"desktop"`                                                              |
         | Number          | The value is a JSON Number                                                                                                                                                                                      | `"load": 3.67`                                                                    |
         | Date            | The key ends with the String `_date` and the value is a [Unix timestamp](http://en.wikipedia.org/wiki/Unix_time), assumed to be in the [UTC](http://en.wikipedia.org/wiki/Coordinated_Universal_Time) timezone. | `"contact_date": 1392036272`                                                      |
@@ -258,26 +402,66 @@ class AsyncDataEventsResource(AsyncResource):
         - Event lists containing duplicate events will have those duplicates ignored.
         - Server errors will return a `500` response code and may contain an error message in the body.
 
+        Args:
+            event_name: The name of the event that occurred. This is presented to your App's admins when filtering and creating segments - a good event name is typically a past tense 'verb-noun' combination, to improve readability, for example `updated-plan`.
+            created_at: The time the event occurred as a UTC Unix timestamp
+            user_id: Your identifier for the user.
+            id: The unique identifier for the contact (lead or user) which is given by Intercom.
+            email: An email address for your user. An email should only be used where your application uses email to uniquely identify users.
+            metadata: Optional metadata about the event.
+            (one of these is required: created_at + event_name + id | created_at + event_name + user_id | created_at + email + event_name)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /events`
         """
         return await self._client.request(
-            "post", "/events", body=body, cast_to=type(None), options=request_options
+            "post",
+            "/events",
+            body=request_body("create_data_event", body, fields, _CREATE_DATA_EVENT_FIELDS),
+            cast_to=type(None),
+            options=request_options,
         )
 
+    @overload
     async def data_event_summaries(
         self,
-        body: _models.CreateDataEventSummariesRequest | None = None,
+        *,
+        user_id: str = ...,
+        event_summaries: (
+            params.CreateDataEventSummariesRequestEventSummariesParam
+            | models.CreateDataEventSummariesRequestEventSummaries
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    @overload
+    async def data_event_summaries(
+        self,
+        body: models.CreateDataEventSummariesRequest | params.CreateDataEventSummariesRequestParam,
         *,
         request_options: RequestOptions | None = None,
+    ) -> None: ...
+
+    async def data_event_summaries(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
     ) -> None:
         """Create event summaries
 
         Create event summaries for a user. Event summaries are used to track the number of times an event has occurred, the first time it occurred and the last time it occurred.
 
+        Args:
+            user_id: Your identifier for the user.
+            event_summaries: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /events/summaries`
         """
         return await self._client.request(
-            "post", "/events/summaries", body=body, cast_to=type(None), options=request_options
+            "post",
+            "/events/summaries",
+            body=request_body("data_event_summaries", body, fields, _DATA_EVENT_SUMMARIES_FIELDS),
+            cast_to=type(None),
+            options=request_options,
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -30,7 +30,7 @@ class EmailsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return EmailsResourceWithRawResponse(self)
 
-    def list_emails(self, *, request_options: RequestOptions | None = None) -> _models.EmailList:
+    def list_emails(self, *, request_options: RequestOptions | None = None) -> models.EmailList:
         """List all email settings
 
         Lists all sender email address settings for the workspace
@@ -38,12 +38,12 @@ class EmailsResource(SyncResource):
         `GET /emails`
         """
         return self._client.request(
-            "get", "/emails", cast_to=_models.EmailList, options=request_options
+            "get", "/emails", cast_to=models.EmailList, options=request_options
         )
 
     def retrieve_email(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.EmailSetting:
+    ) -> models.EmailSetting:
         """Retrieve an email setting
 
         Fetches a specific email setting by its unique identifier
@@ -57,7 +57,7 @@ class EmailsResource(SyncResource):
             "get",
             "/emails/{id}",
             path_params={"id": id},
-            cast_to=_models.EmailSetting,
+            cast_to=models.EmailSetting,
             options=request_options,
         )
 
@@ -83,7 +83,7 @@ class AsyncEmailsResource(AsyncResource):
 
     async def list_emails(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.EmailList:
+    ) -> models.EmailList:
         """List all email settings
 
         Lists all sender email address settings for the workspace
@@ -91,12 +91,12 @@ class AsyncEmailsResource(AsyncResource):
         `GET /emails`
         """
         return await self._client.request(
-            "get", "/emails", cast_to=_models.EmailList, options=request_options
+            "get", "/emails", cast_to=models.EmailList, options=request_options
         )
 
     async def retrieve_email(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.EmailSetting:
+    ) -> models.EmailSetting:
         """Retrieve an email setting
 
         Fetches a specific email setting by its unique identifier
@@ -110,7 +110,7 @@ class AsyncEmailsResource(AsyncResource):
             "get",
             "/emails/{id}",
             path_params={"id": id},
-            cast_to=_models.EmailSetting,
+            cast_to=models.EmailSetting,
             options=request_options,
         )
 

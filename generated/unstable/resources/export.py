@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -15,6 +17,17 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_POST_EXPORT_REPORTING_DATA_ENQUEUE_FIELDS = {
+    "dataset_id": "dataset_id",
+    "attribute_ids": "attribute_ids",
+    "start_time": "start_time",
+    "end_time": "end_time",
+}
 
 
 class ExportResource(SyncResource):
@@ -25,21 +38,52 @@ class ExportResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return ExportResourceWithRawResponse(self)
 
+    @overload
     def post_export_reporting_data_enqueue(
         self,
-        body: _models.PostExportReportingDataEnqueueRequestBody,
+        *,
+        dataset_id: str,
+        attribute_ids: Sequence[str],
+        start_time: int,
+        end_time: int,
+        request_options: RequestOptions | None = None,
+    ) -> models.PostExportReportingDataEnqueueResponse: ...
+
+    @overload
+    def post_export_reporting_data_enqueue(
+        self,
+        body: (
+            models.PostExportReportingDataEnqueueRequestBody
+            | params.PostExportReportingDataEnqueueRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PostExportReportingDataEnqueueResponse:
+    ) -> models.PostExportReportingDataEnqueueResponse: ...
+
+    def post_export_reporting_data_enqueue(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.PostExportReportingDataEnqueueResponse:
         """Enqueue a new reporting data export job
+
+        Args:
+            dataset_id: (no description in the spec) Required.
+            attribute_ids: List of attribute identifiers to include in the export. Requires qualified_id format (e.g., "people.Brand", "standard.conversation_id"). Use the qualified_id returned from the get_datasets response. Required.
+            start_time: (no description in the spec) Required.
+            end_time: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /export/reporting_data/enqueue`
         """
         return self._client.request(
             "post",
             "/export/reporting_data/enqueue",
-            body=body,
-            cast_to=_models.PostExportReportingDataEnqueueResponse,
+            body=request_body(
+                "post_export_reporting_data_enqueue",
+                body,
+                fields,
+                _POST_EXPORT_REPORTING_DATA_ENQUEUE_FIELDS,
+            ),
+            cast_to=models.PostExportReportingDataEnqueueResponse,
             options=request_options,
         )
 
@@ -50,7 +94,7 @@ class ExportResource(SyncResource):
         client_id: str,
         job_identifier: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.GetExportReportingDataJobIdentifierResponse:
+    ) -> models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
@@ -65,13 +109,13 @@ class ExportResource(SyncResource):
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
-            cast_to=_models.GetExportReportingDataJobIdentifierResponse,
+            cast_to=models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
 
     def get_export_reporting_data_get_datasets(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.GetExportReportingDataGetDatasetsResponse:
+    ) -> models.GetExportReportingDataGetDatasetsResponse:
         """List available datasets and attributes
 
         `GET /export/reporting_data/get_datasets`
@@ -79,7 +123,7 @@ class ExportResource(SyncResource):
         return self._client.request(
             "get",
             "/export/reporting_data/get_datasets",
-            cast_to=_models.GetExportReportingDataGetDatasetsResponse,
+            cast_to=models.GetExportReportingDataGetDatasetsResponse,
             options=request_options,
         )
 
@@ -143,21 +187,52 @@ class AsyncExportResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncExportResourceWithRawResponse(self)
 
+    @overload
     async def post_export_reporting_data_enqueue(
         self,
-        body: _models.PostExportReportingDataEnqueueRequestBody,
+        *,
+        dataset_id: str,
+        attribute_ids: Sequence[str],
+        start_time: int,
+        end_time: int,
+        request_options: RequestOptions | None = None,
+    ) -> models.PostExportReportingDataEnqueueResponse: ...
+
+    @overload
+    async def post_export_reporting_data_enqueue(
+        self,
+        body: (
+            models.PostExportReportingDataEnqueueRequestBody
+            | params.PostExportReportingDataEnqueueRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PostExportReportingDataEnqueueResponse:
+    ) -> models.PostExportReportingDataEnqueueResponse: ...
+
+    async def post_export_reporting_data_enqueue(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.PostExportReportingDataEnqueueResponse:
         """Enqueue a new reporting data export job
+
+        Args:
+            dataset_id: (no description in the spec) Required.
+            attribute_ids: List of attribute identifiers to include in the export. Requires qualified_id format (e.g., "people.Brand", "standard.conversation_id"). Use the qualified_id returned from the get_datasets response. Required.
+            start_time: (no description in the spec) Required.
+            end_time: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /export/reporting_data/enqueue`
         """
         return await self._client.request(
             "post",
             "/export/reporting_data/enqueue",
-            body=body,
-            cast_to=_models.PostExportReportingDataEnqueueResponse,
+            body=request_body(
+                "post_export_reporting_data_enqueue",
+                body,
+                fields,
+                _POST_EXPORT_REPORTING_DATA_ENQUEUE_FIELDS,
+            ),
+            cast_to=models.PostExportReportingDataEnqueueResponse,
             options=request_options,
         )
 
@@ -168,7 +243,7 @@ class AsyncExportResource(AsyncResource):
         client_id: str,
         job_identifier: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.GetExportReportingDataJobIdentifierResponse:
+    ) -> models.GetExportReportingDataJobIdentifierResponse:
         """Get export job status
 
         Args:
@@ -183,13 +258,13 @@ class AsyncExportResource(AsyncResource):
             "/export/reporting_data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
             query={"app_id": app_id, "client_id": client_id, "job_identifier": job_identifier},
-            cast_to=_models.GetExportReportingDataJobIdentifierResponse,
+            cast_to=models.GetExportReportingDataJobIdentifierResponse,
             options=request_options,
         )
 
     async def get_export_reporting_data_get_datasets(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.GetExportReportingDataGetDatasetsResponse:
+    ) -> models.GetExportReportingDataGetDatasetsResponse:
         """List available datasets and attributes
 
         `GET /export/reporting_data/get_datasets`
@@ -197,7 +272,7 @@ class AsyncExportResource(AsyncResource):
         return await self._client.request(
             "get",
             "/export/reporting_data/get_datasets",
-            cast_to=_models.GetExportReportingDataGetDatasetsResponse,
+            cast_to=models.GetExportReportingDataGetDatasetsResponse,
             options=request_options,
         )
 

@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -14,6 +16,13 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_FOLDER_FIELDS = {"folder": "folder"}
+_UPDATE_FOLDER_FIELDS = {"folder": "folder"}
 
 
 class FoldersResource(SyncResource):
@@ -31,7 +40,7 @@ class FoldersResource(SyncResource):
         per_page: int | None = None,
         parent_folder_id: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListFoldersResponse:
+    ) -> models.ListFoldersResponse:
         """List all folders
 
         You can fetch a list of all folders for organizing content by making a GET request to `https://api.intercom.io/folders`.
@@ -47,29 +56,50 @@ class FoldersResource(SyncResource):
             "get",
             "/folders",
             query={"page": page, "per_page": per_page, "parent_folder_id": parent_folder_id},
-            cast_to=_models.ListFoldersResponse,
+            cast_to=models.ListFoldersResponse,
             options=request_options,
         )
 
+    @overload
     def create_folder(
         self,
-        body: _models.CreateFolderRequestBody | None = None,
+        *,
+        folder: params.CreateFolderRequestBodyFolderParam | models.CreateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    def create_folder(
+        self,
+        body: models.CreateFolderRequestBody | params.CreateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder: ...
+
+    def create_folder(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
 
+        Args:
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /folders`
         """
         return self._client.request(
-            "post", "/folders", body=body, cast_to=_models.Folder, options=request_options
+            "post",
+            "/folders",
+            body=request_body("create_folder", body, fields, _CREATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
+            options=request_options,
         )
 
     def retrieve_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Retrieve a folder
 
         You can fetch the details of a single folder by making a GET request to `https://api.intercom.io/folders/<id>`.
@@ -83,23 +113,44 @@ class FoldersResource(SyncResource):
             "get",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
+
+    @overload
+    def update_folder(
+        self,
+        id: int,
+        *,
+        folder: params.UpdateFolderRequestBodyFolderParam | models.UpdateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    def update_folder(
+        self,
+        id: int,
+        body: models.UpdateFolderRequestBody | params.UpdateFolderRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
 
     def update_folder(
         self,
         id: int,
-        body: _models.UpdateFolderRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+        **fields: Any,
+    ) -> models.Folder:
         """Update a folder
 
         You can update a folder by making a PUT request to `https://api.intercom.io/folders/<id>`.
 
         Args:
             id: The unique identifier for the folder
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /folders/{id}`
         """
@@ -107,14 +158,14 @@ class FoldersResource(SyncResource):
             "put",
             "/folders/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Folder,
+            body=request_body("update_folder", body, fields, _UPDATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
             options=request_options,
         )
 
     def delete_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedFolderObject:
+    ) -> models.DeletedFolderObject:
         """Delete a folder
 
         You can delete a folder (if it contains no content) by making a DELETE request to `https://api.intercom.io/folders/<id>`.
@@ -128,7 +179,7 @@ class FoldersResource(SyncResource):
             "delete",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedFolderObject,
+            cast_to=models.DeletedFolderObject,
             options=request_options,
         )
 
@@ -159,7 +210,7 @@ class AsyncFoldersResource(AsyncResource):
         per_page: int | None = None,
         parent_folder_id: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ListFoldersResponse:
+    ) -> models.ListFoldersResponse:
         """List all folders
 
         You can fetch a list of all folders for organizing content by making a GET request to `https://api.intercom.io/folders`.
@@ -175,29 +226,50 @@ class AsyncFoldersResource(AsyncResource):
             "get",
             "/folders",
             query={"page": page, "per_page": per_page, "parent_folder_id": parent_folder_id},
-            cast_to=_models.ListFoldersResponse,
+            cast_to=models.ListFoldersResponse,
             options=request_options,
         )
 
+    @overload
     async def create_folder(
         self,
-        body: _models.CreateFolderRequestBody | None = None,
+        *,
+        folder: params.CreateFolderRequestBodyFolderParam | models.CreateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    async def create_folder(
+        self,
+        body: models.CreateFolderRequestBody | params.CreateFolderRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+    ) -> models.Folder: ...
+
+    async def create_folder(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Folder:
         """Create a folder
 
         You can create a new folder for organizing content by making a POST request to `https://api.intercom.io/folders`.
 
+        Args:
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /folders`
         """
         return await self._client.request(
-            "post", "/folders", body=body, cast_to=_models.Folder, options=request_options
+            "post",
+            "/folders",
+            body=request_body("create_folder", body, fields, _CREATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
+            options=request_options,
         )
 
     async def retrieve_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Folder:
+    ) -> models.Folder:
         """Retrieve a folder
 
         You can fetch the details of a single folder by making a GET request to `https://api.intercom.io/folders/<id>`.
@@ -211,23 +283,44 @@ class AsyncFoldersResource(AsyncResource):
             "get",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.Folder,
+            cast_to=models.Folder,
             options=request_options,
         )
+
+    @overload
+    async def update_folder(
+        self,
+        id: int,
+        *,
+        folder: params.UpdateFolderRequestBodyFolderParam | models.UpdateFolderRequestBodyFolder,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
+
+    @overload
+    async def update_folder(
+        self,
+        id: int,
+        body: models.UpdateFolderRequestBody | params.UpdateFolderRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Folder: ...
 
     async def update_folder(
         self,
         id: int,
-        body: _models.UpdateFolderRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Folder:
+        **fields: Any,
+    ) -> models.Folder:
         """Update a folder
 
         You can update a folder by making a PUT request to `https://api.intercom.io/folders/<id>`.
 
         Args:
             id: The unique identifier for the folder
+            folder: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /folders/{id}`
         """
@@ -235,14 +328,14 @@ class AsyncFoldersResource(AsyncResource):
             "put",
             "/folders/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Folder,
+            body=request_body("update_folder", body, fields, _UPDATE_FOLDER_FIELDS),
+            cast_to=models.Folder,
             options=request_options,
         )
 
     async def delete_folder(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedFolderObject:
+    ) -> models.DeletedFolderObject:
         """Delete a folder
 
         You can delete a folder (if it contains no content) by making a DELETE request to `https://api.intercom.io/folders/<id>`.
@@ -256,7 +349,7 @@ class AsyncFoldersResource(AsyncResource):
             "delete",
             "/folders/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedFolderObject,
+            cast_to=models.DeletedFolderObject,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -30,9 +30,7 @@ class JobsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return JobsResourceWithRawResponse(self)
 
-    def jobs_status(
-        self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Jobs:
+    def jobs_status(self, id: str, *, request_options: RequestOptions | None = None) -> models.Jobs:
         """Retrieve job status
 
         Retrieve the status of job execution.
@@ -46,7 +44,7 @@ class JobsResource(SyncResource):
             "get",
             "/jobs/status/{id}",
             path_params={"id": id},
-            cast_to=_models.Jobs,
+            cast_to=models.Jobs,
             options=request_options,
         )
 
@@ -71,7 +69,7 @@ class AsyncJobsResource(AsyncResource):
 
     async def jobs_status(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Jobs:
+    ) -> models.Jobs:
         """Retrieve job status
 
         Retrieve the status of job execution.
@@ -85,7 +83,7 @@ class AsyncJobsResource(AsyncResource):
             "get",
             "/jobs/status/{id}",
             path_params={"id": id},
-            cast_to=_models.Jobs,
+            cast_to=models.Jobs,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -39,7 +39,7 @@ class MacrosResource(SyncResource):
         starting_after: str | None = None,
         updated_since: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.MacroList:
+    ) -> models.MacroList:
         """List all macros
 
         You can fetch a list of all macros (saved replies) in your workspace for use in automating responses.
@@ -71,7 +71,7 @@ class MacrosResource(SyncResource):
                 "starting_after": starting_after,
                 "updated_since": updated_since,
             },
-            cast_to=_models.MacroList,
+            cast_to=models.MacroList,
             options=request_options,
         )
 
@@ -82,7 +82,7 @@ class MacrosResource(SyncResource):
         starting_after: str | None = None,
         updated_since: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.MacroList, _models.Macro]:
+    ) -> SyncPaginator[models.MacroList, models.Macro]:
         """Iterate over every item of every page of `list_macros` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -92,14 +92,14 @@ class MacrosResource(SyncResource):
                 "starting_after": starting_after,
                 "updated_since": updated_since,
             },
-            page_type=_models.MacroList,
-            item_type=_models.Macro,
+            page_type=models.MacroList,
+            item_type=models.Macro,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
-    def get_macro(self, id: str, *, request_options: RequestOptions | None = None) -> _models.Macro:
+    def get_macro(self, id: str, *, request_options: RequestOptions | None = None) -> models.Macro:
         """Retrieve a macro
 
         You can fetch a single macro (saved reply) by its ID. The macro will only be returned if it is visible to the authenticated user based on its visibility settings.
@@ -129,7 +129,7 @@ class MacrosResource(SyncResource):
             "get",
             "/macros/{id}",
             path_params={"id": id},
-            cast_to=_models.Macro,
+            cast_to=models.Macro,
             options=request_options,
         )
 
@@ -160,7 +160,7 @@ class AsyncMacrosResource(AsyncResource):
         starting_after: str | None = None,
         updated_since: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.MacroList:
+    ) -> models.MacroList:
         """List all macros
 
         You can fetch a list of all macros (saved replies) in your workspace for use in automating responses.
@@ -192,7 +192,7 @@ class AsyncMacrosResource(AsyncResource):
                 "starting_after": starting_after,
                 "updated_since": updated_since,
             },
-            cast_to=_models.MacroList,
+            cast_to=models.MacroList,
             options=request_options,
         )
 
@@ -203,7 +203,7 @@ class AsyncMacrosResource(AsyncResource):
         starting_after: str | None = None,
         updated_since: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.MacroList, _models.Macro]:
+    ) -> AsyncPaginator[models.MacroList, models.Macro]:
         """Iterate over every item of every page of `list_macros` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -213,8 +213,8 @@ class AsyncMacrosResource(AsyncResource):
                 "starting_after": starting_after,
                 "updated_since": updated_since,
             },
-            page_type=_models.MacroList,
-            item_type=_models.Macro,
+            page_type=models.MacroList,
+            item_type=models.Macro,
             cursor="query",
             items_field="data",
             options=request_options,
@@ -222,7 +222,7 @@ class AsyncMacrosResource(AsyncResource):
 
     async def get_macro(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Macro:
+    ) -> models.Macro:
         """Retrieve a macro
 
         You can fetch a single macro (saved reply) by its ID. The macro will only be returned if it is visible to the authenticated user based on its visibility settings.
@@ -252,7 +252,7 @@ class AsyncMacrosResource(AsyncResource):
             "get",
             "/macros/{id}",
             path_params={"id": id},
-            cast_to=_models.Macro,
+            cast_to=models.Macro,
             options=request_options,
         )
 

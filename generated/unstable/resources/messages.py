@@ -7,10 +7,12 @@ Everything about your messages
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,23 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_MESSAGE_FIELDS = {
+    "message_type": "message_type",
+    "subject": "subject",
+    "body": "body",
+    "template": "template",
+    "from_": "from",
+    "to": "to",
+    "cc": "cc",
+    "bcc": "bcc",
+    "created_at": "created_at",
+    "create_conversation_without_contact_reply": "create_conversation_without_contact_reply",
+}
 
 
 class MessagesResource(SyncResource):
@@ -33,12 +52,75 @@ class MessagesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return MessagesResourceWithRawResponse(self)
 
+    @overload
     def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        *,
+        message_type: Literal["in_app", "email", "sms", "whatsapp"] | str,
+        subject: str,
+        body: str | None,
+        template: str,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ),
+        cc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        bcc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    def create_message(
+        self,
+        *,
+        message_type: Literal["in_app", "email", "sms", "whatsapp"] | str,
+        body: str | None,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ),
+        subject: str = ...,
+        template: str = ...,
+        cc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        bcc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    def create_message(
+        self,
+        body: models.CreateMessageRequest | params.CreateMessageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message: ...
+
+    def create_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message, an email, sms or whatsapp.
@@ -53,10 +135,30 @@ class MessagesResource(SyncResource):
         >
         > As this is a message, there will be no conversation present until the contact responds. Once they do, you will have to search for a contact's conversations with the id of the message.
 
+        Args:
+            message_type: The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`.
+            subject: The title of the email.
+            body: The content of the message. HTML and plaintext are supported.
+            template: The style of the outgoing message. Possible values `plain` or `personal`.
+            from_: (no description in the spec)
+            to: (no description in the spec)
+            cc: (no description in the spec)
+            bcc: (no description in the spec)
+            created_at: The time the message was created. If not provided, the current time will be used.
+            create_conversation_without_contact_reply: Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
+            (one of these is required: body + from + message_type + subject + template + to | body + from + message_type + to)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /messages`
         """
         return self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post",
+            "/messages",
+            body=request_body(
+                "create_message", body, fields, _CREATE_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.Message,
+            options=request_options,
         )
 
     def get_whats_app_message_status(
@@ -66,11 +168,10 @@ class MessagesResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.WhatsappMessageStatusList:
+    ) -> models.WhatsappMessageStatusList:
         """Get statuses of all messages sent based on the specified ruleset_id
 
         Retrieves statuses of messages sent from the Outbound module. Currently, this API only supports WhatsApp messages.
-
 
         This endpoint returns paginated status events for WhatsApp messages sent via the Outbound module, providing
         information about delivery state and related message details.
@@ -90,7 +191,7 @@ class MessagesResource(SyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            cast_to=_models.WhatsappMessageStatusList,
+            cast_to=models.WhatsappMessageStatusList,
             options=request_options,
         )
 
@@ -101,7 +202,7 @@ class MessagesResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.WhatsappMessageStatusList, Any]:
+    ) -> SyncPaginator[models.WhatsappMessageStatusList, Any]:
         """Iterate over every item of every page of `get_whats_app_message_status` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -111,7 +212,7 @@ class MessagesResource(SyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            page_type=_models.WhatsappMessageStatusList,
+            page_type=models.WhatsappMessageStatusList,
             item_type=object,
             cursor="query",
             items_field="events",
@@ -120,11 +221,10 @@ class MessagesResource(SyncResource):
 
     def retrieve_whats_app_message_status(
         self, *, message_id: str, request_options: RequestOptions | None = None
-    ) -> _models.WhatsappMessageStatus:
+    ) -> models.WhatsappMessageStatus:
         """Retrieve WhatsApp message delivery status
 
         Retrieves the delivery status of a specific WhatsApp message by its message ID.
-
 
         Returns the current status, conversation details, and any error information if the message failed to deliver.
 
@@ -137,7 +237,7 @@ class MessagesResource(SyncResource):
             "get",
             "/messages/whatsapp/status",
             query={"message_id": message_id},
-            cast_to=_models.WhatsappMessageStatus,
+            cast_to=models.WhatsappMessageStatus,
             options=request_options,
         )
 
@@ -164,12 +264,75 @@ class AsyncMessagesResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncMessagesResourceWithRawResponse(self)
 
+    @overload
     async def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        *,
+        message_type: Literal["in_app", "email", "sms", "whatsapp"] | str,
+        subject: str,
+        body: str | None,
+        template: str,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ),
+        cc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        bcc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    async def create_message(
+        self,
+        *,
+        message_type: Literal["in_app", "email", "sms", "whatsapp"] | str,
+        body: str | None,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ),
+        subject: str = ...,
+        template: str = ...,
+        cc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        bcc: (
+            params.RecipientParam
+            | models.Recipient
+            | Sequence[params.RecipientParam | models.Recipient]
+        ) = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    async def create_message(
+        self,
+        body: models.CreateMessageRequest | params.CreateMessageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message: ...
+
+    async def create_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message, an email, sms or whatsapp.
@@ -184,10 +347,30 @@ class AsyncMessagesResource(AsyncResource):
         >
         > As this is a message, there will be no conversation present until the contact responds. Once they do, you will have to search for a contact's conversations with the id of the message.
 
+        Args:
+            message_type: The kind of message being created. Values: `in_app`, `email`, `sms` or `whatsapp`.
+            subject: The title of the email.
+            body: The content of the message. HTML and plaintext are supported.
+            template: The style of the outgoing message. Possible values `plain` or `personal`.
+            from_: (no description in the spec)
+            to: (no description in the spec)
+            cc: (no description in the spec)
+            bcc: (no description in the spec)
+            created_at: The time the message was created. If not provided, the current time will be used.
+            create_conversation_without_contact_reply: Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
+            (one of these is required: body + from + message_type + subject + template + to | body + from + message_type + to)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /messages`
         """
         return await self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post",
+            "/messages",
+            body=request_body(
+                "create_message", body, fields, _CREATE_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.Message,
+            options=request_options,
         )
 
     async def get_whats_app_message_status(
@@ -197,11 +380,10 @@ class AsyncMessagesResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.WhatsappMessageStatusList:
+    ) -> models.WhatsappMessageStatusList:
         """Get statuses of all messages sent based on the specified ruleset_id
 
         Retrieves statuses of messages sent from the Outbound module. Currently, this API only supports WhatsApp messages.
-
 
         This endpoint returns paginated status events for WhatsApp messages sent via the Outbound module, providing
         information about delivery state and related message details.
@@ -221,7 +403,7 @@ class AsyncMessagesResource(AsyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            cast_to=_models.WhatsappMessageStatusList,
+            cast_to=models.WhatsappMessageStatusList,
             options=request_options,
         )
 
@@ -232,7 +414,7 @@ class AsyncMessagesResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.WhatsappMessageStatusList, Any]:
+    ) -> AsyncPaginator[models.WhatsappMessageStatusList, Any]:
         """Iterate over every item of every page of `get_whats_app_message_status` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
@@ -242,7 +424,7 @@ class AsyncMessagesResource(AsyncResource):
                 "per_page": per_page,
                 "starting_after": starting_after,
             },
-            page_type=_models.WhatsappMessageStatusList,
+            page_type=models.WhatsappMessageStatusList,
             item_type=object,
             cursor="query",
             items_field="events",
@@ -251,11 +433,10 @@ class AsyncMessagesResource(AsyncResource):
 
     async def retrieve_whats_app_message_status(
         self, *, message_id: str, request_options: RequestOptions | None = None
-    ) -> _models.WhatsappMessageStatus:
+    ) -> models.WhatsappMessageStatus:
         """Retrieve WhatsApp message delivery status
 
         Retrieves the delivery status of a specific WhatsApp message by its message ID.
-
 
         Returns the current status, conversation details, and any error information if the message failed to deliver.
 
@@ -268,7 +449,7 @@ class AsyncMessagesResource(AsyncResource):
             "get",
             "/messages/whatsapp/status",
             query={"message_id": message_id},
-            cast_to=_models.WhatsappMessageStatus,
+            cast_to=models.WhatsappMessageStatus,
             options=request_options,
         )
 

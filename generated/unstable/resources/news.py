@@ -7,10 +7,12 @@ Everything about your News
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -20,6 +22,31 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NEWS_ITEM_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "sender_id": "sender_id",
+    "state": "state",
+    "deliver_silently": "deliver_silently",
+    "labels": "labels",
+    "reactions": "reactions",
+    "newsfeed_assignments": "newsfeed_assignments",
+}
+_UPDATE_NEWS_ITEM_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "sender_id": "sender_id",
+    "state": "state",
+    "deliver_silently": "deliver_silently",
+    "labels": "labels",
+    "reactions": "reactions",
+    "newsfeed_assignments": "newsfeed_assignments",
+}
 
 
 class NewsResource(SyncResource):
@@ -35,7 +62,7 @@ class NewsResource(SyncResource):
 
     def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -43,42 +70,81 @@ class NewsResource(SyncResource):
         `GET /news/news_items`
         """
         return self._client.request(
-            "get", "/news/news_items", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/news_items", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    def create_news_item(
+        self,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem: ...
+
+    def create_news_item(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
 
+        Args:
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /news/news_items`
         """
         return self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post",
+            "/news/news_items",
+            body=request_body(
+                "create_news_item", body, fields, _CREATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
+            options=request_options,
         )
 
     def retrieve_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -92,21 +158,58 @@ class NewsResource(SyncResource):
             "get",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
+
+    @overload
+    def update_news_item(
+        self,
+        id: int,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    def update_news_item(
+        self,
+        id: int,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
 
     def update_news_item(
         self,
         id: int,
-        body: _models.NewsItemRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+        **fields: Any,
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
             id: The unique identifier for the news item which is given by Intercom.
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /news/news_items/{id}`
         """
@@ -114,14 +217,16 @@ class NewsResource(SyncResource):
             "put",
             "/news/news_items/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.NewsItem,
+            body=request_body(
+                "update_news_item", body, fields, _UPDATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     def delete_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -135,13 +240,13 @@ class NewsResource(SyncResource):
             "delete",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     def list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -155,20 +260,20 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            cast_to=_models.PaginatedResponse,
+            cast_to=models.PaginatedResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -176,7 +281,7 @@ class NewsResource(SyncResource):
 
     def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -184,18 +289,18 @@ class NewsResource(SyncResource):
         `GET /news/newsfeeds`
         """
         return self._client.request(
-            "get", "/news/newsfeeds", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/newsfeeds", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> SyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -203,7 +308,7 @@ class NewsResource(SyncResource):
 
     def retrieve_newsfeed(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -217,7 +322,7 @@ class NewsResource(SyncResource):
             "get",
             "/news/newsfeeds/{id}",
             path_params={"id": id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 
@@ -249,7 +354,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all news items
 
         You can fetch a list of all news items
@@ -257,42 +362,81 @@ class AsyncNewsResource(AsyncResource):
         `GET /news/news_items`
         """
         return await self._client.request(
-            "get", "/news/news_items", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/news_items", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_news_items(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_news_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/news_items",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_news_item(
         self,
-        body: _models.NewsItemRequest | None = None,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    async def create_news_item(
+        self,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem: ...
+
+    async def create_news_item(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.NewsItem:
         """Create a news item
 
         You can create a news item
 
+        Args:
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /news/news_items`
         """
         return await self._client.request(
-            "post", "/news/news_items", body=body, cast_to=_models.NewsItem, options=request_options
+            "post",
+            "/news/news_items",
+            body=request_body(
+                "create_news_item", body, fields, _CREATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
+            options=request_options,
         )
 
     async def retrieve_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NewsItem:
+    ) -> models.NewsItem:
         """Retrieve a news item
 
         You can fetch the details of a single news item.
@@ -306,21 +450,58 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.NewsItem,
+            cast_to=models.NewsItem,
             options=request_options,
         )
+
+    @overload
+    async def update_news_item(
+        self,
+        id: int,
+        *,
+        title: str,
+        sender_id: int,
+        body: str = ...,
+        state: Literal["draft", "live"] | str = ...,
+        deliver_silently: bool = ...,
+        labels: Sequence[str] = ...,
+        reactions: Sequence[str | None] = ...,
+        newsfeed_assignments: Sequence[
+            params.NewsfeedAssignmentParam | models.NewsfeedAssignment
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
+
+    @overload
+    async def update_news_item(
+        self,
+        id: int,
+        body: models.NewsItemRequest | params.NewsItemRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.NewsItem: ...
 
     async def update_news_item(
         self,
         id: int,
-        body: _models.NewsItemRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.NewsItem:
+        **fields: Any,
+    ) -> models.NewsItem:
         """Update a news item
 
         Args:
             id: The unique identifier for the news item which is given by Intercom.
+            title: The title of the news item. Required.
+            body: The news item body, which may contain HTML.
+            sender_id: The id of the sender of the news item. Must be a teammate on the workspace. Required.
+            state: News items will not be visible to your users in the assigned newsfeeds until they are set live.
+            deliver_silently: When set to `true`, the news item will appear in the messenger newsfeed without showing a notification badge.
+            labels: Label names displayed to users to categorize the news item.
+            reactions: Ordered list of emoji reactions to the news item. When empty, reactions are disabled.
+            newsfeed_assignments: A list of newsfeed_assignments to assign to the specified newsfeed.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /news/news_items/{id}`
         """
@@ -328,14 +509,16 @@ class AsyncNewsResource(AsyncResource):
             "put",
             "/news/news_items/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.NewsItem,
+            body=request_body(
+                "update_news_item", body, fields, _UPDATE_NEWS_ITEM_FIELDS, body_field=True
+            ),
+            cast_to=models.NewsItem,
             options=request_options,
         )
 
     async def delete_news_item(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedObject:
+    ) -> models.DeletedObject:
         """Delete a news item
 
         You can delete a single news item.
@@ -349,13 +532,13 @@ class AsyncNewsResource(AsyncResource):
             "delete",
             "/news/news_items/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedObject,
+            cast_to=models.DeletedObject,
             options=request_options,
         )
 
     async def list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all live newsfeed items
 
         You can fetch a list of all news items that are live on a given newsfeed
@@ -369,20 +552,20 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            cast_to=_models.PaginatedResponse,
+            cast_to=models.PaginatedResponse,
             options=request_options,
         )
 
     def iter_list_live_newsfeed_items(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_live_newsfeed_items` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds/{id}/items",
             path_params={"id": id},
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -390,7 +573,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.PaginatedResponse:
+    ) -> models.PaginatedResponse:
         """List all newsfeeds
 
         You can fetch a list of all newsfeeds
@@ -398,18 +581,18 @@ class AsyncNewsResource(AsyncResource):
         `GET /news/newsfeeds`
         """
         return await self._client.request(
-            "get", "/news/newsfeeds", cast_to=_models.PaginatedResponse, options=request_options
+            "get", "/news/newsfeeds", cast_to=models.PaginatedResponse, options=request_options
         )
 
     def iter_list_newsfeeds(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.PaginatedResponse, _models.NewsItem | _models.Newsfeed]:
+    ) -> AsyncPaginator[models.PaginatedResponse, models.NewsItem | models.Newsfeed]:
         """Iterate over every item of every page of `list_newsfeeds` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/news/newsfeeds",
-            page_type=_models.PaginatedResponse,
-            item_type=cast(Any, _models.NewsItem | _models.Newsfeed),
+            page_type=models.PaginatedResponse,
+            item_type=cast(Any, models.NewsItem | models.Newsfeed),
             cursor="query",
             items_field="data",
             options=request_options,
@@ -417,7 +600,7 @@ class AsyncNewsResource(AsyncResource):
 
     async def retrieve_newsfeed(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Newsfeed:
+    ) -> models.Newsfeed:
         """Retrieve a newsfeed
 
         You can fetch the details of a single newsfeed
@@ -431,7 +614,7 @@ class AsyncNewsResource(AsyncResource):
             "get",
             "/news/newsfeeds/{id}",
             path_params={"id": id},
-            cast_to=_models.Newsfeed,
+            cast_to=models.Newsfeed,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -36,7 +36,7 @@ class TeamsResource(SyncResource):
         *,
         idle_threshold: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.TeamMetricList:
+    ) -> models.TeamMetricList:
         """Retrieve team metrics
 
         Returns real-time activity metrics for admins in the specified team. For each admin, the response includes counts of open, idle, and snoozed conversations.
@@ -54,11 +54,11 @@ class TeamsResource(SyncResource):
             "/teams/{team_id}/metrics",
             path_params={"team_id": team_id},
             query={"idle_threshold": idle_threshold},
-            cast_to=_models.TeamMetricList,
+            cast_to=models.TeamMetricList,
             options=request_options,
         )
 
-    def list_teams(self, *, request_options: RequestOptions | None = None) -> _models.TeamList:
+    def list_teams(self, *, request_options: RequestOptions | None = None) -> models.TeamList:
         """List all teams
 
         This will return a list of team objects for the App.
@@ -66,12 +66,12 @@ class TeamsResource(SyncResource):
         `GET /teams`
         """
         return self._client.request(
-            "get", "/teams", cast_to=_models.TeamList, options=request_options
+            "get", "/teams", cast_to=models.TeamList, options=request_options
         )
 
     def retrieve_team(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Team:
+    ) -> models.Team:
         """Retrieve a team
 
         You can fetch the details of a single team, containing an array of admins that belong to this team.
@@ -85,7 +85,7 @@ class TeamsResource(SyncResource):
             "get",
             "/teams/{id}",
             path_params={"id": id},
-            cast_to=_models.Team,
+            cast_to=models.Team,
             options=request_options,
         )
 
@@ -116,7 +116,7 @@ class AsyncTeamsResource(AsyncResource):
         *,
         idle_threshold: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.TeamMetricList:
+    ) -> models.TeamMetricList:
         """Retrieve team metrics
 
         Returns real-time activity metrics for admins in the specified team. For each admin, the response includes counts of open, idle, and snoozed conversations.
@@ -134,13 +134,11 @@ class AsyncTeamsResource(AsyncResource):
             "/teams/{team_id}/metrics",
             path_params={"team_id": team_id},
             query={"idle_threshold": idle_threshold},
-            cast_to=_models.TeamMetricList,
+            cast_to=models.TeamMetricList,
             options=request_options,
         )
 
-    async def list_teams(
-        self, *, request_options: RequestOptions | None = None
-    ) -> _models.TeamList:
+    async def list_teams(self, *, request_options: RequestOptions | None = None) -> models.TeamList:
         """List all teams
 
         This will return a list of team objects for the App.
@@ -148,12 +146,12 @@ class AsyncTeamsResource(AsyncResource):
         `GET /teams`
         """
         return await self._client.request(
-            "get", "/teams", cast_to=_models.TeamList, options=request_options
+            "get", "/teams", cast_to=models.TeamList, options=request_options
         )
 
     async def retrieve_team(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Team:
+    ) -> models.Team:
         """Retrieve a team
 
         You can fetch the details of a single team, containing an array of admins that belong to this team.
@@ -167,7 +165,7 @@ class AsyncTeamsResource(AsyncResource):
             "get",
             "/teams/{id}",
             path_params={"id": id},
-            cast_to=_models.Team,
+            cast_to=models.Team,
             options=request_options,
         )
 

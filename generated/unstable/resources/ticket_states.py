@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,7 +32,7 @@ class TicketStatesResource(SyncResource):
 
     def list_ticket_states(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketStateList:
+    ) -> models.TicketStateList:
         """List all ticket states
 
         You can get a list of all ticket states for a workspace.
@@ -40,7 +40,7 @@ class TicketStatesResource(SyncResource):
         `GET /ticket_states`
         """
         return self._client.request(
-            "get", "/ticket_states", cast_to=_models.TicketStateList, options=request_options
+            "get", "/ticket_states", cast_to=models.TicketStateList, options=request_options
         )
 
 
@@ -64,7 +64,7 @@ class AsyncTicketStatesResource(AsyncResource):
 
     async def list_ticket_states(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketStateList:
+    ) -> models.TicketStateList:
         """List all ticket states
 
         You can get a list of all ticket states for a workspace.
@@ -72,7 +72,7 @@ class AsyncTicketStatesResource(AsyncResource):
         `GET /ticket_states`
         """
         return await self._client.request(
-            "get", "/ticket_states", cast_to=_models.TicketStateList, options=request_options
+            "get", "/ticket_states", cast_to=models.TicketStateList, options=request_options
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,16 +32,15 @@ class WorkflowsResource(SyncResource):
 
     def export_workflow(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.WorkflowExport:
+    ) -> models.WorkflowExport:
         """Export a workflow
 
         Export a workflow configuration by its ID. This endpoint returns the complete workflow definition including its steps, targeting rules, and attributes.
 
         This endpoint is designed for EU Data Act compliance, allowing customers to export their workflow configurations.
 
-        {% admonition type="warning" name="Unstable API" %}
-          This API is currently in the Unstable version. Its behavior may change in future releases.
-        {% /admonition %}
+        Warning: Unstable API
+            This API is currently in the Unstable version. Its behavior may change in future releases.
 
         Args:
             id: The unique identifier for the workflow
@@ -52,7 +51,7 @@ class WorkflowsResource(SyncResource):
             "get",
             "/export/workflows/{id}",
             path_params={"id": id},
-            cast_to=_models.WorkflowExport,
+            cast_to=models.WorkflowExport,
             options=request_options,
         )
 
@@ -77,16 +76,15 @@ class AsyncWorkflowsResource(AsyncResource):
 
     async def export_workflow(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.WorkflowExport:
+    ) -> models.WorkflowExport:
         """Export a workflow
 
         Export a workflow configuration by its ID. This endpoint returns the complete workflow definition including its steps, targeting rules, and attributes.
 
         This endpoint is designed for EU Data Act compliance, allowing customers to export their workflow configurations.
 
-        {% admonition type="warning" name="Unstable API" %}
-          This API is currently in the Unstable version. Its behavior may change in future releases.
-        {% /admonition %}
+        Warning: Unstable API
+            This API is currently in the Unstable version. Its behavior may change in future releases.
 
         Args:
             id: The unique identifier for the workflow
@@ -97,7 +95,7 @@ class AsyncWorkflowsResource(AsyncResource):
             "get",
             "/export/workflows/{id}",
             path_params={"id": id},
-            cast_to=_models.WorkflowExport,
+            cast_to=models.WorkflowExport,
             options=request_options,
         )
 

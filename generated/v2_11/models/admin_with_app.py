@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin_with_app_avatar, app as app_1
+from . import admin_with_app_avatar, app as _app
 
 
 class AdminWithApp(BaseModel):
@@ -56,4 +56,4 @@ class AdminWithApp(BaseModel):
     """
     Identifies if this admin's email is verified.
     """
-    app: app_1.App | None = None
+    app: _app.App | None = None

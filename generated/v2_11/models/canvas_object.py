@@ -17,7 +17,6 @@ class CanvasObject(BaseModel):
 
     - A static canvas needs a ContentObject which will contain the components to show.
     - A live canvas needs a `content_url` which we we will make the Live Canvas requests to when the app is viewed. This is only possible for apps viewed or used in the Messenger.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

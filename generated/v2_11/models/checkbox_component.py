@@ -16,7 +16,6 @@ class CheckboxComponent(BaseModel):
     - Using a ButtonComponent (which will submit all interactive components in the canvas)
 
     When a submit action takes place, the results are given in a hash with the `id` from the checkbox component used as the key and an array containing the `id` of each chosen option as the value.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin as admin_1, context as context_1
+from . import admin as _admin, context as _context
 
 
 class ConfigureRequestWithWorkspaceIdAndAdminAndContext(BaseModel):
@@ -13,5 +13,5 @@ class ConfigureRequestWithWorkspaceIdAndAdminAndContext(BaseModel):
     """
     The workspace ID of the teammate. Attribute is app_id for V1.2 and below.
     """
-    admin: admin_1.Admin
-    context: context_1.Context
+    admin: _admin.Admin
+    context: _context.Context

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from . import admin as admin_1, canvas_object, context as context_1
+from . import admin as _admin, canvas_object, context as _context
 
 
 class ConfigureRequestWithWorkspaceRegion(BaseModel):
@@ -23,8 +23,8 @@ class ConfigureRequestWithWorkspaceRegion(BaseModel):
     """
     The id of the component clicked by the teammate to trigger the request.
     """
-    admin: admin_1.Admin
-    context: context_1.Context
+    admin: _admin.Admin
+    context: _context.Context
     current_canvas: canvas_object.CanvasObject
     input_values: dict[str, Any]
     """

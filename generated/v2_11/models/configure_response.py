@@ -21,5 +21,4 @@ class ConfigureResponse(
     The response object returned when configuring an app. This will either:
     - A canvas object which will replace the previous canvas that was visible until the teammate interacted with your app
     - A results object which will end the configuration and trigger the initialize request to be sent. There will be a card_creation_options object in the payload showing your key-value pairs from the results object.
-
     """

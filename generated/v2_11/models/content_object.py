@@ -12,7 +12,6 @@ class ContentObject(BaseModel):
     The content object is where you specify the UI of your app. You provide us with a set of `components` in a components array that we then render.
 
     The content object should usually be returned within the [canvas object](https://developers.intercom.com/docs/references/canvas-kit/responseobjects/canvas). If you're responding to a Live Canvas request however, then you should only respond with the content object.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

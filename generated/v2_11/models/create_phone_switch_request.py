@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import custom_attributes as custom_attributes_1
+from . import custom_attributes as _custom_attributes
 
 
 class CreatePhoneSwitchRequest(BaseModel):
@@ -17,4 +17,4 @@ class CreatePhoneSwitchRequest(BaseModel):
     """
     Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger.
     """
-    custom_attributes: custom_attributes_1.CustomAttributes | None = None
+    custom_attributes: _custom_attributes.CustomAttributes | None = None

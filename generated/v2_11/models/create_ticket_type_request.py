@@ -11,7 +11,6 @@ class CreateTicketTypeRequest(BaseModel):
     """
     The request payload for creating a ticket type.
       You can copy the `icon` property for your ticket type from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
-
     """
 
     model_config = ConfigDict(strict=True, extra="allow", populate_by_name=True)

@@ -10,7 +10,6 @@ from . import canvas_object
 class CurrentCanvas(BaseModel):
     """
     The current canvas that was most recently showing before the request was sent. This object mirrors the same format as the Canvas Object.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

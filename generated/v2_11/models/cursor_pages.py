@@ -13,7 +13,6 @@ class CursorPages(BaseModel):
     """
     Cursor-based pagination is a technique used in the Intercom API to navigate through large amounts of data.
     A "cursor" or pointer is used to keep track of the current position in the result set, allowing the API to return the data in small chunks or "pages" as needed.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -14,7 +14,6 @@ class DropdownComponent(BaseModel):
     A dropdown component is used to capture a choice from the options that you provide.
 
     When submitted, the dropdown choices are returned in a hash with the id from the dropdown component used as the key and the id from the chosen option as the value.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

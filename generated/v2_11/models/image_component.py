@@ -15,7 +15,6 @@ class ImageComponent(BaseModel):
 
     HTTPS Images:
     If your request URLs (or website URLs) are over HTTPS, you will need to ensure that images are loaded over HTTPS likewise. Otherwise, they will not work.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

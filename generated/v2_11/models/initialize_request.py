@@ -7,17 +7,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from . import (
-    admin as admin_1,
-    contact as contact_1,
-    context as context_1,
-    conversation as conversation_1,
+    admin as _admin,
+    contact as _contact,
+    context as _context,
+    conversation as _conversation,
 )
 
 
 class InitializeRequest(BaseModel):
     """
     The request payload will have all the data needed for you to understand who is using your app, where they are using it, and how you should respond. There are different request payloads for Messenger capabilities and Inbox capabilities.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
@@ -29,11 +28,11 @@ class InitializeRequest(BaseModel):
     """
     The Intercom hosted region that this app is located in.
     """
-    admin: admin_1.Admin
+    admin: _admin.Admin
     card_creation_options: dict[str, Any]
     """
     Key-value pairs which were given as results in response to the Configure request.
     """
-    context: context_1.Context
-    conversation: conversation_1.Conversation
-    contact: contact_1.Contact
+    context: _context.Context
+    conversation: _conversation.Conversation
+    contact: _contact.Contact

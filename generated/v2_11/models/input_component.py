@@ -15,7 +15,6 @@ class InputComponent(BaseModel):
 
     - Adding an `action` to the input component (which will render an inline button)
     - Using a ButtonComponent (which will submit all interactive components in the canvas)
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

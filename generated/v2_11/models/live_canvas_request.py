@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import canvas_object, contact as contact_1, context as context_1
+from . import canvas_object, contact as _contact, context as _context
 
 
 class LiveCanvasRequest(BaseModel):
@@ -12,7 +12,6 @@ class LiveCanvasRequest(BaseModel):
     Canvases are static by default and require a new request to come through in order to update them. Live canvases however will make requests every time the card is viewed without any interaction needed, meaning the canvas can be kept up-to-date with no action from the user.
 
     This works for every Messenger request that you can respond with a canvas object to. Instead of returning the content object within the canvas object, you should provide a `content_url` attribute instead with the value being the URL you want us to send a POST request to when someone views the app.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
@@ -25,5 +24,5 @@ class LiveCanvasRequest(BaseModel):
     The Intercom hosted region that this app is located in.
     """
     canvas: canvas_object.CanvasObject
-    context: context_1.Context
-    contact: contact_1.Contact
+    context: _context.Context
+    contact: _contact.Contact

@@ -12,7 +12,6 @@ class PagesLink(BaseModel):
     The majority of list resources in the API are paginated to allow clients to traverse data over multiple requests.
 
     Their responses are likely to contain a pages object that hosts pagination links which a client can use to paginate through the data without having to construct a query. The link relations for the pages field are as follows.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

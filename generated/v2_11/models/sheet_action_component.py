@@ -12,7 +12,6 @@ class SheetActionComponent(BaseModel):
     A sheet action opens the link you give within the Messenger as an embedded iframe.
 
     [More on how Sheets work is in our Canvas Kit documentation.](https://developers.intercom.com/docs/canvas-kit#sheets-optional)
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -17,7 +17,6 @@ class SingleSelectComponent(BaseModel):
     - Using a ButtonComponent (which will submit all interactive components in the canvas)
 
     When a submit action takes place, the results are given in a hash with the `id` from the single-select component used as the key and the `id` from the chosen option as the value.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

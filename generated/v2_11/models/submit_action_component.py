@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict
 class SubmitActionComponent(BaseModel):
     """
     A submit action triggers a [Submit Request](https://developers.intercom.com/docs/canvas-kit#submit-request) to be sent. This request will include all values which have been entered into all the interactive components on the current canvas.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -7,18 +7,17 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from . import (
-    admin as admin_1,
-    contact as contact_1,
-    context as context_1,
-    conversation as conversation_1,
-    current_canvas as current_canvas_1,
+    admin as _admin,
+    contact as _contact,
+    context as _context,
+    conversation as _conversation,
+    current_canvas as _current_canvas,
 )
 
 
 class SubmitRequest(BaseModel):
     """
     The Submit request is triggered when a component with a submit action is interacted with in Messenger Inbox.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
@@ -30,17 +29,17 @@ class SubmitRequest(BaseModel):
     """
     The Intercom hosted region that this app is located in.
     """
-    admin: admin_1.Admin
+    admin: _admin.Admin
     component_id: str
     """
     The id of the component clicked by the teammate to trigger the request.
     """
-    context: context_1.Context
-    conversation: conversation_1.Conversation
-    current_canvas: current_canvas_1.CurrentCanvas
-    contact: contact_1.Contact
+    context: _context.Context
+    conversation: _conversation.Conversation
+    current_canvas: _current_canvas.CurrentCanvas
+    contact: _contact.Contact
     input_values: dict[str, Any]
     """
     A list of key/value pairs of data, inputted by the teammate on the current canvas.
     """
-    user: contact_1.Contact
+    user: _contact.Contact

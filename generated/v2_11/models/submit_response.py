@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from . import canvas_object, event as event_1
+from . import canvas_object, event as _event
 
 
 class SubmitResponse(BaseModel):
@@ -20,7 +20,6 @@ class SubmitResponse(BaseModel):
     1. You respond with a card_creation_options object (https://developers.intercom.com/canvas-kit-reference/reference/card-creation-options)
     2. We send a request to the initialize URL for Messenger capabilities (https://developers.intercom.com/docs/build-an-integration/getting-started/build-an-app-for-your-messenger/request-flows) with the card_creation_options object present
     3. You respond with a canvas object with the components you want to insert into the conversation reply
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)
@@ -29,4 +28,4 @@ class SubmitResponse(BaseModel):
     """
     Optional. Key-value pairs that will be sent in the initialize request to insert an app into the conversation reply.
     """
-    event: event_1.Event | None = None
+    event: _event.Event | None = None

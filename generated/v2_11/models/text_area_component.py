@@ -12,7 +12,6 @@ class TextAreaComponent(BaseModel):
     A text area component is used to capture a large amount of text as input with a multi-line text box. You can submit the value of the text area by:
 
     - Using a ButtonComponent (which will submit all interactive components in the canvas)
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict
 class TextComponent(BaseModel):
     """
     A text component is used for rendering blocks of text. Links and bold font can be rendered through Markdown. There are different styles provided which edit the color, weight, and font size. These cannot be edited through Markdown.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from . import custom_attributes as custom_attributes_1
+from . import custom_attributes as _custom_attributes
 
 
 class UpdateConversationRequest(BaseModel):
@@ -17,4 +17,4 @@ class UpdateConversationRequest(BaseModel):
     """
     Mark a conversation as read within Intercom.
     """
-    custom_attributes: custom_attributes_1.CustomAttributes | None = None
+    custom_attributes: _custom_attributes.CustomAttributes | None = None

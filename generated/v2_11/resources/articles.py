@@ -8,8 +8,10 @@ Everything about your Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,31 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+}
+_UPDATE_ARTICLE_FIELDS = {
+    "title": "title",
+    "description": "description",
+    "body": "body",
+    "author_id": "author_id",
+    "state": "state",
+    "parent_id": "parent_id",
+    "parent_type": "parent_type",
+    "translated_content": "translated_content",
+}
 
 
 class ArticlesResource(SyncResource):
@@ -36,7 +63,7 @@ class ArticlesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -55,29 +82,68 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ArticleList,
+            cast_to=models.ArticleList,
             options=request_options,
         )
 
+    @overload
     def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article: ...
+
+    def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     def retrieve_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -91,23 +157,60 @@ class ArticlesResource(SyncResource):
             "get",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
+
+    @overload
+    def update_article(
+        self,
+        article_id: str,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    def update_article(
+        self,
+        article_id: str,
+        body: models.UpdateArticleRequestBody | params.UpdateArticleRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
 
     def update_article(
         self,
         article_id: str,
-        body: _models.UpdateArticleRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+        **fields: Any,
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
 
         Args:
             article_id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{article_id}`
         """
@@ -115,14 +218,16 @@ class ArticlesResource(SyncResource):
             "put",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            body=body,
-            cast_to=_models.Article,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
             options=request_options,
         )
 
     def delete_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -136,7 +241,7 @@ class ArticlesResource(SyncResource):
             "delete",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -148,7 +253,7 @@ class ArticlesResource(SyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.SearchArticlesResponse:
+    ) -> models.SearchArticlesResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -170,7 +275,7 @@ class ArticlesResource(SyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.SearchArticlesResponse,
+            cast_to=models.SearchArticlesResponse,
             options=request_options,
         )
 
@@ -204,7 +309,7 @@ class AsyncArticlesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ArticleList:
+    ) -> models.ArticleList:
         """List all articles
 
         You can fetch a list of all articles by making a GET request to `https://api.intercom.io/articles`.
@@ -223,29 +328,68 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ArticleList,
+            cast_to=models.ArticleList,
             options=request_options,
         )
 
+    @overload
     async def create_article(
         self,
-        body: _models.CreateArticleRequest | None = None,
+        *,
+        title: str,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: int = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def create_article(
+        self,
+        body: models.CreateArticleRequest | params.CreateArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+    ) -> models.Article: ...
+
+    async def create_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Article:
         """Create an article
 
         You can create a new article by making a POST request to `https://api.intercom.io/articles`.
 
+        Args:
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content. Required.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /articles`
         """
         return await self._client.request(
-            "post", "/articles", body=body, cast_to=_models.Article, options=request_options
+            "post",
+            "/articles",
+            body=request_body(
+                "create_article", body, fields, _CREATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
+            options=request_options,
         )
 
     async def retrieve_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Article:
+    ) -> models.Article:
         """Retrieve an article
 
         You can fetch the details of a single article by making a GET request to `https://api.intercom.io/articles/<id>`.
@@ -259,23 +403,60 @@ class AsyncArticlesResource(AsyncResource):
             "get",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.Article,
+            cast_to=models.Article,
             options=request_options,
         )
+
+    @overload
+    async def update_article(
+        self,
+        article_id: str,
+        *,
+        title: str = ...,
+        description: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        state: Literal["published", "draft"] | str = ...,
+        parent_id: str = ...,
+        parent_type: str = ...,
+        translated_content: (
+            params.ArticleTranslatedContentParam | models.ArticleTranslatedContent
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
+
+    @overload
+    async def update_article(
+        self,
+        article_id: str,
+        body: models.UpdateArticleRequestBody | params.UpdateArticleRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Article: ...
 
     async def update_article(
         self,
         article_id: str,
-        body: _models.UpdateArticleRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Article:
+        **fields: Any,
+    ) -> models.Article:
         """Update an article
 
         You can update the details of a single article by making a PUT request to `https://api.intercom.io/articles/<id>`.
 
         Args:
             article_id: The unique identifier for the article which is given by Intercom.
+            title: The title of the article.For multilingual articles, this will be the title of the default language's content.
+            description: The description of the article. For multilingual articles, this will be the description of the default language's content.
+            body: The content of the article. For multilingual articles, this will be the body of the default language's content.
+            author_id: The id of the author of the article. For multilingual articles, this will be the id of the author of the default language's content. Must be a teammate on the help center's workspace.
+            state: Whether the article will be `published` or will be a `draft`. Defaults to draft. For multilingual articles, this will be the state of the default language's content.
+            parent_id: The id of the article's parent collection or section. An article without this field stands alone.
+            parent_type: The type of parent, which can either be a `collection` or `section`.
+            translated_content: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /articles/{article_id}`
         """
@@ -283,14 +464,16 @@ class AsyncArticlesResource(AsyncResource):
             "put",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            body=body,
-            cast_to=_models.Article,
+            body=request_body(
+                "update_article", body, fields, _UPDATE_ARTICLE_FIELDS, body_field=True
+            ),
+            cast_to=models.Article,
             options=request_options,
         )
 
     async def delete_article(
         self, article_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedArticleObject:
+    ) -> models.DeletedArticleObject:
         """Delete an article
 
         You can delete a single article by making a DELETE request to `https://api.intercom.io/articles/<id>`.
@@ -304,7 +487,7 @@ class AsyncArticlesResource(AsyncResource):
             "delete",
             "/articles/{article_id}",
             path_params={"article_id": article_id},
-            cast_to=_models.DeletedArticleObject,
+            cast_to=models.DeletedArticleObject,
             options=request_options,
         )
 
@@ -316,7 +499,7 @@ class AsyncArticlesResource(AsyncResource):
         help_center_id: int | None = None,
         highlight: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.SearchArticlesResponse:
+    ) -> models.SearchArticlesResponse:
         """Search for articles
 
         You can search for articles by making a GET request to `https://api.intercom.io/articles/search`.
@@ -338,7 +521,7 @@ class AsyncArticlesResource(AsyncResource):
                 "help_center_id": help_center_id,
                 "highlight": highlight,
             },
-            cast_to=_models.SearchArticlesResponse,
+            cast_to=models.SearchArticlesResponse,
             options=request_options,
         )
 

@@ -7,10 +7,12 @@ Everything about your Companies
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,33 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_OR_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "company_id": "company_id",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "custom_attributes": "custom_attributes",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+}
+_UPDATE_COMPANY_FIELDS = {
+    "name": "name",
+    "plan": "plan",
+    "size": "size",
+    "website": "website",
+    "industry": "industry",
+    "remote_created_at": "remote_created_at",
+    "monthly_spend": "monthly_spend",
+    "custom_attributes": "custom_attributes",
+}
+_ATTACH_CONTACT_TO_A_COMPANY_FIELDS = {"id": "id"}
 
 
 class CompaniesResource(SyncResource):
@@ -41,7 +70,7 @@ class CompaniesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList | _models.Company:
+    ) -> models.CompanyList | models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -67,7 +96,7 @@ class CompaniesResource(SyncResource):
         `GET /companies`
         """
         return cast(
-            "_models.CompanyList | _models.Company",
+            "models.CompanyList | models.Company",
             self._client.request(
                 "get",
                 "/companies",
@@ -79,17 +108,40 @@ class CompaniesResource(SyncResource):
                     "page": page,
                     "per_page": per_page,
                 },
-                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                cast_to=cast(Any, models.CompanyList | models.Company),
                 options=request_options,
             ),
         )
 
+    @overload
     def create_or_update_company(
         self,
-        body: _models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+    ) -> models.Company: ...
+
+    def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Company:
         """Create or Update a company
 
         You can create or update a company.
@@ -98,19 +150,36 @@ class CompaniesResource(SyncResource):
 
         Companies are looked up via `company_id` in a `POST` request, if not found via `company_id`, the new company will be created, if found, that company will be updated.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
+
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies`
         """
         return self._client.request(
-            "post", "/companies", body=body, cast_to=_models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     def retrieve_a_company_by_id(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Retrieve a company by ID
 
         You can fetch a single company.
@@ -124,27 +193,63 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
+
+    @overload
+    def update_company(
+        self,
+        company_id: str,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    def update_company(
+        self,
+        company_id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     def update_company(
         self,
         company_id: str,
-        body: _models.UpdateCompanyRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Update a company
 
         You can update a single company using the Intercom provisioned `id`.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{company_id}`
         """
@@ -152,14 +257,14 @@ class CompaniesResource(SyncResource):
             "put",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
+            cast_to=models.Company,
             options=request_options,
         )
 
     def delete_company(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCompanyObject:
+    ) -> models.DeletedCompanyObject:
         """Delete a company
 
         You can delete a single company.
@@ -173,7 +278,7 @@ class CompaniesResource(SyncResource):
             "delete",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            cast_to=_models.DeletedCompanyObject,
+            cast_to=models.DeletedCompanyObject,
             options=request_options,
         )
 
@@ -184,7 +289,7 @@ class CompaniesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyAttachedContacts:
+    ) -> models.CompanyAttachedContacts:
         """List attached contacts
 
         You can fetch a list of all contacts that belong to a company.
@@ -201,13 +306,13 @@ class CompaniesResource(SyncResource):
             "/companies/{company_id}/contacts",
             path_params={"company_id": company_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CompanyAttachedContacts,
+            cast_to=models.CompanyAttachedContacts,
             options=request_options,
         )
 
     def list_attached_segments_for_companies(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedSegments:
+    ) -> models.CompanyAttachedSegments:
         """List attached segments for companies
 
         You can fetch a list of all segments that belong to a company.
@@ -221,7 +326,7 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/{company_id}/segments",
             path_params={"company_id": company_id},
-            cast_to=_models.CompanyAttachedSegments,
+            cast_to=models.CompanyAttachedSegments,
             options=request_options,
         )
 
@@ -232,7 +337,7 @@ class CompaniesResource(SyncResource):
         per_page: int | None = None,
         order: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> models.CompanyList:
         """List all companies
 
         You can list companies. The company list is sorted by the `last_request_at` field and by default is ordered descending, most recently requested first.
@@ -240,10 +345,10 @@ class CompaniesResource(SyncResource):
         Note that the API does not include companies who have no associated users in list responses.
 
         When using the Companies endpoint and the pages object to iterate through the returned companies, there is a limit of 10,000 Companies that can be returned. If you need to list or iterate on more than 10,000 Companies, please use the [Scroll API](https://developers.intercom.com/reference#iterating-over-all-companies).
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -256,13 +361,13 @@ class CompaniesResource(SyncResource):
             "post",
             "/companies/list",
             query={"page": page, "per_page": per_page, "order": order},
-            cast_to=_models.CompanyList,
+            cast_to=models.CompanyList,
             options=request_options,
         )
 
     def scroll_over_all_companies(
         self, *, scroll_param: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.CompanyScroll:
+    ) -> models.CompanyScroll:
         """Scroll over all companies
 
         The `list all companies` functionality does not work well for huge datasets, and can result in errors and performance problems when paging deeply. The Scroll API provides an efficient mechanism for iterating over all companies in a dataset.
@@ -271,15 +376,14 @@ class CompaniesResource(SyncResource):
         - If the scroll isn't used for 1 minute, it expires and calls with that scroll param will fail
         - If the end of the scroll is reached, "companies" will be empty and the scroll parameter will expire
 
-        {% admonition type="info" name="Scroll Parameter" %}
-          You can get the first page of companies by simply sending a GET request to the scroll endpoint.
-          For subsequent requests you will need to use the scroll parameter from the response.
-        {% /admonition %}
-        {% admonition type="danger" name="Scroll network timeouts" %}
-          Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
-          "Request failed due to an internal network error. Please restart the scroll operation."
-          If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
-        {% /admonition %}
+        Note: Scroll Parameter
+            You can get the first page of companies by simply sending a GET request to the scroll endpoint.
+            For subsequent requests you will need to use the scroll parameter from the response.
+
+        Danger: Scroll network timeouts
+            Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
+            "Request failed due to an internal network error. Please restart the scroll operation."
+            If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
 
         Args:
             scroll_param: (no description in the spec)
@@ -290,23 +394,43 @@ class CompaniesResource(SyncResource):
             "get",
             "/companies/scroll",
             query={"scroll_param": scroll_param},
-            cast_to=_models.CompanyScroll,
+            cast_to=models.CompanyScroll,
             options=request_options,
         )
+
+    @overload
+    def attach_contact_to_a_company(
+        self, contact_id: str, *, id: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
+    def attach_contact_to_a_company(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     def attach_contact_to_a_company(
         self,
         contact_id: str,
-        body: _models.AttachContactToACompanyRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Attach a Contact to a Company
 
         You can attach a company to a single contact.
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/companies`
         """
@@ -314,14 +438,16 @@ class CompaniesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
             options=request_options,
         )
 
     def detach_contact_from_a_company(
         self, contact_id: str, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Detach a contact from a company
 
         You can detach a company from a single contact.
@@ -336,7 +462,7 @@ class CompaniesResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/companies/{company_id}",
             path_params={"contact_id": contact_id, "company_id": company_id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
 
@@ -381,7 +507,7 @@ class AsyncCompaniesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList | _models.Company:
+    ) -> models.CompanyList | models.Company:
         """Retrieve companies
 
         You can fetch a single company by passing in `company_id` or `name`.
@@ -407,7 +533,7 @@ class AsyncCompaniesResource(AsyncResource):
         `GET /companies`
         """
         return cast(
-            "_models.CompanyList | _models.Company",
+            "models.CompanyList | models.Company",
             await self._client.request(
                 "get",
                 "/companies",
@@ -419,17 +545,40 @@ class AsyncCompaniesResource(AsyncResource):
                     "page": page,
                     "per_page": per_page,
                 },
-                cast_to=cast(Any, _models.CompanyList | _models.Company),
+                cast_to=cast(Any, models.CompanyList | models.Company),
                 options=request_options,
             ),
         )
 
+    @overload
     async def create_or_update_company(
         self,
-        body: _models.CreateOrUpdateCompanyRequest | None = None,
+        *,
+        name: str = ...,
+        company_id: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def create_or_update_company(
+        self,
+        body: models.CreateOrUpdateCompanyRequest | params.CreateOrUpdateCompanyRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+    ) -> models.Company: ...
+
+    async def create_or_update_company(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Company:
         """Create or Update a company
 
         You can create or update a company.
@@ -438,19 +587,36 @@ class AsyncCompaniesResource(AsyncResource):
 
         Companies are looked up via `company_id` in a `POST` request, if not found via `company_id`, the new company will be created, if found, that company will be updated.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            You can set a unique `company_id` value when creating a company. However, it is not possible to update `company_id`. Be sure to set a unique value once upon creation of the company.
+
+        Args:
+            name: The name of the Company
+            company_id: The company id you have defined for the company. Can't be updated
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website. Please note that the value specified here is not validated. Accepts any string.
+            industry: The industry that this company operates in.
+            custom_attributes: A hash of key/value pairs containing any other data about the company you want Intercom to store.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business. Note that this will truncate floats. i.e. it only allow for whole integers, 155.98 will be truncated to 155. Note that this has an upper limit of 2**31-1 or 2147483647..
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /companies`
         """
         return await self._client.request(
-            "post", "/companies", body=body, cast_to=_models.Company, options=request_options
+            "post",
+            "/companies",
+            body=request_body(
+                "create_or_update_company", body, fields, _CREATE_OR_UPDATE_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
+            options=request_options,
         )
 
     async def retrieve_a_company_by_id(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Retrieve a company by ID
 
         You can fetch a single company.
@@ -464,27 +630,63 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
+
+    @overload
+    async def update_company(
+        self,
+        company_id: str,
+        *,
+        name: str = ...,
+        plan: str = ...,
+        size: int = ...,
+        website: str = ...,
+        industry: str = ...,
+        remote_created_at: int = ...,
+        monthly_spend: int = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
+
+    @overload
+    async def update_company(
+        self,
+        company_id: str,
+        body: models.UpdateCompanyRequest | params.UpdateCompanyRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     async def update_company(
         self,
         company_id: str,
-        body: _models.UpdateCompanyRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Update a company
 
         You can update a single company using the Intercom provisioned `id`.
 
-        {% admonition type="warning" name="Using `company_id`" %}
-          When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
-        {% /admonition %}
+        Warning: Using `company_id`
+            When updating a company it is not possible to update `company_id`. This can only be set once upon creation of the company.
 
         Args:
             company_id: The unique identifier for the company which is given by Intercom
+            name: The name of the Company
+            plan: The name of the plan you have associated with the company.
+            size: The number of employees in this company.
+            website: The URL for this company's website.
+            industry: The industry that this company operates in.
+            remote_created_at: The time the company was created by you.
+            monthly_spend: How much revenue the company generates for your business.
+            custom_attributes: A hash of key/value pairs containing any other data about the company.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /companies/{company_id}`
         """
@@ -492,14 +694,14 @@ class AsyncCompaniesResource(AsyncResource):
             "put",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body("update_company", body, fields, _UPDATE_COMPANY_FIELDS),
+            cast_to=models.Company,
             options=request_options,
         )
 
     async def delete_company(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCompanyObject:
+    ) -> models.DeletedCompanyObject:
         """Delete a company
 
         You can delete a single company.
@@ -513,7 +715,7 @@ class AsyncCompaniesResource(AsyncResource):
             "delete",
             "/companies/{company_id}",
             path_params={"company_id": company_id},
-            cast_to=_models.DeletedCompanyObject,
+            cast_to=models.DeletedCompanyObject,
             options=request_options,
         )
 
@@ -524,7 +726,7 @@ class AsyncCompaniesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyAttachedContacts:
+    ) -> models.CompanyAttachedContacts:
         """List attached contacts
 
         You can fetch a list of all contacts that belong to a company.
@@ -541,13 +743,13 @@ class AsyncCompaniesResource(AsyncResource):
             "/companies/{company_id}/contacts",
             path_params={"company_id": company_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CompanyAttachedContacts,
+            cast_to=models.CompanyAttachedContacts,
             options=request_options,
         )
 
     async def list_attached_segments_for_companies(
         self, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.CompanyAttachedSegments:
+    ) -> models.CompanyAttachedSegments:
         """List attached segments for companies
 
         You can fetch a list of all segments that belong to a company.
@@ -561,7 +763,7 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/{company_id}/segments",
             path_params={"company_id": company_id},
-            cast_to=_models.CompanyAttachedSegments,
+            cast_to=models.CompanyAttachedSegments,
             options=request_options,
         )
 
@@ -572,7 +774,7 @@ class AsyncCompaniesResource(AsyncResource):
         per_page: int | None = None,
         order: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CompanyList:
+    ) -> models.CompanyList:
         """List all companies
 
         You can list companies. The company list is sorted by the `last_request_at` field and by default is ordered descending, most recently requested first.
@@ -580,10 +782,10 @@ class AsyncCompaniesResource(AsyncResource):
         Note that the API does not include companies who have no associated users in list responses.
 
         When using the Companies endpoint and the pages object to iterate through the returned companies, there is a limit of 10,000 Companies that can be returned. If you need to list or iterate on more than 10,000 Companies, please use the [Scroll API](https://developers.intercom.com/reference#iterating-over-all-companies).
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -596,13 +798,13 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/companies/list",
             query={"page": page, "per_page": per_page, "order": order},
-            cast_to=_models.CompanyList,
+            cast_to=models.CompanyList,
             options=request_options,
         )
 
     async def scroll_over_all_companies(
         self, *, scroll_param: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.CompanyScroll:
+    ) -> models.CompanyScroll:
         """Scroll over all companies
 
         The `list all companies` functionality does not work well for huge datasets, and can result in errors and performance problems when paging deeply. The Scroll API provides an efficient mechanism for iterating over all companies in a dataset.
@@ -611,15 +813,14 @@ class AsyncCompaniesResource(AsyncResource):
         - If the scroll isn't used for 1 minute, it expires and calls with that scroll param will fail
         - If the end of the scroll is reached, "companies" will be empty and the scroll parameter will expire
 
-        {% admonition type="info" name="Scroll Parameter" %}
-          You can get the first page of companies by simply sending a GET request to the scroll endpoint.
-          For subsequent requests you will need to use the scroll parameter from the response.
-        {% /admonition %}
-        {% admonition type="danger" name="Scroll network timeouts" %}
-          Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
-          "Request failed due to an internal network error. Please restart the scroll operation."
-          If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
-        {% /admonition %}
+        Note: Scroll Parameter
+            You can get the first page of companies by simply sending a GET request to the scroll endpoint.
+            For subsequent requests you will need to use the scroll parameter from the response.
+
+        Danger: Scroll network timeouts
+            Since scroll is often used on large datasets network errors such as timeouts can be encountered. When this occurs you will see a HTTP 500 error with the following message:
+            "Request failed due to an internal network error. Please restart the scroll operation."
+            If this happens, you will need to restart your scroll query: It is not possible to continue from a specific point when using scroll.
 
         Args:
             scroll_param: (no description in the spec)
@@ -630,23 +831,43 @@ class AsyncCompaniesResource(AsyncResource):
             "get",
             "/companies/scroll",
             query={"scroll_param": scroll_param},
-            cast_to=_models.CompanyScroll,
+            cast_to=models.CompanyScroll,
             options=request_options,
         )
+
+    @overload
+    async def attach_contact_to_a_company(
+        self, contact_id: str, *, id: str, request_options: RequestOptions | None = None
+    ) -> models.Company: ...
+
+    @overload
+    async def attach_contact_to_a_company(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachContactToACompanyRequestBody
+            | params.AttachContactToACompanyRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Company: ...
 
     async def attach_contact_to_a_company(
         self,
         contact_id: str,
-        body: _models.AttachContactToACompanyRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Company:
+        **fields: Any,
+    ) -> models.Company:
         """Attach a Contact to a Company
 
         You can attach a company to a single contact.
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the company which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/companies`
         """
@@ -654,14 +875,16 @@ class AsyncCompaniesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Company,
+            body=request_body(
+                "attach_contact_to_a_company", body, fields, _ATTACH_CONTACT_TO_A_COMPANY_FIELDS
+            ),
+            cast_to=models.Company,
             options=request_options,
         )
 
     async def detach_contact_from_a_company(
         self, contact_id: str, company_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Company:
+    ) -> models.Company:
         """Detach a contact from a company
 
         You can detach a company from a single contact.
@@ -676,7 +899,7 @@ class AsyncCompaniesResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/companies/{company_id}",
             path_params={"contact_id": contact_id, "company_id": company_id},
-            cast_to=_models.Company,
+            cast_to=models.Company,
             options=request_options,
         )
 

@@ -7,9 +7,12 @@ Everything about your contacts
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,39 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_UPDATE_CONTACT_FIELDS = {
+    "role": "role",
+    "external_id": "external_id",
+    "email": "email",
+    "phone": "phone",
+    "name": "name",
+    "avatar": "avatar",
+    "signed_up_at": "signed_up_at",
+    "last_seen_at": "last_seen_at",
+    "owner_id": "owner_id",
+    "unsubscribed_from_emails": "unsubscribed_from_emails",
+    "custom_attributes": "custom_attributes",
+}
+_MERGE_CONTACT_FIELDS = {"from_": "from", "into": "into"}
+_SEARCH_CONTACTS_FIELDS = {"query": "query", "pagination": "pagination"}
+_CREATE_CONTACT_FIELDS = {
+    "role": "role",
+    "external_id": "external_id",
+    "email": "email",
+    "phone": "phone",
+    "name": "name",
+    "avatar": "avatar",
+    "signed_up_at": "signed_up_at",
+    "last_seen_at": "last_seen_at",
+    "owner_id": "owner_id",
+    "unsubscribed_from_emails": "unsubscribed_from_emails",
+    "custom_attributes": "custom_attributes",
+}
 
 
 class ContactsResource(SyncResource):
@@ -39,7 +75,7 @@ class ContactsResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactAttachedCompanies:
+    ) -> models.ContactAttachedCompanies:
         """List attached companies for contact
 
         You can fetch a list of companies that are associated to a contact.
@@ -56,13 +92,13 @@ class ContactsResource(SyncResource):
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContactAttachedCompanies,
+            cast_to=models.ContactAttachedCompanies,
             options=request_options,
         )
 
     def list_segments_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactSegments:
+    ) -> models.ContactSegments:
         """List attached segments for contact
 
         You can fetch a list of segments that are associated to a contact.
@@ -76,13 +112,13 @@ class ContactsResource(SyncResource):
             "get",
             "/contacts/{contact_id}/segments",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactSegments,
+            cast_to=models.ContactSegments,
             options=request_options,
         )
 
     def list_subscriptions_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscriptions for a contact
 
         You can fetch a list of subscription types that are attached to a contact. These can be subscriptions that a user has 'opted-in' to or has 'opted-out' from, depending on the subscription type.
@@ -102,13 +138,13 @@ class ContactsResource(SyncResource):
             "get",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 
     def list_tags_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagList:
+    ) -> models.TagList:
         """List tags attached to a contact
 
         You can fetch a list of all tags that are attached to a specific contact.
@@ -122,13 +158,13 @@ class ContactsResource(SyncResource):
             "get",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            cast_to=_models.TagList,
+            cast_to=models.TagList,
             options=request_options,
         )
 
     def show_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Contact:
+    ) -> models.Contact:
         """Get a contact
 
         You can fetch the details of a single contact.
@@ -142,23 +178,66 @@ class ContactsResource(SyncResource):
             "get",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            cast_to=_models.Contact,
+            cast_to=models.Contact,
             options=request_options,
         )
+
+    @overload
+    def update_contact(
+        self,
+        contact_id: str,
+        *,
+        role: str = ...,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    def update_contact(
+        self,
+        contact_id: str,
+        body: models.UpdateContactRequest | params.UpdateContactRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
 
     def update_contact(
         self,
         contact_id: str,
-        body: _models.UpdateContactRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+        **fields: Any,
+    ) -> models.Contact:
         """Update a contact
 
         You can update an existing contact (ie. user or lead).
 
         Args:
             contact_id: id
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            custom_attributes: The custom attributes which are set for the contact
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /contacts/{contact_id}`
         """
@@ -166,14 +245,14 @@ class ContactsResource(SyncResource):
             "put",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Contact,
+            body=request_body("update_contact", body, fields, _UPDATE_CONTACT_FIELDS),
+            cast_to=models.Contact,
             options=request_options,
         )
 
     def delete_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactDeleted:
+    ) -> models.ContactDeleted:
         """Delete a contact
 
         You can delete a single contact.
@@ -187,32 +266,70 @@ class ContactsResource(SyncResource):
             "delete",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactDeleted,
+            cast_to=models.ContactDeleted,
             options=request_options,
         )
 
+    @overload
+    def merge_contact(
+        self, *, from_: str, into: str, request_options: RequestOptions | None = None
+    ) -> models.Contact: ...
+
+    @overload
     def merge_contact(
         self,
-        body: _models.MergeContactsRequest | None = None,
+        body: models.MergeContactsRequest | params.MergeContactsRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    def merge_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Merge a lead and a user
 
         You can merge a contact with a `role` of `lead` into a contact with a `role` of `user`.
 
+        Args:
+            from_: The unique identifier for the contact to merge away from. Must be a lead. Required.
+            into: The unique identifier for the contact to merge into. Must be a user. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts/merge`
         """
         return self._client.request(
-            "post", "/contacts/merge", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/contacts/merge",
+            body=request_body("merge_contact", body, fields, _MERGE_CONTACT_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
+    @overload
     def search_contacts(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    @overload
+    def search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactList:
+    ) -> models.ContactList: ...
+
+    def search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContactList:
         """Search contacts
 
         You can search for multiple contacts by the value of their attributes in order to fetch exactly who you want.
@@ -221,12 +338,12 @@ class ContactsResource(SyncResource):
 
         This will accept a query object in the body which will define your filters in order to search for contacts.
 
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `50` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `50` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
+
         ### Contact Creation Delay
 
         If a contact has recently been created, there is a possibility that it will not yet be available when searching. This means that it may not appear in the response. This delay can take a few minutes. If you need to be instantly notified it is recommended to use webhooks and iterate to see if they match your search filters.
@@ -249,95 +366,75 @@ class ContactsResource(SyncResource):
 
         Most key listed as part of the Contacts Model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
 
-        | Field                              | Type                           |
-        | ---------------------------------- | ------------------------------ |
-        | id                                 | String                         |
-        | role                               | String<br>Accepts user or lead |
-        | name                               | String                         |
-        | avatar                             | String                         |
-        | owner_id                           | Integer                        |
-        | email                              | String                         |
-        | email_domain                       | String                         |
-        | phone                              | String                         |
-        | external_id                        | String                         |
-        | created_at                         | Date (UNIX Timestamp)          |
-        | signed_up_at                       | Date (UNIX Timestamp)          |
-        | updated_at                         | Date (UNIX Timestamp)          |
-        | last_seen_at                       | Date (UNIX Timestamp)          |
-        | last_contacted_at                  | Date (UNIX Timestamp)          |
-        | last_replied_at                    | Date (UNIX Timestamp)          |
-        | last_email_opened_at               | Date (UNIX Timestamp)          |
-        | last_email_clicked_at              | Date (UNIX Timestamp)          |
-        | language_override                  | String                         |
-        | browser                            | String                         |
-        | browser_language                   | String                         |
-        | os                                 | String                         |
-        | location.country                   | String                         |
-        | location.region                    | String                         |
-        | location.city                      | String                         |
-        | unsubscribed_from_emails           | Boolean                        |
-        | marked_email_as_spam               | Boolean                        |
-        | has_hard_bounced                   | Boolean                        |
-        | ios_last_seen_at                   | Date (UNIX Timestamp)          |
-        | ios_app_version                    | String                         |
-        | ios_device                         | String                         |
-        | ios_app_device                     | String                         |
-        | ios_os_version                     | String                         |
-        | ios_app_name                       | String                         |
-        | ios_sdk_version                    | String                         |
-        | android_last_seen_at               | Date (UNIX Timestamp)          |
-        | android_app_version                | String                         |
-        | android_device                     | String                         |
-        | android_app_name                   | String                         |
-        | andoid_sdk_version                 | String                         |
-        | segment_id                         | String                         |
-        | tag_id                             | String                         |
-        | custom_attributes.{attribute_name} | String                         |
+        (A table of 42 rows with the columns Field, Type: id, role, name, avatar, ...; the whole table is in the package's reference.md, under `client.contacts.search_contacts`.)
 
         ### Accepted Operators
 
-        {% admonition type="warning" name="Searching based on `created_at`" %}
-          You cannot use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Warning: Searching based on `created_at`
+            You cannot use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
-        | Operator | Valid Types                      | Description                                                      |
-        | :------- | :------------------------------- | :--------------------------------------------------------------- |
-        | =        | All                              | Equals                                                           |
-        | !=       | All                              | Doesn't Equal                                                    |
-        | IN       | All                              | In<br>Shortcut for `OR` queries<br>Values must be in Array       |
-        | NIN      | All                              | Not In<br>Shortcut for `OR !` queries<br>Values must be in Array |
-        | >        | Integer<br>Date (UNIX Timestamp) | Greater than                                                     |
-        | <       | Integer<br>Date (UNIX Timestamp) | Lower than                                                       |
-        | ~        | String                           | Contains                                                         |
-        | !~       | String                           | Doesn't Contain                                                  |
-        | ^        | String                           | Starts With                                                      |
-        | $        | String                           | Ends With                                                        |
+        | Operator | Valid Types                    | Description                                                  |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
+        | =        | All                            | Equals                                                       |
+        | !=       | All                            | Doesn't Equal                                                |
+        | IN       | All                            | In; Shortcut for `OR` queries; Values must be in Array       |
+        | NIN      | All                            | Not In; Shortcut for `OR !` queries; Values must be in Array |
+        | >        | Integer; Date (UNIX Timestamp) | Greater than                                                 |
+        | <        | Integer; Date (UNIX Timestamp) | Lower than                                                   |
+        | ~        | String                         | Contains                                                     |
+        | !~       | String                         | Doesn't Contain                                              |
+        | ^        | String                         | Starts With                                                  |
+        | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/search`
         """
         return self._client.request(
             "post",
             "/contacts/search",
-            body=body,
-            cast_to=_models.ContactList,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
+            cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     def iter_search_contacts(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ContactList, models.Contact]: ...
+
+    @overload
+    def iter_search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ContactList, _models.Contact]:
+    ) -> SyncPaginator[models.ContactList, models.Contact]: ...
+
+    def iter_search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> SyncPaginator[models.ContactList, models.Contact]:
         """Iterate over every item of every page of `search_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/contacts/search",
-            body=body,
-            page_type=_models.ContactList,
-            item_type=_models.Contact,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
+            page_type=models.ContactList,
+            item_type=models.Contact,
             cursor="body",
             items_field="data",
             options=request_options,
@@ -350,14 +447,14 @@ class ContactsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactList:
+    ) -> models.ContactList:
         """List all contacts
 
         You can fetch a list of all contacts (ie. users or leads) in your workspace.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `50` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `50` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -370,29 +467,113 @@ class ContactsResource(SyncResource):
             "get",
             "/contacts",
             query={"page": page, "per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ContactList,
+            cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     def create_contact(
         self,
-        body: _models.CreateContactRequest | None = None,
+        *,
+        email: str,
+        role: str = ...,
+        external_id: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    def create_contact(
+        self,
+        *,
+        external_id: str,
+        role: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    def create_contact(
+        self,
+        *,
+        role: str,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    def create_contact(
+        self,
+        body: models.CreateContactRequest | params.CreateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    def create_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Create contact
 
         You can create a new contact (ie. user or lead).
 
+        Args:
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            custom_attributes: The custom attributes which are set for the contact
+            (one of these is required: email | external_id | role)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts`
         """
         return self._client.request(
-            "post", "/contacts", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/contacts",
+            body=request_body("create_contact", body, fields, _CREATE_CONTACT_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
     def archive_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactArchived:
+    ) -> models.ContactArchived:
         """Archive contact
 
         You can archive a single contact.
@@ -406,13 +587,13 @@ class ContactsResource(SyncResource):
             "post",
             "/contacts/{contact_id}/archive",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactArchived,
+            cast_to=models.ContactArchived,
             options=request_options,
         )
 
     def unarchive_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactUnarchived:
+    ) -> models.ContactUnarchived:
         """Unarchive contact
 
         You can unarchive a single contact.
@@ -426,7 +607,7 @@ class ContactsResource(SyncResource):
             "post",
             "/contacts/{contact_id}/unarchive",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactUnarchived,
+            cast_to=models.ContactUnarchived,
             options=request_options,
         )
 
@@ -470,7 +651,7 @@ class AsyncContactsResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactAttachedCompanies:
+    ) -> models.ContactAttachedCompanies:
         """List attached companies for contact
 
         You can fetch a list of companies that are associated to a contact.
@@ -487,13 +668,13 @@ class AsyncContactsResource(AsyncResource):
             "/contacts/{contact_id}/companies",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.ContactAttachedCompanies,
+            cast_to=models.ContactAttachedCompanies,
             options=request_options,
         )
 
     async def list_segments_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactSegments:
+    ) -> models.ContactSegments:
         """List attached segments for contact
 
         You can fetch a list of segments that are associated to a contact.
@@ -507,13 +688,13 @@ class AsyncContactsResource(AsyncResource):
             "get",
             "/contacts/{contact_id}/segments",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactSegments,
+            cast_to=models.ContactSegments,
             options=request_options,
         )
 
     async def list_subscriptions_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscriptions for a contact
 
         You can fetch a list of subscription types that are attached to a contact. These can be subscriptions that a user has 'opted-in' to or has 'opted-out' from, depending on the subscription type.
@@ -533,13 +714,13 @@ class AsyncContactsResource(AsyncResource):
             "get",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 
     async def list_tags_for_a_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagList:
+    ) -> models.TagList:
         """List tags attached to a contact
 
         You can fetch a list of all tags that are attached to a specific contact.
@@ -553,13 +734,13 @@ class AsyncContactsResource(AsyncResource):
             "get",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            cast_to=_models.TagList,
+            cast_to=models.TagList,
             options=request_options,
         )
 
     async def show_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Contact:
+    ) -> models.Contact:
         """Get a contact
 
         You can fetch the details of a single contact.
@@ -573,23 +754,66 @@ class AsyncContactsResource(AsyncResource):
             "get",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            cast_to=_models.Contact,
+            cast_to=models.Contact,
             options=request_options,
         )
+
+    @overload
+    async def update_contact(
+        self,
+        contact_id: str,
+        *,
+        role: str = ...,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    async def update_contact(
+        self,
+        contact_id: str,
+        body: models.UpdateContactRequest | params.UpdateContactRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
 
     async def update_contact(
         self,
         contact_id: str,
-        body: _models.UpdateContactRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+        **fields: Any,
+    ) -> models.Contact:
         """Update a contact
 
         You can update an existing contact (ie. user or lead).
 
         Args:
             contact_id: id
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            custom_attributes: The custom attributes which are set for the contact
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /contacts/{contact_id}`
         """
@@ -597,14 +821,14 @@ class AsyncContactsResource(AsyncResource):
             "put",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Contact,
+            body=request_body("update_contact", body, fields, _UPDATE_CONTACT_FIELDS),
+            cast_to=models.Contact,
             options=request_options,
         )
 
     async def delete_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactDeleted:
+    ) -> models.ContactDeleted:
         """Delete a contact
 
         You can delete a single contact.
@@ -618,32 +842,70 @@ class AsyncContactsResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactDeleted,
+            cast_to=models.ContactDeleted,
             options=request_options,
         )
 
+    @overload
+    async def merge_contact(
+        self, *, from_: str, into: str, request_options: RequestOptions | None = None
+    ) -> models.Contact: ...
+
+    @overload
     async def merge_contact(
         self,
-        body: _models.MergeContactsRequest | None = None,
+        body: models.MergeContactsRequest | params.MergeContactsRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    async def merge_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Merge a lead and a user
 
         You can merge a contact with a `role` of `lead` into a contact with a `role` of `user`.
 
+        Args:
+            from_: The unique identifier for the contact to merge away from. Must be a lead. Required.
+            into: The unique identifier for the contact to merge into. Must be a user. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts/merge`
         """
         return await self._client.request(
-            "post", "/contacts/merge", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/contacts/merge",
+            body=request_body("merge_contact", body, fields, _MERGE_CONTACT_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
+    @overload
     async def search_contacts(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContactList: ...
+
+    @overload
+    async def search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactList:
+    ) -> models.ContactList: ...
+
+    async def search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContactList:
         """Search contacts
 
         You can search for multiple contacts by the value of their attributes in order to fetch exactly who you want.
@@ -652,12 +914,12 @@ class AsyncContactsResource(AsyncResource):
 
         This will accept a query object in the body which will define your filters in order to search for contacts.
 
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `50` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `50` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
+
         ### Contact Creation Delay
 
         If a contact has recently been created, there is a possibility that it will not yet be available when searching. This means that it may not appear in the response. This delay can take a few minutes. If you need to be instantly notified it is recommended to use webhooks and iterate to see if they match your search filters.
@@ -680,95 +942,75 @@ class AsyncContactsResource(AsyncResource):
 
         Most key listed as part of the Contacts Model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
 
-        | Field                              | Type                           |
-        | ---------------------------------- | ------------------------------ |
-        | id                                 | String                         |
-        | role                               | String<br>Accepts user or lead |
-        | name                               | String                         |
-        | avatar                             | String                         |
-        | owner_id                           | Integer                        |
-        | email                              | String                         |
-        | email_domain                       | String                         |
-        | phone                              | String                         |
-        | external_id                        | String                         |
-        | created_at                         | Date (UNIX Timestamp)          |
-        | signed_up_at                       | Date (UNIX Timestamp)          |
-        | updated_at                         | Date (UNIX Timestamp)          |
-        | last_seen_at                       | Date (UNIX Timestamp)          |
-        | last_contacted_at                  | Date (UNIX Timestamp)          |
-        | last_replied_at                    | Date (UNIX Timestamp)          |
-        | last_email_opened_at               | Date (UNIX Timestamp)          |
-        | last_email_clicked_at              | Date (UNIX Timestamp)          |
-        | language_override                  | String                         |
-        | browser                            | String                         |
-        | browser_language                   | String                         |
-        | os                                 | String                         |
-        | location.country                   | String                         |
-        | location.region                    | String                         |
-        | location.city                      | String                         |
-        | unsubscribed_from_emails           | Boolean                        |
-        | marked_email_as_spam               | Boolean                        |
-        | has_hard_bounced                   | Boolean                        |
-        | ios_last_seen_at                   | Date (UNIX Timestamp)          |
-        | ios_app_version                    | String                         |
-        | ios_device                         | String                         |
-        | ios_app_device                     | String                         |
-        | ios_os_version                     | String                         |
-        | ios_app_name                       | String                         |
-        | ios_sdk_version                    | String                         |
-        | android_last_seen_at               | Date (UNIX Timestamp)          |
-        | android_app_version                | String                         |
-        | android_device                     | String                         |
-        | android_app_name                   | String                         |
-        | andoid_sdk_version                 | String                         |
-        | segment_id                         | String                         |
-        | tag_id                             | String                         |
-        | custom_attributes.{attribute_name} | String                         |
+        (A table of 42 rows with the columns Field, Type: id, role, name, avatar, ...; the whole table is in the package's reference.md, under `client.contacts.search_contacts`.)
 
         ### Accepted Operators
 
-        {% admonition type="warning" name="Searching based on `created_at`" %}
-          You cannot use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Warning: Searching based on `created_at`
+            You cannot use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
-        | Operator | Valid Types                      | Description                                                      |
-        | :------- | :------------------------------- | :--------------------------------------------------------------- |
-        | =        | All                              | Equals                                                           |
-        | !=       | All                              | Doesn't Equal                                                    |
-        | IN       | All                              | In<br>Shortcut for `OR` queries<br>Values must be in Array       |
-        | NIN      | All                              | Not In<br>Shortcut for `OR !` queries<br>Values must be in Array |
-        | >        | Integer<br>Date (UNIX Timestamp) | Greater than                                                     |
-        | <       | Integer<br>Date (UNIX Timestamp) | Lower than                                                       |
-        | ~        | String                           | Contains                                                         |
-        | !~       | String                           | Doesn't Contain                                                  |
-        | ^        | String                           | Starts With                                                      |
-        | $        | String                           | Ends With                                                        |
+        | Operator | Valid Types                    | Description                                                  |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
+        | =        | All                            | Equals                                                       |
+        | !=       | All                            | Doesn't Equal                                                |
+        | IN       | All                            | In; Shortcut for `OR` queries; Values must be in Array       |
+        | NIN      | All                            | Not In; Shortcut for `OR !` queries; Values must be in Array |
+        | >        | Integer; Date (UNIX Timestamp) | Greater than                                                 |
+        | <        | Integer; Date (UNIX Timestamp) | Lower than                                                   |
+        | ~        | String                         | Contains                                                     |
+        | !~       | String                         | Doesn't Contain                                              |
+        | ^        | String                         | Starts With                                                  |
+        | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/search`
         """
         return await self._client.request(
             "post",
             "/contacts/search",
-            body=body,
-            cast_to=_models.ContactList,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
+            cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     def iter_search_contacts(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ContactList, models.Contact]: ...
+
+    @overload
+    def iter_search_contacts(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ContactList, _models.Contact]:
+    ) -> AsyncPaginator[models.ContactList, models.Contact]: ...
+
+    def iter_search_contacts(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> AsyncPaginator[models.ContactList, models.Contact]:
         """Iterate over every item of every page of `search_contacts` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/contacts/search",
-            body=body,
-            page_type=_models.ContactList,
-            item_type=_models.Contact,
+            body=request_body("search_contacts", body, fields, _SEARCH_CONTACTS_FIELDS),
+            page_type=models.ContactList,
+            item_type=models.Contact,
             cursor="body",
             items_field="data",
             options=request_options,
@@ -781,14 +1023,14 @@ class AsyncContactsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContactList:
+    ) -> models.ContactList:
         """List all contacts
 
         You can fetch a list of all contacts (ie. users or leads) in your workspace.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `50` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `50` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             page: The page of results to fetch. Defaults to first page
@@ -801,29 +1043,113 @@ class AsyncContactsResource(AsyncResource):
             "get",
             "/contacts",
             query={"page": page, "per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ContactList,
+            cast_to=models.ContactList,
             options=request_options,
         )
 
+    @overload
     async def create_contact(
         self,
-        body: _models.CreateContactRequest | None = None,
+        *,
+        email: str,
+        role: str = ...,
+        external_id: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    async def create_contact(
+        self,
+        *,
+        external_id: str,
+        role: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    async def create_contact(
+        self,
+        *,
+        role: str,
+        external_id: str = ...,
+        email: str = ...,
+        phone: str | None = ...,
+        name: str | None = ...,
+        avatar: str | None = ...,
+        signed_up_at: int | None = ...,
+        last_seen_at: int | None = ...,
+        owner_id: int | None = ...,
+        unsubscribed_from_emails: bool | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    async def create_contact(
+        self,
+        body: models.CreateContactRequest | params.CreateContactRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    async def create_contact(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Create contact
 
         You can create a new contact (ie. user or lead).
 
+        Args:
+            role: The role of the contact.
+            external_id: A unique identifier for the contact which is given to Intercom
+            email: The contacts email
+            phone: The contacts phone
+            name: The contacts name
+            avatar: An image URL containing the avatar of a contact
+            signed_up_at: The time specified for when a contact signed up
+            last_seen_at: The time when the contact was last seen (either where the Intercom Messenger was installed or when specified manually)
+            owner_id: The id of an admin that has been assigned account ownership of the contact
+            unsubscribed_from_emails: Whether the contact is unsubscribed from emails
+            custom_attributes: The custom attributes which are set for the contact
+            (one of these is required: email | external_id | role)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /contacts`
         """
         return await self._client.request(
-            "post", "/contacts", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/contacts",
+            body=request_body("create_contact", body, fields, _CREATE_CONTACT_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
     async def archive_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactArchived:
+    ) -> models.ContactArchived:
         """Archive contact
 
         You can archive a single contact.
@@ -837,13 +1163,13 @@ class AsyncContactsResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/archive",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactArchived,
+            cast_to=models.ContactArchived,
             options=request_options,
         )
 
     async def unarchive_contact(
         self, contact_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContactUnarchived:
+    ) -> models.ContactUnarchived:
         """Unarchive contact
 
         You can unarchive a single contact.
@@ -857,7 +1183,7 @@ class AsyncContactsResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/unarchive",
             path_params={"contact_id": contact_id},
-            cast_to=_models.ContactUnarchived,
+            cast_to=models.ContactUnarchived,
             options=request_options,
         )
 

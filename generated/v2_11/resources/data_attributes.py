@@ -7,10 +7,12 @@ Everything about your Data Attributes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -18,6 +20,25 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_ATTRIBUTE_FIELDS = {
+    "name": "name",
+    "model": "model",
+    "data_type": "data_type",
+    "description": "description",
+    "options": "options",
+    "messenger_writable": "messenger_writable",
+}
+_UPDATE_DATA_ATTRIBUTE_FIELDS = {
+    "archived": "archived",
+    "description": "description",
+    "options": "options",
+    "messenger_writable": "messenger_writable",
+}
 
 
 class DataAttributesResource(SyncResource):
@@ -37,7 +58,7 @@ class DataAttributesResource(SyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -52,37 +73,89 @@ class DataAttributesResource(SyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
+    @overload
     def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        *,
+        name: str = ...,
+        model: Literal["contact", "company"] | str = ...,
+        data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str = ...,
+        description: str = ...,
+        options: Sequence[str] = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
+    def create_data_attribute(
+        self,
+        body: models.CreateDataAttributeRequest | params.CreateDataAttributeRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    def create_data_attribute(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
+
+        Args:
+            name: The name of the data attribute.
+            model: The model that the data attribute belongs to.
+            data_type: The type of data stored for this attribute.
+            description: The readable description you see in the UI for the attribute.
+            options: To create list attributes. Provide a set of hashes with `value` as the key of the options you want to make. `data_type` must be `string`.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_attributes`
         """
         return self._client.request(
             "post",
             "/data_attributes",
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("create_data_attribute", body, fields, _CREATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
+
+    @overload
+    def update_data_attribute(
+        self,
+        data_attribute_id: str,
+        *,
+        archived: bool = ...,
+        description: str = ...,
+        options: Sequence[
+            params.UpdateDataAttributeRequestOptionsItemParam
+            | models.UpdateDataAttributeRequestOptionsItem
+        ] = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
+    def update_data_attribute(
+        self,
+        data_attribute_id: str,
+        body: models.UpdateDataAttributeRequest | params.UpdateDataAttributeRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
 
     def update_data_attribute(
         self,
         data_attribute_id: str,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+        **fields: Any,
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -93,6 +166,11 @@ class DataAttributesResource(SyncResource):
 
         Args:
             data_attribute_id: The data attribute id
+            archived: Whether the attribute is to be archived or not.
+            description: The readable description you see in the UI for the attribute.
+            options: To create list attributes. Provide a set of hashes with `value` as the key of the options you want to make. `data_type` must be `string`.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /data_attributes/{data_attribute_id}`
         """
@@ -100,8 +178,8 @@ class DataAttributesResource(SyncResource):
             "put",
             "/data_attributes/{data_attribute_id}",
             path_params={"data_attribute_id": data_attribute_id},
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("update_data_attribute", body, fields, _UPDATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 
@@ -132,7 +210,7 @@ class AsyncDataAttributesResource(AsyncResource):
         model: Literal["contact", "company", "conversation"] | str | None = None,
         include_archived: bool | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttributeList:
+    ) -> models.DataAttributeList:
         """List all data attributes
 
         You can fetch a list of all data attributes belonging to a workspace for contacts, companies or conversations.
@@ -147,37 +225,89 @@ class AsyncDataAttributesResource(AsyncResource):
             "get",
             "/data_attributes",
             query={"model": model, "include_archived": include_archived},
-            cast_to=_models.DataAttributeList,
+            cast_to=models.DataAttributeList,
             options=request_options,
         )
 
+    @overload
     async def create_data_attribute(
         self,
-        body: _models.CreateDataAttributeRequest | None = None,
+        *,
+        name: str = ...,
+        model: Literal["contact", "company"] | str = ...,
+        data_type: Literal["string", "integer", "float", "boolean", "datetime", "date"] | str = ...,
+        description: str = ...,
+        options: Sequence[str] = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
+    async def create_data_attribute(
+        self,
+        body: models.CreateDataAttributeRequest | params.CreateDataAttributeRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+    ) -> models.DataAttribute: ...
+
+    async def create_data_attribute(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataAttribute:
         """Create a data attribute
 
         You can create a data attributes for a `contact` or a `company`.
+
+        Args:
+            name: The name of the data attribute.
+            model: The model that the data attribute belongs to.
+            data_type: The type of data stored for this attribute.
+            description: The readable description you see in the UI for the attribute.
+            options: To create list attributes. Provide a set of hashes with `value` as the key of the options you want to make. `data_type` must be `string`.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /data_attributes`
         """
         return await self._client.request(
             "post",
             "/data_attributes",
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("create_data_attribute", body, fields, _CREATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
+
+    @overload
+    async def update_data_attribute(
+        self,
+        data_attribute_id: str,
+        *,
+        archived: bool = ...,
+        description: str = ...,
+        options: Sequence[
+            params.UpdateDataAttributeRequestOptionsItemParam
+            | models.UpdateDataAttributeRequestOptionsItem
+        ] = ...,
+        messenger_writable: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
+
+    @overload
+    async def update_data_attribute(
+        self,
+        data_attribute_id: str,
+        body: models.UpdateDataAttributeRequest | params.UpdateDataAttributeRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataAttribute: ...
 
     async def update_data_attribute(
         self,
         data_attribute_id: str,
-        body: _models.UpdateDataAttributeRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataAttribute:
+        **fields: Any,
+    ) -> models.DataAttribute:
         """Update a data attribute
 
         You can update a data attribute.
@@ -188,6 +318,11 @@ class AsyncDataAttributesResource(AsyncResource):
 
         Args:
             data_attribute_id: The data attribute id
+            archived: Whether the attribute is to be archived or not.
+            description: The readable description you see in the UI for the attribute.
+            options: To create list attributes. Provide a set of hashes with `value` as the key of the options you want to make. `data_type` must be `string`.
+            messenger_writable: Can this attribute be updated by the Messenger
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /data_attributes/{data_attribute_id}`
         """
@@ -195,8 +330,8 @@ class AsyncDataAttributesResource(AsyncResource):
             "put",
             "/data_attributes/{data_attribute_id}",
             path_params={"data_attribute_id": data_attribute_id},
-            body=body,
-            cast_to=_models.DataAttribute,
+            body=request_body("update_data_attribute", body, fields, _UPDATE_DATA_ATTRIBUTE_FIELDS),
+            cast_to=models.DataAttribute,
             options=request_options,
         )
 

@@ -8,8 +8,10 @@ Everything about your Data Exports
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,15 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_DATA_EXPORT_FIELDS = {
+    "created_at_after": "created_at_after",
+    "created_at_before": "created_at_before",
+}
 
 
 class DataExportResource(SyncResource):
@@ -30,12 +41,26 @@ class DataExportResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return DataExportResourceWithRawResponse(self)
 
+    @overload
     def create_data_export(
         self,
-        body: _models.CreateDataExportsRequest | None = None,
+        *,
+        created_at_after: int,
+        created_at_before: int,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataExport: ...
+
+    @overload
+    def create_data_export(
+        self,
+        body: models.CreateDataExportsRequest | params.CreateDataExportsRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataExport:
+    ) -> models.DataExport: ...
+
+    def create_data_export(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataExport:
         """Create content data export
 
         To create your export job, you need to send a `POST` request to the export endpoint `https://api.intercom.io/export/content/data`.
@@ -54,19 +79,24 @@ class DataExportResource(SyncResource):
         >
         > Requesting data for 2018-06-01 until 2018-06-30 will get all data for those days including those specified - e.g. 2018-06-01 00:00:00 until 2018-06-30 23:59:99.
 
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a unix timestamp. Required.
+            created_at_before: The end date that you request data for. It must be formatted as a unix timestamp. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /export/content/data`
         """
         return self._client.request(
             "post",
             "/export/content/data",
-            body=body,
-            cast_to=_models.DataExport,
+            body=request_body("create_data_export", body, fields, _CREATE_DATA_EXPORT_FIELDS),
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     def get_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Show content data export
 
         You can view the status of your job by sending a `GET` request to the URL
@@ -84,13 +114,13 @@ class DataExportResource(SyncResource):
             "get",
             "/export/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     def cancel_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Cancel content data export
 
         You can cancel your job
@@ -104,7 +134,7 @@ class DataExportResource(SyncResource):
             "post",
             "/export/cancel/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
@@ -157,12 +187,26 @@ class AsyncDataExportResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncDataExportResourceWithRawResponse(self)
 
+    @overload
     async def create_data_export(
         self,
-        body: _models.CreateDataExportsRequest | None = None,
+        *,
+        created_at_after: int,
+        created_at_before: int,
+        request_options: RequestOptions | None = None,
+    ) -> models.DataExport: ...
+
+    @overload
+    async def create_data_export(
+        self,
+        body: models.CreateDataExportsRequest | params.CreateDataExportsRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.DataExport:
+    ) -> models.DataExport: ...
+
+    async def create_data_export(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.DataExport:
         """Create content data export
 
         To create your export job, you need to send a `POST` request to the export endpoint `https://api.intercom.io/export/content/data`.
@@ -181,19 +225,24 @@ class AsyncDataExportResource(AsyncResource):
         >
         > Requesting data for 2018-06-01 until 2018-06-30 will get all data for those days including those specified - e.g. 2018-06-01 00:00:00 until 2018-06-30 23:59:99.
 
+        Args:
+            created_at_after: The start date that you request data for. It must be formatted as a unix timestamp. Required.
+            created_at_before: The end date that you request data for. It must be formatted as a unix timestamp. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /export/content/data`
         """
         return await self._client.request(
             "post",
             "/export/content/data",
-            body=body,
-            cast_to=_models.DataExport,
+            body=request_body("create_data_export", body, fields, _CREATE_DATA_EXPORT_FIELDS),
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     async def get_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Show content data export
 
         You can view the status of your job by sending a `GET` request to the URL
@@ -211,13 +260,13 @@ class AsyncDataExportResource(AsyncResource):
             "get",
             "/export/content/data/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 
     async def cancel_data_export(
         self, job_identifier: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DataExport:
+    ) -> models.DataExport:
         """Cancel content data export
 
         You can cancel your job
@@ -231,7 +280,7 @@ class AsyncDataExportResource(AsyncResource):
             "post",
             "/export/cancel/{job_identifier}",
             path_params={"job_identifier": job_identifier},
-            cast_to=_models.DataExport,
+            cast_to=models.DataExport,
             options=request_options,
         )
 

@@ -8,8 +8,10 @@ Everything about your Help Center
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,24 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+    "help_center_id": "help_center_id",
+}
+_UPDATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+}
 
 
 class HelpCenterResource(SyncResource):
@@ -36,7 +56,7 @@ class HelpCenterResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -53,33 +73,60 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
+    @overload
     def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection: ...
+
+    def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def retrieve_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -93,23 +140,52 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
+
+    @overload
+    def update_collection(
+        self,
+        collection_id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def update_collection(
+        self,
+        collection_id: str,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
 
     def update_collection(
         self,
         collection_id: str,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+        **fields: Any,
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
 
         Args:
             collection_id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{collection_id}`
         """
@@ -117,14 +193,14 @@ class HelpCenterResource(SyncResource):
             "put",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def delete_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -138,13 +214,13 @@ class HelpCenterResource(SyncResource):
             "delete",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     def retrieve_help_center(
         self, help_center_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -158,7 +234,7 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers/{help_center_id}",
             path_params={"help_center_id": help_center_id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
@@ -168,7 +244,7 @@ class HelpCenterResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -183,7 +259,7 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 
@@ -218,7 +294,7 @@ class AsyncHelpCenterResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -235,33 +311,60 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
+    @overload
     async def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection: ...
+
+    async def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return await self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def retrieve_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -275,23 +378,52 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
+
+    @overload
+    async def update_collection(
+        self,
+        collection_id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def update_collection(
+        self,
+        collection_id: str,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
 
     async def update_collection(
         self,
         collection_id: str,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+        **fields: Any,
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
 
         Args:
             collection_id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{collection_id}`
         """
@@ -299,14 +431,14 @@ class AsyncHelpCenterResource(AsyncResource):
             "put",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def delete_collection(
         self, collection_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -320,13 +452,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "delete",
             "/help_center/collections/{collection_id}",
             path_params={"collection_id": collection_id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     async def retrieve_help_center(
         self, help_center_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -340,7 +472,7 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers/{help_center_id}",
             path_params={"help_center_id": help_center_id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
@@ -350,7 +482,7 @@ class AsyncHelpCenterResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -365,7 +497,7 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers",
             query={"page": page, "per_page": per_page},
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 

@@ -8,8 +8,10 @@ Everything about your messages
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,21 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_MESSAGE_FIELDS = {
+    "message_type": "message_type",
+    "subject": "subject",
+    "body": "body",
+    "template": "template",
+    "from_": "from",
+    "to": "to",
+    "created_at": "created_at",
+    "create_conversation_without_contact_reply": "create_conversation_without_contact_reply",
+}
 
 
 class MessagesResource(SyncResource):
@@ -30,12 +47,47 @@ class MessagesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return MessagesResourceWithRawResponse(self)
 
+    @overload
     def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        *,
+        message_type: Literal["in_app", "email"] | str,
+        subject: str,
+        body: str | None,
+        template: str,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: params.CreateMessageRequestToParam | models.CreateMessageRequestTo,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    def create_message(
+        self,
+        *,
+        message_type: Literal["in_app", "email"] | str,
+        body: str | None,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: params.CreateMessageRequestToParam | models.CreateMessageRequestTo,
+        subject: str = ...,
+        template: str = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    def create_message(
+        self,
+        body: models.CreateMessageRequest | params.CreateMessageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message: ...
+
+    def create_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message or an email.
@@ -50,10 +102,28 @@ class MessagesResource(SyncResource):
         >
         > As this is a message, there will be no conversation present until the contact responds. Once they do, you will have to search for a contact's conversations with the id of the message.
 
+        Args:
+            message_type: The kind of message being created. Values: `in_app` or `email`.
+            subject: The title of the email.
+            body: The content of the message. HTML and plaintext are supported.
+            template: The style of the outgoing message. Possible values `plain` or `personal`.
+            from_: (no description in the spec)
+            to: (no description in the spec)
+            created_at: The time the message was created. If not provided, the current time will be used.
+            create_conversation_without_contact_reply: Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
+            (one of these is required: body + from + message_type + subject + template + to | body + from + message_type + to)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /messages`
         """
         return self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post",
+            "/messages",
+            body=request_body(
+                "create_message", body, fields, _CREATE_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.Message,
+            options=request_options,
         )
 
 
@@ -75,12 +145,47 @@ class AsyncMessagesResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncMessagesResourceWithRawResponse(self)
 
+    @overload
     async def create_message(
         self,
-        body: _models.CreateMessageRequest | None = None,
+        *,
+        message_type: Literal["in_app", "email"] | str,
+        subject: str,
+        body: str | None,
+        template: str,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: params.CreateMessageRequestToParam | models.CreateMessageRequestTo,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    async def create_message(
+        self,
+        *,
+        message_type: Literal["in_app", "email"] | str,
+        body: str | None,
+        from_: params.CreateMessageRequestFromParam | models.CreateMessageRequestFrom,
+        to: params.CreateMessageRequestToParam | models.CreateMessageRequestTo,
+        subject: str = ...,
+        template: str = ...,
+        created_at: int = ...,
+        create_conversation_without_contact_reply: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Message: ...
+
+    @overload
+    async def create_message(
+        self,
+        body: models.CreateMessageRequest | params.CreateMessageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Message:
+    ) -> models.Message: ...
+
+    async def create_message(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Message:
         """Create a message
 
         You can create a message that has been initiated by an admin. The conversation can be either an in-app message or an email.
@@ -95,10 +200,28 @@ class AsyncMessagesResource(AsyncResource):
         >
         > As this is a message, there will be no conversation present until the contact responds. Once they do, you will have to search for a contact's conversations with the id of the message.
 
+        Args:
+            message_type: The kind of message being created. Values: `in_app` or `email`.
+            subject: The title of the email.
+            body: The content of the message. HTML and plaintext are supported.
+            template: The style of the outgoing message. Possible values `plain` or `personal`.
+            from_: (no description in the spec)
+            to: (no description in the spec)
+            created_at: The time the message was created. If not provided, the current time will be used.
+            create_conversation_without_contact_reply: Whether a conversation should be opened in the inbox for the message without the contact replying. Defaults to false if not provided.
+            (one of these is required: body + from + message_type + subject + template + to | body + from + message_type + to)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /messages`
         """
         return await self._client.request(
-            "post", "/messages", body=body, cast_to=_models.Message, options=request_options
+            "post",
+            "/messages",
+            body=request_body(
+                "create_message", body, fields, _CREATE_MESSAGE_FIELDS, body_field=True
+            ),
+            cast_to=models.Message,
+            options=request_options,
         )
 
 

@@ -8,8 +8,10 @@ Everything about your Notes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NOTE_FIELDS = {"body": "body", "admin_id": "admin_id"}
 
 
 class NotesResource(SyncResource):
@@ -37,7 +45,7 @@ class NotesResource(SyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -54,23 +62,46 @@ class NotesResource(SyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
+
+    @overload
+    def create_note(
+        self,
+        contact_id: str,
+        *,
+        body: str,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_note(
+        self,
+        contact_id: str,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
 
     def create_note(
         self,
         contact_id: str,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+        **fields: Any,
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
 
         Args:
             contact_id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/notes`
         """
@@ -78,14 +109,14 @@ class NotesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Note,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
+            cast_to=models.Note,
             options=request_options,
         )
 
     def retrieve_note(
         self, note_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -99,7 +130,7 @@ class NotesResource(SyncResource):
             "get",
             "/notes/{note_id}",
             path_params={"note_id": note_id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
@@ -131,7 +162,7 @@ class AsyncNotesResource(AsyncResource):
         page: int | None = None,
         per_page: int | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -148,23 +179,46 @@ class AsyncNotesResource(AsyncResource):
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
             query={"page": page, "per_page": per_page},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
+
+    @overload
+    async def create_note(
+        self,
+        contact_id: str,
+        *,
+        body: str,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_note(
+        self,
+        contact_id: str,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
 
     async def create_note(
         self,
         contact_id: str,
-        body: _models.CreateNoteRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+        **fields: Any,
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
 
         Args:
             contact_id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/notes`
         """
@@ -172,14 +226,14 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/notes",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Note,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def retrieve_note(
         self, note_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -193,7 +247,7 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/notes/{note_id}",
             path_params={"note_id": note_id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 

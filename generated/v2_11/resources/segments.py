@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -32,7 +32,7 @@ class SegmentsResource(SyncResource):
 
     def list_segments(
         self, *, include_count: bool | None = None, request_options: RequestOptions | None = None
-    ) -> _models.SegmentList:
+    ) -> models.SegmentList:
         """List all segments
 
         You can fetch a list of all segments.
@@ -46,13 +46,13 @@ class SegmentsResource(SyncResource):
             "get",
             "/segments",
             query={"include_count": include_count},
-            cast_to=_models.SegmentList,
+            cast_to=models.SegmentList,
             options=request_options,
         )
 
     def retrieve_segment(
         self, segment_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Segment:
+    ) -> models.Segment:
         """Retrieve a segment
 
         You can fetch the details of a single segment.
@@ -66,7 +66,7 @@ class SegmentsResource(SyncResource):
             "get",
             "/segments/{segment_id}",
             path_params={"segment_id": segment_id},
-            cast_to=_models.Segment,
+            cast_to=models.Segment,
             options=request_options,
         )
 
@@ -92,7 +92,7 @@ class AsyncSegmentsResource(AsyncResource):
 
     async def list_segments(
         self, *, include_count: bool | None = None, request_options: RequestOptions | None = None
-    ) -> _models.SegmentList:
+    ) -> models.SegmentList:
         """List all segments
 
         You can fetch a list of all segments.
@@ -106,13 +106,13 @@ class AsyncSegmentsResource(AsyncResource):
             "get",
             "/segments",
             query={"include_count": include_count},
-            cast_to=_models.SegmentList,
+            cast_to=models.SegmentList,
             options=request_options,
         )
 
     async def retrieve_segment(
         self, segment_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Segment:
+    ) -> models.Segment:
         """Retrieve a segment
 
         You can fetch the details of a single segment.
@@ -126,7 +126,7 @@ class AsyncSegmentsResource(AsyncResource):
             "get",
             "/segments/{segment_id}",
             path_params={"segment_id": segment_id},
-            cast_to=_models.Segment,
+            cast_to=models.Segment,
             options=request_options,
         )
 

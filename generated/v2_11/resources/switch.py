@@ -7,9 +7,12 @@ Everything about Switch
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_PHONE_SWITCH_FIELDS = {"phone": "phone", "custom_attributes": "custom_attributes"}
 
 
 class SwitchResource(SyncResource):
@@ -30,12 +39,26 @@ class SwitchResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return SwitchResourceWithRawResponse(self)
 
+    @overload
     def create_phone_switch(
         self,
-        body: _models.CreatePhoneSwitchRequest | None = None,
+        *,
+        phone: str,
+        custom_attributes: Mapping[str, Any] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.PhoneSwitch: ...
+
+    @overload
+    def create_phone_switch(
+        self,
+        body: models.CreatePhoneSwitchRequest | params.CreatePhoneSwitchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PhoneSwitch:
+    ) -> models.PhoneSwitch: ...
+
+    def create_phone_switch(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.PhoneSwitch:
         """Create a phone Switch
 
         You can use the API to deflect phone calls to the Intercom Messenger.
@@ -43,13 +66,18 @@ class SwitchResource(SyncResource):
 
         If custom attributes are specified, they will be added to the user or lead's custom data attributes.
 
+        Args:
+            phone: Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger. Required.
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /phone_call_redirects`
         """
         return self._client.request(
             "post",
             "/phone_call_redirects",
-            body=body,
-            cast_to=_models.PhoneSwitch,
+            body=request_body("create_phone_switch", body, fields, _CREATE_PHONE_SWITCH_FIELDS),
+            cast_to=models.PhoneSwitch,
             options=request_options,
         )
 
@@ -72,12 +100,26 @@ class AsyncSwitchResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncSwitchResourceWithRawResponse(self)
 
+    @overload
     async def create_phone_switch(
         self,
-        body: _models.CreatePhoneSwitchRequest | None = None,
+        *,
+        phone: str,
+        custom_attributes: Mapping[str, Any] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.PhoneSwitch: ...
+
+    @overload
+    async def create_phone_switch(
+        self,
+        body: models.CreatePhoneSwitchRequest | params.CreatePhoneSwitchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.PhoneSwitch:
+    ) -> models.PhoneSwitch: ...
+
+    async def create_phone_switch(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.PhoneSwitch:
         """Create a phone Switch
 
         You can use the API to deflect phone calls to the Intercom Messenger.
@@ -85,13 +127,18 @@ class AsyncSwitchResource(AsyncResource):
 
         If custom attributes are specified, they will be added to the user or lead's custom data attributes.
 
+        Args:
+            phone: Phone number in E.164 format, that will receive the SMS to continue the conversation in the Messenger. Required.
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /phone_call_redirects`
         """
         return await self._client.request(
             "post",
             "/phone_call_redirects",
-            body=body,
-            cast_to=_models.PhoneSwitch,
+            body=request_body("create_phone_switch", body, fields, _CREATE_PHONE_SWITCH_FIELDS),
+            cast_to=models.PhoneSwitch,
             options=request_options,
         )
 

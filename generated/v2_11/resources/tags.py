@@ -7,9 +7,12 @@ Everything about tags
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,17 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_ATTACH_TAG_TO_CONTACT_FIELDS = {"id": "id"}
+_ATTACH_TAG_TO_CONVERSATION_FIELDS = {"id": "id", "admin_id": "admin_id"}
+_DETACH_TAG_FROM_CONVERSATION_FIELDS = {"admin_id": "admin_id"}
+_CREATE_TAG_FIELDS = {"name": "name", "id": "id", "companies": "companies", "users": "users"}
+_ATTACH_TAG_TO_TICKET_FIELDS = {"id": "id", "admin_id": "admin_id"}
+_DETACH_TAG_FROM_TICKET_FIELDS = {"admin_id": "admin_id"}
 
 
 class TagsResource(SyncResource):
@@ -30,19 +44,36 @@ class TagsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TagsResourceWithRawResponse(self)
 
+    @overload
+    def attach_tag_to_contact(
+        self, contact_id: str, *, id: str | int, request_options: RequestOptions | None = None
+    ) -> models.Tag: ...
+
+    @overload
     def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | params.AttachTagToContactRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag: ...
+
+    def attach_tag_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a contact
 
         You can tag a specific contact. This will return a tag object for the tag that was added to the contact.
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the tag which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/tags`
         """
@@ -50,14 +81,14 @@ class TagsResource(SyncResource):
             "post",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body("attach_tag_to_contact", body, fields, _ATTACH_TAG_TO_CONTACT_FIELDS),
+            cast_to=models.Tag,
             options=request_options,
         )
 
     def detach_tag_from_contact(
         self, contact_id: str, tag_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a contact
 
         You can remove tag from a specific contact. This will return a tag object for the tag that was removed from the contact.
@@ -72,23 +103,49 @@ class TagsResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/tags/{tag_id}",
             path_params={"contact_id": contact_id, "tag_id": tag_id},
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachTagToConversationRequestBody
+            | params.AttachTagToConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachTagToConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a conversation
 
         You can tag a specific conversation. This will return a tag object for the tag that was added to the conversation.
 
         Args:
             conversation_id: conversation_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/tags`
         """
@@ -96,19 +153,45 @@ class TagsResource(SyncResource):
             "post",
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "attach_tag_to_conversation", body, fields, _ATTACH_TAG_TO_CONVERSATION_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        body: (
+            models.DetachTagFromConversationRequestBody
+            | params.DetachTagFromConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     def detach_tag_from_conversation(
         self,
         conversation_id: str,
         tag_id: str,
-        body: _models.DetachTagFromConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Remove tag from a conversation
 
         You can remove tag from a specific conversation. This will return a tag object for the tag that was removed from the conversation.
@@ -116,6 +199,8 @@ class TagsResource(SyncResource):
         Args:
             conversation_id: conversation_id
             tag_id: id
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/tags/{tag_id}`
         """
@@ -123,34 +208,63 @@ class TagsResource(SyncResource):
             "delete",
             "/conversations/{conversation_id}/tags/{tag_id}",
             path_params={"conversation_id": conversation_id, "tag_id": tag_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "detach_tag_from_conversation", body, fields, _DETACH_TAG_FROM_CONVERSATION_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
 
-    def list_tags(self, *, request_options: RequestOptions | None = None) -> _models.TagList:
+    def list_tags(self, *, request_options: RequestOptions | None = None) -> models.TagList:
         """List all tags
 
         You can fetch a list of all tags for a given workspace.
 
         `GET /tags`
         """
-        return self._client.request(
-            "get", "/tags", cast_to=_models.TagList, options=request_options
-        )
+        return self._client.request("get", "/tags", cast_to=models.TagList, options=request_options)
 
+    @overload
+    def create_tag(
+        self,
+        *,
+        name: str,
+        id: str = ...,
+        companies: (
+            Sequence[
+                params.TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem
+            ]
+            | Sequence[
+                params.UntagCompanyRequestCompaniesItemParam
+                | models.UntagCompanyRequestCompaniesItem
+            ]
+        ) = ...,
+        users: Sequence[
+            params.TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    @overload
     def create_tag(
         self,
         body: (
-            _models.CreateOrUpdateTagRequest
-            | _models.TagCompanyRequest
-            | _models.UntagCompanyRequest
-            | _models.TagMultipleUsersRequest
-            | None
-        ) = None,
+            models.CreateOrUpdateTagRequest
+            | models.TagCompanyRequest
+            | models.UntagCompanyRequest
+            | models.TagMultipleUsersRequest
+            | params.CreateOrUpdateTagRequestParam
+            | params.TagCompanyRequestParam
+            | params.UntagCompanyRequestParam
+            | params.TagMultipleUsersRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic: ...
+
+    def create_tag(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
         You can use this endpoint to perform the following operations:
@@ -167,15 +281,26 @@ class TagsResource(SyncResource):
 
         Each operation will return a tag object.
 
+        Args:
+            name: The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive. Required.
+            id: The id of tag to updates.
+            companies: The id or company_id of the company can be passed as input parameters.
+            users: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tags`
         """
         return self._client.request(
-            "post", "/tags", body=body, cast_to=_models.TagBasic, options=request_options
+            "post",
+            "/tags",
+            body=request_body("create_tag", body, fields, _CREATE_TAG_FIELDS),
+            cast_to=models.TagBasic,
+            options=request_options,
         )
 
     def find_tag(
         self, tag_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Find a specific tag
 
         You can fetch the details of tags that are on the workspace by their id.
@@ -190,7 +315,7 @@ class TagsResource(SyncResource):
             "get",
             "/tags/{tag_id}",
             path_params={"tag_id": tag_id},
-            cast_to=_models.TagBasic,
+            cast_to=models.TagBasic,
             options=request_options,
         )
 
@@ -212,19 +337,42 @@ class TagsResource(SyncResource):
             options=request_options,
         )
 
+    @overload
     def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: _models.AttachTagToTicketRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: models.AttachTagToTicketRequestBody | params.AttachTagToTicketRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag: ...
+
+    def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a ticket
 
         You can tag a specific ticket. This will return a tag object for the tag that was added to the ticket.
 
         Args:
             ticket_id: ticket_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/tags`
         """
@@ -232,19 +380,40 @@ class TagsResource(SyncResource):
             "post",
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body("attach_tag_to_ticket", body, fields, _ATTACH_TAG_TO_TICKET_FIELDS),
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        body: models.DetachTagFromTicketRequestBody | params.DetachTagFromTicketRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     def detach_tag_from_ticket(
         self,
         ticket_id: str,
         tag_id: str,
-        body: _models.DetachTagFromTicketRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Remove tag from a ticket
 
         You can remove tag from a specific ticket. This will return a tag object for the tag that was removed from the ticket.
@@ -252,6 +421,8 @@ class TagsResource(SyncResource):
         Args:
             ticket_id: ticket_id
             tag_id: The unique identifier for the tag which is given by Intercom
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /tickets/{ticket_id}/tags/{tag_id}`
         """
@@ -259,8 +430,10 @@ class TagsResource(SyncResource):
             "delete",
             "/tickets/{ticket_id}/tags/{tag_id}",
             path_params={"ticket_id": ticket_id, "tag_id": tag_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "detach_tag_from_ticket", body, fields, _DETACH_TAG_FROM_TICKET_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
 
@@ -292,19 +465,36 @@ class AsyncTagsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTagsResourceWithRawResponse(self)
 
+    @overload
+    async def attach_tag_to_contact(
+        self, contact_id: str, *, id: str | int, request_options: RequestOptions | None = None
+    ) -> models.Tag: ...
+
+    @overload
     async def attach_tag_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachTagToContactRequestBody | None = None,
+        body: models.AttachTagToContactRequestBody | params.AttachTagToContactRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag: ...
+
+    async def attach_tag_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a contact
 
         You can tag a specific contact. This will return a tag object for the tag that was added to the contact.
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the tag which is given by Intercom Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/tags`
         """
@@ -312,14 +502,14 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/tags",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body("attach_tag_to_contact", body, fields, _ATTACH_TAG_TO_CONTACT_FIELDS),
+            cast_to=models.Tag,
             options=request_options,
         )
 
     async def detach_tag_from_contact(
         self, contact_id: str, tag_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Tag:
+    ) -> models.Tag:
         """Remove tag from a contact
 
         You can remove tag from a specific contact. This will return a tag object for the tag that was removed from the contact.
@@ -334,23 +524,49 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/tags/{tag_id}",
             path_params={"contact_id": contact_id, "tag_id": tag_id},
-            cast_to=_models.Tag,
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    async def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def attach_tag_to_conversation(
+        self,
+        conversation_id: str,
+        body: (
+            models.AttachTagToConversationRequestBody
+            | params.AttachTagToConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     async def attach_tag_to_conversation(
         self,
         conversation_id: str,
-        body: _models.AttachTagToConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a conversation
 
         You can tag a specific conversation. This will return a tag object for the tag that was added to the conversation.
 
         Args:
             conversation_id: conversation_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{conversation_id}/tags`
         """
@@ -358,19 +574,45 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/conversations/{conversation_id}/tags",
             path_params={"conversation_id": conversation_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "attach_tag_to_conversation", body, fields, _ATTACH_TAG_TO_CONVERSATION_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    async def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def detach_tag_from_conversation(
+        self,
+        conversation_id: str,
+        tag_id: str,
+        body: (
+            models.DetachTagFromConversationRequestBody
+            | params.DetachTagFromConversationRequestBodyParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     async def detach_tag_from_conversation(
         self,
         conversation_id: str,
         tag_id: str,
-        body: _models.DetachTagFromConversationRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Remove tag from a conversation
 
         You can remove tag from a specific conversation. This will return a tag object for the tag that was removed from the conversation.
@@ -378,6 +620,8 @@ class AsyncTagsResource(AsyncResource):
         Args:
             conversation_id: conversation_id
             tag_id: id
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/tags/{tag_id}`
         """
@@ -385,12 +629,14 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/conversations/{conversation_id}/tags/{tag_id}",
             path_params={"conversation_id": conversation_id, "tag_id": tag_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "detach_tag_from_conversation", body, fields, _DETACH_TAG_FROM_CONVERSATION_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
 
-    async def list_tags(self, *, request_options: RequestOptions | None = None) -> _models.TagList:
+    async def list_tags(self, *, request_options: RequestOptions | None = None) -> models.TagList:
         """List all tags
 
         You can fetch a list of all tags for a given workspace.
@@ -398,21 +644,50 @@ class AsyncTagsResource(AsyncResource):
         `GET /tags`
         """
         return await self._client.request(
-            "get", "/tags", cast_to=_models.TagList, options=request_options
+            "get", "/tags", cast_to=models.TagList, options=request_options
         )
 
+    @overload
+    async def create_tag(
+        self,
+        *,
+        name: str,
+        id: str = ...,
+        companies: (
+            Sequence[
+                params.TagCompanyRequestCompaniesItemParam | models.TagCompanyRequestCompaniesItem
+            ]
+            | Sequence[
+                params.UntagCompanyRequestCompaniesItemParam
+                | models.UntagCompanyRequestCompaniesItem
+            ]
+        ) = ...,
+        users: Sequence[
+            params.TagMultipleUsersRequestUsersItemParam | models.TagMultipleUsersRequestUsersItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TagBasic: ...
+
+    @overload
     async def create_tag(
         self,
         body: (
-            _models.CreateOrUpdateTagRequest
-            | _models.TagCompanyRequest
-            | _models.UntagCompanyRequest
-            | _models.TagMultipleUsersRequest
-            | None
-        ) = None,
+            models.CreateOrUpdateTagRequest
+            | models.TagCompanyRequest
+            | models.UntagCompanyRequest
+            | models.TagMultipleUsersRequest
+            | params.CreateOrUpdateTagRequestParam
+            | params.TagCompanyRequestParam
+            | params.UntagCompanyRequestParam
+            | params.TagMultipleUsersRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic: ...
+
+    async def create_tag(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TagBasic:
         """Create or update a tag, Tag or untag companies, Tag contacts
 
         You can use this endpoint to perform the following operations:
@@ -429,15 +704,26 @@ class AsyncTagsResource(AsyncResource):
 
         Each operation will return a tag object.
 
+        Args:
+            name: The name of the tag, which will be created if not found, or the new name for the tag if this is an update request. Names are case insensitive. Required.
+            id: The id of tag to updates.
+            companies: The id or company_id of the company can be passed as input parameters.
+            users: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tags`
         """
         return await self._client.request(
-            "post", "/tags", body=body, cast_to=_models.TagBasic, options=request_options
+            "post",
+            "/tags",
+            body=request_body("create_tag", body, fields, _CREATE_TAG_FIELDS),
+            cast_to=models.TagBasic,
+            options=request_options,
         )
 
     async def find_tag(
         self, tag_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TagBasic:
+    ) -> models.TagBasic:
         """Find a specific tag
 
         You can fetch the details of tags that are on the workspace by their id.
@@ -452,7 +738,7 @@ class AsyncTagsResource(AsyncResource):
             "get",
             "/tags/{tag_id}",
             path_params={"tag_id": tag_id},
-            cast_to=_models.TagBasic,
+            cast_to=models.TagBasic,
             options=request_options,
         )
 
@@ -476,19 +762,42 @@ class AsyncTagsResource(AsyncResource):
             options=request_options,
         )
 
+    @overload
     async def attach_tag_to_ticket(
         self,
         ticket_id: str,
-        body: _models.AttachTagToTicketRequestBody | None = None,
+        *,
+        id: str | int,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: models.AttachTagToTicketRequestBody | params.AttachTagToTicketRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+    ) -> models.Tag: ...
+
+    async def attach_tag_to_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Tag:
         """Add tag to a ticket
 
         You can tag a specific ticket. This will return a tag object for the tag that was added to the ticket.
 
         Args:
             ticket_id: ticket_id
+            id: The unique identifier for the tag which is given by Intercom Required.
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/tags`
         """
@@ -496,19 +805,40 @@ class AsyncTagsResource(AsyncResource):
             "post",
             "/tickets/{ticket_id}/tags",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body("attach_tag_to_ticket", body, fields, _ATTACH_TAG_TO_TICKET_FIELDS),
+            cast_to=models.Tag,
             options=request_options,
         )
+
+    @overload
+    async def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
+
+    @overload
+    async def detach_tag_from_ticket(
+        self,
+        ticket_id: str,
+        tag_id: str,
+        body: models.DetachTagFromTicketRequestBody | params.DetachTagFromTicketRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Tag: ...
 
     async def detach_tag_from_ticket(
         self,
         ticket_id: str,
         tag_id: str,
-        body: _models.DetachTagFromTicketRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Tag:
+        **fields: Any,
+    ) -> models.Tag:
         """Remove tag from a ticket
 
         You can remove tag from a specific ticket. This will return a tag object for the tag that was removed from the ticket.
@@ -516,6 +846,8 @@ class AsyncTagsResource(AsyncResource):
         Args:
             ticket_id: ticket_id
             tag_id: The unique identifier for the tag which is given by Intercom
+            admin_id: The unique identifier for the admin which is given by Intercom. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /tickets/{ticket_id}/tags/{tag_id}`
         """
@@ -523,8 +855,10 @@ class AsyncTagsResource(AsyncResource):
             "delete",
             "/tickets/{ticket_id}/tags/{tag_id}",
             path_params={"ticket_id": ticket_id, "tag_id": tag_id},
-            body=body,
-            cast_to=_models.Tag,
+            body=request_body(
+                "detach_tag_from_ticket", body, fields, _DETACH_TAG_FROM_TICKET_FIELDS
+            ),
+            cast_to=models.Tag,
             options=request_options,
         )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from .. import models as _models
+from .. import models
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -30,7 +30,7 @@ class TeamsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TeamsResourceWithRawResponse(self)
 
-    def list_teams(self, *, request_options: RequestOptions | None = None) -> _models.TeamList:
+    def list_teams(self, *, request_options: RequestOptions | None = None) -> models.TeamList:
         """List all teams
 
         This will return a list of team objects for the App.
@@ -38,12 +38,12 @@ class TeamsResource(SyncResource):
         `GET /teams`
         """
         return self._client.request(
-            "get", "/teams", cast_to=_models.TeamList, options=request_options
+            "get", "/teams", cast_to=models.TeamList, options=request_options
         )
 
     def retrieve_team(
         self, team_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Team:
+    ) -> models.Team:
         """Retrieve a team
 
         You can fetch the details of a single team, containing an array of admins that belong to this team.
@@ -57,7 +57,7 @@ class TeamsResource(SyncResource):
             "get",
             "/teams/{team_id}",
             path_params={"team_id": team_id},
-            cast_to=_models.Team,
+            cast_to=models.Team,
             options=request_options,
         )
 
@@ -81,9 +81,7 @@ class AsyncTeamsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTeamsResourceWithRawResponse(self)
 
-    async def list_teams(
-        self, *, request_options: RequestOptions | None = None
-    ) -> _models.TeamList:
+    async def list_teams(self, *, request_options: RequestOptions | None = None) -> models.TeamList:
         """List all teams
 
         This will return a list of team objects for the App.
@@ -91,12 +89,12 @@ class AsyncTeamsResource(AsyncResource):
         `GET /teams`
         """
         return await self._client.request(
-            "get", "/teams", cast_to=_models.TeamList, options=request_options
+            "get", "/teams", cast_to=models.TeamList, options=request_options
         )
 
     async def retrieve_team(
         self, team_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Team:
+    ) -> models.Team:
         """Retrieve a team
 
         You can fetch the details of a single team, containing an array of admins that belong to this team.
@@ -110,7 +108,7 @@ class AsyncTeamsResource(AsyncResource):
             "get",
             "/teams/{team_id}",
             path_params={"team_id": team_id},
-            cast_to=_models.Team,
+            cast_to=models.Team,
             options=request_options,
         )
 

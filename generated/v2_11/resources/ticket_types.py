@@ -8,8 +8,10 @@ Everything about your ticket types
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,26 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_TICKET_TYPE_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "category": "category",
+    "icon": "icon",
+    "is_internal": "is_internal",
+}
+_UPDATE_TICKET_TYPE_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "category": "category",
+    "icon": "icon",
+    "archived": "archived",
+    "is_internal": "is_internal",
+}
 
 
 class TicketTypesResource(SyncResource):
@@ -32,7 +54,7 @@ class TicketTypesResource(SyncResource):
 
     def list_ticket_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketTypeList:
+    ) -> models.TicketTypeList:
         """List all ticket types
 
         You can get a list of all ticket types for a workspace.
@@ -40,15 +62,32 @@ class TicketTypesResource(SyncResource):
         `GET /ticket_types`
         """
         return self._client.request(
-            "get", "/ticket_types", cast_to=_models.TicketTypeList, options=request_options
+            "get", "/ticket_types", cast_to=models.TicketTypeList, options=request_options
         )
 
+    @overload
     def create_ticket_type(
         self,
-        body: _models.CreateTicketTypeRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        category: Literal["Customer", "Back-office", "Tracker"] | str = ...,
+        icon: str = ...,
+        is_internal: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
+
+    @overload
+    def create_ticket_type(
+        self,
+        body: models.CreateTicketTypeRequest | params.CreateTicketTypeRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType: ...
+
+    def create_ticket_type(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TicketType:
         """Create a ticket type
 
         You can create a new ticket type.
@@ -57,15 +96,27 @@ class TicketTypesResource(SyncResource):
         > Every ticket type will be created with two default attributes: _default_title_ and _default_description_.
         > For the `icon` propery, use an emoji from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
 
+        Args:
+            name: The name of the ticket type. Required.
+            description: The description of the ticket type.
+            category: Category of the Ticket Type.
+            icon: The icon of the ticket type.
+            is_internal: Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /ticket_types`
         """
         return self._client.request(
-            "post", "/ticket_types", body=body, cast_to=_models.TicketType, options=request_options
+            "post",
+            "/ticket_types",
+            body=request_body("create_ticket_type", body, fields, _CREATE_TICKET_TYPE_FIELDS),
+            cast_to=models.TicketType,
+            options=request_options,
         )
 
     def get_ticket_type(
         self, ticket_type_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Retrieve a ticket type
 
         You can fetch the details of a single ticket type.
@@ -79,17 +130,41 @@ class TicketTypesResource(SyncResource):
             "get",
             "/ticket_types/{ticket_type_id}",
             path_params={"ticket_type_id": ticket_type_id},
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
+
+    @overload
+    def update_ticket_type(
+        self,
+        ticket_type_id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        category: Literal["Customer", "Back-office", "Tracker"] | str = ...,
+        icon: str = ...,
+        archived: bool = ...,
+        is_internal: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
+
+    @overload
+    def update_ticket_type(
+        self,
+        ticket_type_id: str,
+        body: models.UpdateTicketTypeRequestBody | params.UpdateTicketTypeRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
 
     def update_ticket_type(
         self,
         ticket_type_id: str,
-        body: _models.UpdateTicketTypeRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+        **fields: Any,
+    ) -> models.TicketType:
         """Update a ticket type
 
         You can update a ticket type.
@@ -100,6 +175,13 @@ class TicketTypesResource(SyncResource):
 
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
+            name: The name of the ticket type.
+            description: The description of the ticket type.
+            category: Category of the Ticket Type.
+            icon: The icon of the ticket type.
+            archived: The archived status of the ticket type.
+            is_internal: Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ticket_types/{ticket_type_id}`
         """
@@ -107,8 +189,8 @@ class TicketTypesResource(SyncResource):
             "put",
             "/ticket_types/{ticket_type_id}",
             path_params={"ticket_type_id": ticket_type_id},
-            body=body,
-            cast_to=_models.TicketType,
+            body=request_body("update_ticket_type", body, fields, _UPDATE_TICKET_TYPE_FIELDS),
+            cast_to=models.TicketType,
             options=request_options,
         )
 
@@ -136,7 +218,7 @@ class AsyncTicketTypesResource(AsyncResource):
 
     async def list_ticket_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketTypeList:
+    ) -> models.TicketTypeList:
         """List all ticket types
 
         You can get a list of all ticket types for a workspace.
@@ -144,15 +226,32 @@ class AsyncTicketTypesResource(AsyncResource):
         `GET /ticket_types`
         """
         return await self._client.request(
-            "get", "/ticket_types", cast_to=_models.TicketTypeList, options=request_options
+            "get", "/ticket_types", cast_to=models.TicketTypeList, options=request_options
         )
 
+    @overload
     async def create_ticket_type(
         self,
-        body: _models.CreateTicketTypeRequest | None = None,
+        *,
+        name: str,
+        description: str = ...,
+        category: Literal["Customer", "Back-office", "Tracker"] | str = ...,
+        icon: str = ...,
+        is_internal: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
+
+    @overload
+    async def create_ticket_type(
+        self,
+        body: models.CreateTicketTypeRequest | params.CreateTicketTypeRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+    ) -> models.TicketType: ...
+
+    async def create_ticket_type(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TicketType:
         """Create a ticket type
 
         You can create a new ticket type.
@@ -161,15 +260,27 @@ class AsyncTicketTypesResource(AsyncResource):
         > Every ticket type will be created with two default attributes: _default_title_ and _default_description_.
         > For the `icon` propery, use an emoji from [Twemoji Cheatsheet](https://twemoji-cheatsheet.vercel.app/)
 
+        Args:
+            name: The name of the ticket type. Required.
+            description: The description of the ticket type.
+            category: Category of the Ticket Type.
+            icon: The icon of the ticket type.
+            is_internal: Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /ticket_types`
         """
         return await self._client.request(
-            "post", "/ticket_types", body=body, cast_to=_models.TicketType, options=request_options
+            "post",
+            "/ticket_types",
+            body=request_body("create_ticket_type", body, fields, _CREATE_TICKET_TYPE_FIELDS),
+            cast_to=models.TicketType,
+            options=request_options,
         )
 
     async def get_ticket_type(
         self, ticket_type_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.TicketType:
+    ) -> models.TicketType:
         """Retrieve a ticket type
 
         You can fetch the details of a single ticket type.
@@ -183,17 +294,41 @@ class AsyncTicketTypesResource(AsyncResource):
             "get",
             "/ticket_types/{ticket_type_id}",
             path_params={"ticket_type_id": ticket_type_id},
-            cast_to=_models.TicketType,
+            cast_to=models.TicketType,
             options=request_options,
         )
+
+    @overload
+    async def update_ticket_type(
+        self,
+        ticket_type_id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        category: Literal["Customer", "Back-office", "Tracker"] | str = ...,
+        icon: str = ...,
+        archived: bool = ...,
+        is_internal: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
+
+    @overload
+    async def update_ticket_type(
+        self,
+        ticket_type_id: str,
+        body: models.UpdateTicketTypeRequestBody | params.UpdateTicketTypeRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketType: ...
 
     async def update_ticket_type(
         self,
         ticket_type_id: str,
-        body: _models.UpdateTicketTypeRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketType:
+        **fields: Any,
+    ) -> models.TicketType:
         """Update a ticket type
 
         You can update a ticket type.
@@ -204,6 +339,13 @@ class AsyncTicketTypesResource(AsyncResource):
 
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
+            name: The name of the ticket type.
+            description: The description of the ticket type.
+            category: Category of the Ticket Type.
+            icon: The icon of the ticket type.
+            archived: The archived status of the ticket type.
+            is_internal: Whether the tickets associated with this ticket type are intended for internal use only or will be shared with customers. This is currently a limited attribute.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ticket_types/{ticket_type_id}`
         """
@@ -211,8 +353,8 @@ class AsyncTicketTypesResource(AsyncResource):
             "put",
             "/ticket_types/{ticket_type_id}",
             path_params={"ticket_type_id": ticket_type_id},
-            body=body,
-            cast_to=_models.TicketType,
+            body=request_body("update_ticket_type", body, fields, _UPDATE_TICKET_TYPE_FIELDS),
+            cast_to=models.TicketType,
             options=request_options,
         )
 

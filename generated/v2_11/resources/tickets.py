@@ -7,9 +7,12 @@ Everything about your tickets
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,39 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_REPLY_TICKET_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "body": "body",
+    "created_at": "created_at",
+    "attachment_urls": "attachment_urls",
+    "intercom_user_id": "intercom_user_id",
+    "user_id": "user_id",
+    "email": "email",
+    "admin_id": "admin_id",
+    "reply_options": "reply_options",
+}
+_CREATE_TICKET_FIELDS = {
+    "ticket_type_id": "ticket_type_id",
+    "contacts": "contacts",
+    "company_id": "company_id",
+    "created_at": "created_at",
+    "ticket_attributes": "ticket_attributes",
+}
+_UPDATE_TICKET_FIELDS = {
+    "ticket_attributes": "ticket_attributes",
+    "state": "state",
+    "open": "open",
+    "is_shared": "is_shared",
+    "snoozed_until": "snoozed_until",
+    "assignment": "assignment",
+}
+_SEARCH_TICKETS_FIELDS = {"query": "query", "pagination": "pagination"}
 
 
 class TicketsResource(SyncResource):
@@ -32,25 +68,70 @@ class TicketsResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TicketsResourceWithRawResponse(self)
 
+    @overload
+    def reply_ticket(
+        self,
+        ticket_id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        user_id: str = ...,
+        email: str = ...,
+        admin_id: str = ...,
+        reply_options: Sequence[
+            params.AdminReplyTicketRequestReplyOptionsItemParam
+            | models.AdminReplyTicketRequestReplyOptionsItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    @overload
     def reply_ticket(
         self,
         ticket_id: str,
         body: (
-            _models.ContactReplyTicketIntercomUserIdRequest
-            | _models.ContactReplyTicketUserIdRequest
-            | _models.ContactReplyTicketEmailRequest
-            | _models.AdminReplyTicketRequest
-            | None
-        ) = None,
+            models.ContactReplyTicketIntercomUserIdRequest
+            | models.ContactReplyTicketUserIdRequest
+            | models.ContactReplyTicketEmailRequest
+            | models.AdminReplyTicketRequest
+            | params.ContactReplyTicketIntercomUserIdRequestParam
+            | params.ContactReplyTicketUserIdRequestParam
+            | params.ContactReplyTicketEmailRequestParam
+            | params.AdminReplyTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketReply:
+    ) -> models.TicketReply: ...
+
+    def reply_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.TicketReply:
         """Reply to a ticket
 
         You can reply to a ticket with a message from an admin or on behalf of a contact, or with a note for admins.
 
         Args:
             ticket_id: (no description in the spec)
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            user_id: The external_id you have defined for the contact.
+            email: The email you have defined for the user.
+            admin_id: The id of the admin who is authoring the comment.
+            reply_options: The quick reply options to display. Must be present for quick_reply message types.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/reply`
         """
@@ -58,30 +139,66 @@ class TicketsResource(SyncResource):
             "post",
             "/tickets/{ticket_id}/reply",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.TicketReply,
+            body=request_body("reply_ticket", body, fields, _REPLY_TICKET_FIELDS, body_field=True),
+            cast_to=models.TicketReply,
             options=request_options,
         )
 
+    @overload
     def create_ticket(
         self,
-        body: _models.CreateTicketRequest | None = None,
+        *,
+        ticket_type_id: str | int,
+        contacts: Sequence[
+            params.CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
+            | params.CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
+            | params.CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
+        ],
+        company_id: str = ...,
+        created_at: int = ...,
+        ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def create_ticket(
+        self,
+        body: models.CreateTicketRequest | params.CreateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket: ...
+
+    def create_ticket(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
 
+        Args:
+            ticket_type_id: The ID of the type of ticket you want to create Required.
+            contacts: The list of contacts (users or leads) affected by this ticket. Currently only one is allowed Required.
+            company_id: The ID of the company that the ticket is associated with. The ID that you set upon company creation.
+            created_at: The time the ticket was created. If not provided, the current time will be used.
+            ticket_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets`
         """
         return self._client.request(
-            "post", "/tickets", body=body, cast_to=_models.Ticket, options=request_options
+            "post",
+            "/tickets",
+            body=request_body("create_ticket", body, fields, _CREATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
+            options=request_options,
         )
 
     def get_ticket(
         self, ticket_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Retrieve a ticket
 
         You can fetch the details of a single ticket.
@@ -95,23 +212,56 @@ class TicketsResource(SyncResource):
             "get",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
+
+    @overload
+    def update_ticket(
+        self,
+        ticket_id: str,
+        *,
+        ticket_attributes: Mapping[str, Any] = ...,
+        state: Literal["in_progress", "waiting_on_customer", "resolved"] | str = ...,
+        open: bool = ...,
+        is_shared: bool = ...,
+        snoozed_until: int = ...,
+        assignment: (
+            params.UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def update_ticket(
+        self,
+        ticket_id: str,
+        body: models.UpdateTicketRequest | params.UpdateTicketRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
 
     def update_ticket(
         self,
         ticket_id: str,
-        body: _models.UpdateTicketRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+        **fields: Any,
+    ) -> models.Ticket:
         """Update a ticket
 
         You can update a ticket.
 
         Args:
             ticket_id: The unique identifier for the ticket which is given by Intercom
+            ticket_attributes: The attributes set on the ticket.
+            state: The state of the ticket.
+            open: Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
+            is_shared: Specify whether the ticket is visible to users.
+            snoozed_until: The time you want the ticket to reopen.
+            assignment: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /tickets/{ticket_id}`
         """
@@ -119,17 +269,36 @@ class TicketsResource(SyncResource):
             "put",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.Ticket,
+            body=request_body("update_ticket", body, fields, _UPDATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
             options=request_options,
         )
 
+    @overload
     def search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    @overload
+    def search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketList:
+    ) -> models.TicketList: ...
+
+    def search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TicketList:
         """Search tickets
 
         You can search for multiple tickets by the value of their attributes in order to fetch exactly which ones you want.
@@ -137,12 +306,12 @@ class TicketsResource(SyncResource):
         To search for tickets, you send a `POST` request to `https://api.intercom.io/tickets/search`.
 
         This will accept a query object in the body which will define your filters.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -155,68 +324,75 @@ class TicketsResource(SyncResource):
 
         Most keys listed as part of the Ticket model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foobar"`).
 
-        | Field                                     | Type                                                                                     |
-        | :---------------------------------------- | :--------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                   |
-        | created_at                                | Date (UNIX timestamp)                                                                    |
-        | updated_at                                | Date (UNIX timestamp)                                                                    |
-        | title                           | String                                                                                   |
-        | description                     | String                                                                                   |
-        | category                                  | String                                                                                   |
-        | ticket_type_id                            | String                                                                                   |
-        | contact_ids                               | String                                                                                   |
-        | teammate_ids                              | String                                                                                   |
-        | admin_assignee_id                         | String                                                                                   |
-        | team_assignee_id                          | String                                                                                   |
-        | open                                      | Boolean                                                                                  |
-        | state                                     | String                                                                                   |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                    |
-        | ticket_attribute.{id}                     | String or Boolean or Date (UNIX timestamp) or Float or Integer                           |
+        (A table of 15 rows with the columns Field, Type: id, created_at, updated_at, title, ...; the whole table is in the package's reference.md, under `client.tickets.search_tickets`.)
 
         ### Accepted Operators
 
-        {% admonition type="info" name="Searching based on `created_at`" %}
-          You may use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Note: Searching based on `created_at`
+            You may use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/search`
         """
         return self._client.request(
             "post",
             "/tickets/search",
-            body=body,
-            cast_to=_models.TicketList,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            cast_to=models.TicketList,
             options=request_options,
         )
 
+    @overload
     def iter_search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.TicketList, models.Ticket]: ...
+
+    @overload
+    def iter_search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.TicketList, _models.Ticket]:
+    ) -> SyncPaginator[models.TicketList, models.Ticket]: ...
+
+    def iter_search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> SyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
-            body=body,
-            page_type=_models.TicketList,
-            item_type=_models.Ticket,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            page_type=models.TicketList,
+            item_type=models.Ticket,
             cursor="body",
             items_field="tickets",
             options=request_options,
@@ -245,25 +421,70 @@ class AsyncTicketsResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTicketsResourceWithRawResponse(self)
 
+    @overload
+    async def reply_ticket(
+        self,
+        ticket_id: str,
+        *,
+        message_type: Literal["comment", "note", "quick_reply"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        user_id: str = ...,
+        email: str = ...,
+        admin_id: str = ...,
+        reply_options: Sequence[
+            params.AdminReplyTicketRequestReplyOptionsItemParam
+            | models.AdminReplyTicketRequestReplyOptionsItem
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketReply: ...
+
+    @overload
     async def reply_ticket(
         self,
         ticket_id: str,
         body: (
-            _models.ContactReplyTicketIntercomUserIdRequest
-            | _models.ContactReplyTicketUserIdRequest
-            | _models.ContactReplyTicketEmailRequest
-            | _models.AdminReplyTicketRequest
-            | None
-        ) = None,
+            models.ContactReplyTicketIntercomUserIdRequest
+            | models.ContactReplyTicketUserIdRequest
+            | models.ContactReplyTicketEmailRequest
+            | models.AdminReplyTicketRequest
+            | params.ContactReplyTicketIntercomUserIdRequestParam
+            | params.ContactReplyTicketUserIdRequestParam
+            | params.ContactReplyTicketEmailRequestParam
+            | params.AdminReplyTicketRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketReply:
+    ) -> models.TicketReply: ...
+
+    async def reply_ticket(
+        self,
+        ticket_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.TicketReply:
         """Reply to a ticket
 
         You can reply to a ticket with a message from an admin or on behalf of a contact, or with a note for admins.
 
         Args:
             ticket_id: (no description in the spec)
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            user_id: The external_id you have defined for the contact.
+            email: The email you have defined for the user.
+            admin_id: The id of the admin who is authoring the comment.
+            reply_options: The quick reply options to display. Must be present for quick_reply message types.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/{ticket_id}/reply`
         """
@@ -271,30 +492,66 @@ class AsyncTicketsResource(AsyncResource):
             "post",
             "/tickets/{ticket_id}/reply",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.TicketReply,
+            body=request_body("reply_ticket", body, fields, _REPLY_TICKET_FIELDS, body_field=True),
+            cast_to=models.TicketReply,
             options=request_options,
         )
 
+    @overload
     async def create_ticket(
         self,
-        body: _models.CreateTicketRequest | None = None,
+        *,
+        ticket_type_id: str | int,
+        contacts: Sequence[
+            params.CreateTicketRequestContactsItemIdParam
+            | models.CreateTicketRequestContactsItemId
+            | params.CreateTicketRequestContactsItemExternalIdParam
+            | models.CreateTicketRequestContactsItemExternalId
+            | params.CreateTicketRequestContactsItemEmailParam
+            | models.CreateTicketRequestContactsItemEmail
+        ],
+        company_id: str = ...,
+        created_at: int = ...,
+        ticket_attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def create_ticket(
+        self,
+        body: models.CreateTicketRequest | params.CreateTicketRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+    ) -> models.Ticket: ...
+
+    async def create_ticket(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Ticket:
         """Create a ticket
 
         You can create a new ticket.
 
+        Args:
+            ticket_type_id: The ID of the type of ticket you want to create Required.
+            contacts: The list of contacts (users or leads) affected by this ticket. Currently only one is allowed Required.
+            company_id: The ID of the company that the ticket is associated with. The ID that you set upon company creation.
+            created_at: The time the ticket was created. If not provided, the current time will be used.
+            ticket_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /tickets`
         """
         return await self._client.request(
-            "post", "/tickets", body=body, cast_to=_models.Ticket, options=request_options
+            "post",
+            "/tickets",
+            body=request_body("create_ticket", body, fields, _CREATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
+            options=request_options,
         )
 
     async def get_ticket(
         self, ticket_id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.Ticket:
+    ) -> models.Ticket:
         """Retrieve a ticket
 
         You can fetch the details of a single ticket.
@@ -308,23 +565,56 @@ class AsyncTicketsResource(AsyncResource):
             "get",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            cast_to=_models.Ticket,
+            cast_to=models.Ticket,
             options=request_options,
         )
+
+    @overload
+    async def update_ticket(
+        self,
+        ticket_id: str,
+        *,
+        ticket_attributes: Mapping[str, Any] = ...,
+        state: Literal["in_progress", "waiting_on_customer", "resolved"] | str = ...,
+        open: bool = ...,
+        is_shared: bool = ...,
+        snoozed_until: int = ...,
+        assignment: (
+            params.UpdateTicketRequestAssignmentParam | models.UpdateTicketRequestAssignment
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def update_ticket(
+        self,
+        ticket_id: str,
+        body: models.UpdateTicketRequest | params.UpdateTicketRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
 
     async def update_ticket(
         self,
         ticket_id: str,
-        body: _models.UpdateTicketRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+        **fields: Any,
+    ) -> models.Ticket:
         """Update a ticket
 
         You can update a ticket.
 
         Args:
             ticket_id: The unique identifier for the ticket which is given by Intercom
+            ticket_attributes: The attributes set on the ticket.
+            state: The state of the ticket.
+            open: Specify if a ticket is open. Set to false to close a ticket. Closing a ticket will also unsnooze it.
+            is_shared: Specify whether the ticket is visible to users.
+            snoozed_until: The time you want the ticket to reopen.
+            assignment: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /tickets/{ticket_id}`
         """
@@ -332,17 +622,36 @@ class AsyncTicketsResource(AsyncResource):
             "put",
             "/tickets/{ticket_id}",
             path_params={"ticket_id": ticket_id},
-            body=body,
-            cast_to=_models.Ticket,
+            body=request_body("update_ticket", body, fields, _UPDATE_TICKET_FIELDS),
+            cast_to=models.Ticket,
             options=request_options,
         )
 
+    @overload
     async def search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketList: ...
+
+    @overload
+    async def search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketList:
+    ) -> models.TicketList: ...
+
+    async def search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.TicketList:
         """Search tickets
 
         You can search for multiple tickets by the value of their attributes in order to fetch exactly which ones you want.
@@ -350,12 +659,12 @@ class AsyncTicketsResource(AsyncResource):
         To search for tickets, you send a `POST` request to `https://api.intercom.io/tickets/search`.
 
         This will accept a query object in the body which will define your filters.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -368,68 +677,75 @@ class AsyncTicketsResource(AsyncResource):
 
         Most keys listed as part of the Ticket model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foobar"`).
 
-        | Field                                     | Type                                                                                     |
-        | :---------------------------------------- | :--------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                   |
-        | created_at                                | Date (UNIX timestamp)                                                                    |
-        | updated_at                                | Date (UNIX timestamp)                                                                    |
-        | title                           | String                                                                                   |
-        | description                     | String                                                                                   |
-        | category                                  | String                                                                                   |
-        | ticket_type_id                            | String                                                                                   |
-        | contact_ids                               | String                                                                                   |
-        | teammate_ids                              | String                                                                                   |
-        | admin_assignee_id                         | String                                                                                   |
-        | team_assignee_id                          | String                                                                                   |
-        | open                                      | Boolean                                                                                  |
-        | state                                     | String                                                                                   |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                    |
-        | ticket_attribute.{id}                     | String or Boolean or Date (UNIX timestamp) or Float or Integer                           |
+        (A table of 15 rows with the columns Field, Type: id, created_at, updated_at, title, ...; the whole table is in the package's reference.md, under `client.tickets.search_tickets`.)
 
         ### Accepted Operators
 
-        {% admonition type="info" name="Searching based on `created_at`" %}
-          You may use the `<=` or `>=` operators to search by `created_at`.
-        {% /admonition %}
+        Note: Searching based on `created_at`
+            You may use the `<=` or `>=` operators to search by `created_at`.
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /tickets/search`
         """
         return await self._client.request(
             "post",
             "/tickets/search",
-            body=body,
-            cast_to=_models.TicketList,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            cast_to=models.TicketList,
             options=request_options,
         )
 
+    @overload
     def iter_search_tickets(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]: ...
+
+    @overload
+    def iter_search_tickets(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.TicketList, _models.Ticket]:
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]: ...
+
+    def iter_search_tickets(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> AsyncPaginator[models.TicketList, models.Ticket]:
         """Iterate over every item of every page of `search_tickets` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/tickets/search",
-            body=body,
-            page_type=_models.TicketList,
-            item_type=_models.Ticket,
+            body=request_body("search_tickets", body, fields, _SEARCH_TICKETS_FIELDS),
+            page_type=models.TicketList,
+            item_type=models.Ticket,
             cursor="body",
             items_field="tickets",
             options=request_options,

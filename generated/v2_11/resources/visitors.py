@@ -7,9 +7,12 @@ Everything about your Visitors
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +20,18 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_UPDATE_VISITOR_FIELDS = {
+    "id": "id",
+    "user_id": "user_id",
+    "name": "name",
+    "custom_attributes": "custom_attributes",
+}
+_CONVERT_VISITOR_FIELDS = {"type": "type", "user": "user", "visitor": "visitor"}
 
 
 class VisitorsResource(SyncResource):
@@ -32,7 +47,7 @@ class VisitorsResource(SyncResource):
 
     def retrieve_visitor_with_user_id(
         self, *, user_id: str, request_options: RequestOptions | None = None
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Retrieve a visitor with User ID
 
         You can fetch the details of a single visitor.
@@ -46,16 +61,47 @@ class VisitorsResource(SyncResource):
             "get",
             "/visitors",
             query={"user_id": user_id},
-            cast_to=_models.Visitor,
+            cast_to=models.Visitor,
             options=request_options,
         )
 
+    @overload
     def update_visitor(
         self,
-        body: _models.UpdateVisitorRequest | None = None,
+        *,
+        id: str,
+        user_id: str = ...,
+        name: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Visitor: ...
+
+    @overload
+    def update_visitor(
+        self,
+        *,
+        user_id: str,
+        id: str = ...,
+        name: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Visitor: ...
+
+    @overload
+    def update_visitor(
+        self,
+        body: models.UpdateVisitorRequest | params.UpdateVisitorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Visitor:
+    ) -> models.Visitor: ...
+
+    def update_visitor(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Visitor:
         """Update a visitor
 
         Sending a PUT request to `/visitors` will result in an update of an existing Visitor.
@@ -64,18 +110,45 @@ class VisitorsResource(SyncResource):
 
         **Option 2.** You can update a visitor by passing in the `id` of the visitor in the Request body.
 
+        Args:
+            id: A unique identified for the visitor which is given by Intercom.
+            user_id: A unique identified for the visitor which is given by you.
+            name: The visitor's name.
+            custom_attributes: The custom attributes which are set for the visitor.
+            (one of these is required: id | user_id)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `PUT /visitors`
         """
         return self._client.request(
-            "put", "/visitors", body=body, cast_to=_models.Visitor, options=request_options
+            "put",
+            "/visitors",
+            body=request_body("update_visitor", body, fields, _UPDATE_VISITOR_FIELDS),
+            cast_to=models.Visitor,
+            options=request_options,
         )
 
+    @overload
     def convert_visitor(
         self,
-        body: _models.ConvertVisitorRequest | None = None,
+        *,
+        type: str,
+        user: params.ConvertVisitorRequestUserParam | models.ConvertVisitorRequestUser,
+        visitor: params.ConvertVisitorRequestVisitorParam | models.ConvertVisitorRequestVisitor,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    def convert_visitor(
+        self,
+        body: models.ConvertVisitorRequest | params.ConvertVisitorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    def convert_visitor(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Convert a visitor
 
         You can merge a Visitor to a Contact of role type `lead` or `user`.
@@ -84,10 +157,20 @@ class VisitorsResource(SyncResource):
         >
         > If the User exists, then the Visitor will be merged into it, the Visitor deleted and the User returned. If the User does not exist, the Visitor will be converted to a User, with the User identifiers replacing it's Visitor identifiers.
 
+        Args:
+            type: Represents the role of the Contact model. Accepts `lead` or `user`. Required.
+            user: (no description in the spec) Required.
+            visitor: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /visitors/convert`
         """
         return self._client.request(
-            "post", "/visitors/convert", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/visitors/convert",
+            body=request_body("convert_visitor", body, fields, _CONVERT_VISITOR_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
 
@@ -113,7 +196,7 @@ class AsyncVisitorsResource(AsyncResource):
 
     async def retrieve_visitor_with_user_id(
         self, *, user_id: str, request_options: RequestOptions | None = None
-    ) -> _models.Visitor:
+    ) -> models.Visitor:
         """Retrieve a visitor with User ID
 
         You can fetch the details of a single visitor.
@@ -127,16 +210,47 @@ class AsyncVisitorsResource(AsyncResource):
             "get",
             "/visitors",
             query={"user_id": user_id},
-            cast_to=_models.Visitor,
+            cast_to=models.Visitor,
             options=request_options,
         )
 
+    @overload
     async def update_visitor(
         self,
-        body: _models.UpdateVisitorRequest | None = None,
+        *,
+        id: str,
+        user_id: str = ...,
+        name: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Visitor: ...
+
+    @overload
+    async def update_visitor(
+        self,
+        *,
+        user_id: str,
+        id: str = ...,
+        name: str = ...,
+        custom_attributes: Mapping[
+            str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Visitor: ...
+
+    @overload
+    async def update_visitor(
+        self,
+        body: models.UpdateVisitorRequest | params.UpdateVisitorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Visitor:
+    ) -> models.Visitor: ...
+
+    async def update_visitor(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Visitor:
         """Update a visitor
 
         Sending a PUT request to `/visitors` will result in an update of an existing Visitor.
@@ -145,18 +259,45 @@ class AsyncVisitorsResource(AsyncResource):
 
         **Option 2.** You can update a visitor by passing in the `id` of the visitor in the Request body.
 
+        Args:
+            id: A unique identified for the visitor which is given by Intercom.
+            user_id: A unique identified for the visitor which is given by you.
+            name: The visitor's name.
+            custom_attributes: The custom attributes which are set for the visitor.
+            (one of these is required: id | user_id)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `PUT /visitors`
         """
         return await self._client.request(
-            "put", "/visitors", body=body, cast_to=_models.Visitor, options=request_options
+            "put",
+            "/visitors",
+            body=request_body("update_visitor", body, fields, _UPDATE_VISITOR_FIELDS),
+            cast_to=models.Visitor,
+            options=request_options,
         )
 
+    @overload
     async def convert_visitor(
         self,
-        body: _models.ConvertVisitorRequest | None = None,
+        *,
+        type: str,
+        user: params.ConvertVisitorRequestUserParam | models.ConvertVisitorRequestUser,
+        visitor: params.ConvertVisitorRequestVisitorParam | models.ConvertVisitorRequestVisitor,
+        request_options: RequestOptions | None = None,
+    ) -> models.Contact: ...
+
+    @overload
+    async def convert_visitor(
+        self,
+        body: models.ConvertVisitorRequest | params.ConvertVisitorRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Contact:
+    ) -> models.Contact: ...
+
+    async def convert_visitor(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Contact:
         """Convert a visitor
 
         You can merge a Visitor to a Contact of role type `lead` or `user`.
@@ -165,10 +306,20 @@ class AsyncVisitorsResource(AsyncResource):
         >
         > If the User exists, then the Visitor will be merged into it, the Visitor deleted and the User returned. If the User does not exist, the Visitor will be converted to a User, with the User identifiers replacing it's Visitor identifiers.
 
+        Args:
+            type: Represents the role of the Contact model. Accepts `lead` or `user`. Required.
+            user: (no description in the spec) Required.
+            visitor: (no description in the spec) Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
+
         `POST /visitors/convert`
         """
         return await self._client.request(
-            "post", "/visitors/convert", body=body, cast_to=_models.Contact, options=request_options
+            "post",
+            "/visitors/convert",
+            body=request_body("convert_visitor", body, fields, _CONVERT_VISITOR_FIELDS),
+            cast_to=models.Contact,
+            options=request_options,
         )
 
 

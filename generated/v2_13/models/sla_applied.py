@@ -11,7 +11,6 @@ class SlaApplied(BaseModel):
     """
     The SLA Applied object contains the details for which SLA has been applied to this conversation.
     Important: if there are any canceled sla_events for the conversation - meaning an SLA has been manually removed from a conversation, the sla_status will always be returned as null.
-
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True, coerce_numbers_to_str=True)

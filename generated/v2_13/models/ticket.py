@@ -10,9 +10,9 @@ from . import (
     linked_object_list,
     ticket_contacts,
     ticket_custom_attributes,
-    ticket_parts as ticket_parts_1,
-    ticket_state as ticket_state_1,
-    ticket_type as ticket_type_1,
+    ticket_parts as _ticket_parts,
+    ticket_state as _ticket_state,
+    ticket_type as _ticket_type,
 )
 
 
@@ -39,8 +39,8 @@ class Ticket(BaseModel):
     Category of the Ticket.
     """
     ticket_attributes: ticket_custom_attributes.TicketCustomAttributes | None = None
-    ticket_state: ticket_state_1.TicketState | None = None
-    ticket_type: ticket_type_1.TicketType | None = None
+    ticket_state: _ticket_state.TicketState | None = None
+    ticket_type: _ticket_type.TicketType | None = None
     contacts: ticket_contacts.TicketContacts | None = None
     admin_assignee_id: str | None = None
     """
@@ -67,7 +67,7 @@ class Ticket(BaseModel):
     The time the ticket will be snoozed until as a UTC Unix timestamp. If null, the ticket is not currently snoozed.
     """
     linked_objects: linked_object_list.LinkedObjectList | None = None
-    ticket_parts: ticket_parts_1.TicketParts | None = None
+    ticket_parts: _ticket_parts.TicketParts | None = None
     is_shared: bool | None = None
     """
     Whether or not the ticket is shared with the customer.

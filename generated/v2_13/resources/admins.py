@@ -8,8 +8,10 @@ Everything about your Admins
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,15 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_SET_AWAY_ADMIN_FIELDS = {
+    "away_mode_enabled": "away_mode_enabled",
+    "away_mode_reassign": "away_mode_reassign",
+}
 
 
 class AdminsResource(SyncResource):
@@ -34,7 +45,7 @@ class AdminsResource(SyncResource):
 
     def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -46,22 +57,45 @@ class AdminsResource(SyncResource):
         `GET /me`
         """
         return self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
 
     def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+        **fields: Any,
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -69,8 +103,8 @@ class AdminsResource(SyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Admin,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -80,7 +114,7 @@ class AdminsResource(SyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -95,7 +129,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -105,20 +139,20 @@ class AdminsResource(SyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> SyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
         )
 
-    def list_admins(self, *, request_options: RequestOptions | None = None) -> _models.AdminList:
+    def list_admins(self, *, request_options: RequestOptions | None = None) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -126,12 +160,12 @@ class AdminsResource(SyncResource):
         `GET /admins`
         """
         return self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -145,7 +179,7 @@ class AdminsResource(SyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -174,7 +208,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def identify_admin(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminWithApp:
+    ) -> models.AdminWithApp:
         """Identify an admin
 
         You can view the currently authorised admin along with the embedded app object (a "workspace" in legacy terminology).
@@ -186,22 +220,45 @@ class AsyncAdminsResource(AsyncResource):
         `GET /me`
         """
         return await self._client.request(
-            "get", "/me", cast_to=_models.AdminWithApp, options=request_options
+            "get", "/me", cast_to=models.AdminWithApp, options=request_options
         )
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        *,
+        away_mode_enabled: bool,
+        away_mode_reassign: bool,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
+
+    @overload
+    async def set_away_admin(
+        self,
+        id: int,
+        body: models.SetAwayAdminRequestBody | params.SetAwayAdminRequestBodyParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Admin: ...
 
     async def set_away_admin(
         self,
         id: int,
-        body: _models.SetAwayAdminRequestBody | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Admin:
+        **fields: Any,
+    ) -> models.Admin:
         """Set an admin to away
 
         You can set an Admin as away for the Inbox.
 
         Args:
             id: The unique identifier of a given admin
+            away_mode_enabled: Set to "true" to change the status of the admin to away. Required.
+            away_mode_reassign: Set to "true" to assign any new conversation replies to your default inbox. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /admins/{id}/away`
         """
@@ -209,8 +266,8 @@ class AsyncAdminsResource(AsyncResource):
             "put",
             "/admins/{id}/away",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Admin,
+            body=request_body("set_away_admin", body, fields, _SET_AWAY_ADMIN_FIELDS),
+            cast_to=models.Admin,
             options=request_options,
         )
 
@@ -220,7 +277,7 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ActivityLogList:
+    ) -> models.ActivityLogList:
         """List all activity logs
 
         You can get a log of activities by all admins in an app.
@@ -235,7 +292,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            cast_to=_models.ActivityLogList,
+            cast_to=models.ActivityLogList,
             options=request_options,
         )
 
@@ -245,14 +302,14 @@ class AsyncAdminsResource(AsyncResource):
         created_at_after: str,
         created_at_before: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ActivityLogList, _models.ActivityLog]:
+    ) -> AsyncPaginator[models.ActivityLogList, models.ActivityLog]:
         """Iterate over every item of every page of `list_activity_logs` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/admins/activity_logs",
             query={"created_at_after": created_at_after, "created_at_before": created_at_before},
-            page_type=_models.ActivityLogList,
-            item_type=_models.ActivityLog,
+            page_type=models.ActivityLogList,
+            item_type=models.ActivityLog,
             cursor="query",
             items_field="activity_logs",
             options=request_options,
@@ -260,7 +317,7 @@ class AsyncAdminsResource(AsyncResource):
 
     async def list_admins(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.AdminList:
+    ) -> models.AdminList:
         """List all admins
 
         You can fetch a list of admins for a given workspace.
@@ -268,12 +325,12 @@ class AsyncAdminsResource(AsyncResource):
         `GET /admins`
         """
         return await self._client.request(
-            "get", "/admins", cast_to=_models.AdminList, options=request_options
+            "get", "/admins", cast_to=models.AdminList, options=request_options
         )
 
     async def retrieve_admin(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Admin:
+    ) -> models.Admin:
         """Retrieve an admin
 
         You can retrieve the details of a single admin.
@@ -287,7 +344,7 @@ class AsyncAdminsResource(AsyncResource):
             "get",
             "/admins/{id}",
             path_params={"id": id},
-            cast_to=_models.Admin,
+            cast_to=models.Admin,
             options=request_options,
         )
 

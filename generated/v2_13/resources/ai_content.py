@@ -4,15 +4,9 @@
 
 With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-&nbsp;
-
 *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-&nbsp;
-
 *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-&nbsp;
 
 You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
 """
@@ -20,8 +14,10 @@ You can then iterate through the content from that source via its API and POST i
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -30,21 +26,49 @@ from .._runtime import (
     to_raw_response,
 )
 
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONTENT_IMPORT_SOURCE_FIELDS = {
+    "sync_behavior": "sync_behavior",
+    "status": "status",
+    "url": "url",
+}
+_UPDATE_CONTENT_IMPORT_SOURCE_FIELDS = {
+    "sync_behavior": "sync_behavior",
+    "status": "status",
+    "url": "url",
+}
+_CREATE_EXTERNAL_PAGE_FIELDS = {
+    "title": "title",
+    "html": "html",
+    "url": "url",
+    "ai_agent_availability": "ai_agent_availability",
+    "ai_copilot_availability": "ai_copilot_availability",
+    "locale": "locale",
+    "source_id": "source_id",
+    "external_id": "external_id",
+}
+_UPDATE_EXTERNAL_PAGE_FIELDS = {
+    "title": "title",
+    "html": "html",
+    "url": "url",
+    "fin_availability": "fin_availability",
+    "locale": "locale",
+    "source_id": "source_id",
+    "external_id": "external_id",
+}
+
 
 class AiContentResource(SyncResource):
     """Operations tagged 'AI Content' in the spec.
 
     With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-    &nbsp;
-
     *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-    &nbsp;
-
     *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-    &nbsp;
 
     You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
     """
@@ -56,7 +80,7 @@ class AiContentResource(SyncResource):
 
     def list_content_import_sources(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSourcesList:
+    ) -> models.ContentImportSourcesList:
         """List content import sources
 
         You can retrieve a list of all content import sources for a workspace.
@@ -66,33 +90,58 @@ class AiContentResource(SyncResource):
         return self._client.request(
             "get",
             "/ai/content_import_sources",
-            cast_to=_models.ContentImportSourcesList,
+            cast_to=models.ContentImportSourcesList,
             options=request_options,
         )
 
+    @overload
     def create_content_import_source(
         self,
-        body: _models.CreateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    def create_content_import_source(
+        self,
+        body: (
+            models.CreateContentImportSourceRequest | params.CreateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource: ...
+
+    def create_content_import_source(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
+
+        Args:
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/content_import_sources`
         """
         return self._client.request(
             "post",
             "/ai/content_import_sources",
-            body=body,
-            cast_to=_models.ContentImportSource,
+            body=request_body(
+                "create_content_import_source", body, fields, _CREATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     def get_content_import_source(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Retrieve a content import source
 
         Args:
@@ -104,23 +153,50 @@ class AiContentResource(SyncResource):
             "get",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
+
+    @overload
+    def update_content_import_source(
+        self,
+        id: str,
+        *,
+        sync_behavior: Literal["api", "automated", "manual"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    def update_content_import_source(
+        self,
+        id: str,
+        body: (
+            models.UpdateContentImportSourceRequest | params.UpdateContentImportSourceRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
 
     def update_content_import_source(
         self,
         id: str,
-        body: _models.UpdateContentImportSourceRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+        **fields: Any,
+    ) -> models.ContentImportSource:
         """Update a content import source
 
         You can update an existing content import source.
 
         Args:
             id: The unique identifier for the content import source which is given by Intercom.
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. You can not change the value to or from api. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. This may only be different from the existing value if the sync behavior is API. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/content_import_sources/{id}`
         """
@@ -128,8 +204,10 @@ class AiContentResource(SyncResource):
             "put",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ContentImportSource,
+            body=request_body(
+                "update_content_import_source", body, fields, _UPDATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
@@ -155,7 +233,7 @@ class AiContentResource(SyncResource):
 
     def list_external_pages(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPagesList:
+    ) -> models.ExternalPagesList:
         """List external pages
 
         You can retrieve a list of all external pages for a workspace.
@@ -163,32 +241,63 @@ class AiContentResource(SyncResource):
         `GET /ai/external_pages`
         """
         return self._client.request(
-            "get", "/ai/external_pages", cast_to=_models.ExternalPagesList, options=request_options
+            "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
+    @overload
     def create_external_page(
         self,
-        body: _models.CreateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        external_id: str,
+        url: str = ...,
+        ai_agent_availability: bool = ...,
+        ai_copilot_availability: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    def create_external_page(
+        self,
+        body: models.CreateExternalPageRequest | params.CreateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage: ...
+
+    def create_external_page(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
+
+        Args:
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. When a URL is not present, Fin will not reference the source.
+            ai_agent_availability: Whether the external page should be used to answer questions by AI Agent. Will not default when updating an existing external page.
+            ai_copilot_availability: Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/external_pages`
         """
         return self._client.request(
             "post",
             "/ai/external_pages",
-            body=body,
-            cast_to=_models.ExternalPage,
+            body=request_body("create_external_page", body, fields, _CREATE_EXTERNAL_PAGE_FIELDS),
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     def get_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Retrieve an external page
 
         You can retrieve an external page.
@@ -202,23 +311,56 @@ class AiContentResource(SyncResource):
             "get",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
+
+    @overload
+    def update_external_page(
+        self,
+        id: str,
+        *,
+        title: str,
+        html: str,
+        url: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        fin_availability: bool = ...,
+        external_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    def update_external_page(
+        self,
+        id: str,
+        body: models.UpdateExternalPageRequest | params.UpdateExternalPageRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
 
     def update_external_page(
         self,
         id: str,
-        body: _models.UpdateExternalPageRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+        **fields: Any,
+    ) -> models.ExternalPage:
         """Update an external page
 
         You can update an existing external page (if it was created via the API).
 
         Args:
             id: The unique identifier for the external page which is given by Intercom.
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. Required.
+            fin_availability: Whether the external page should be used to answer questions by Fin.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/external_pages/{id}`
         """
@@ -226,14 +368,14 @@ class AiContentResource(SyncResource):
             "put",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ExternalPage,
+            body=request_body("update_external_page", body, fields, _UPDATE_EXTERNAL_PAGE_FIELDS),
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     def delete_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Delete an external page
 
         Sending a DELETE request for an external page will remove it from the content library UI and from being used for AI answers.
@@ -247,7 +389,7 @@ class AiContentResource(SyncResource):
             "delete",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
@@ -273,15 +415,9 @@ class AsyncAiContentResource(AsyncResource):
 
     With the AI Content APIs, you can create and manage External Pages and Content Import Sources for your Fin Content Library.
 
-    &nbsp;
-
     *External Pages* are pages that you want Fin to be able to answer questions about. The API for External Pages is a great way to ingest into your Fin Content Library pages that are not publicly accessible and hence can't be crawled by Intercom.
 
-    &nbsp;
-
     *Content Import Sources* are the sources of those pages, and they are used to determine the default audience for the pages (configured via the UI). You should create a Content Import Source for each source of External Pages that you want to ingest into your Fin Content Library.
-
-    &nbsp;
 
     You can then iterate through the content from that source via its API and POST it to the External Pages endpoint. That endpoint has an *external_id* parameter which allows you to specify the identifier from the source. The endpoint will then either create a new External Page or update an existing one as appropriate.",
     """
@@ -293,7 +429,7 @@ class AsyncAiContentResource(AsyncResource):
 
     async def list_content_import_sources(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSourcesList:
+    ) -> models.ContentImportSourcesList:
         """List content import sources
 
         You can retrieve a list of all content import sources for a workspace.
@@ -303,33 +439,58 @@ class AsyncAiContentResource(AsyncResource):
         return await self._client.request(
             "get",
             "/ai/content_import_sources",
-            cast_to=_models.ContentImportSourcesList,
+            cast_to=models.ContentImportSourcesList,
             options=request_options,
         )
 
+    @overload
     async def create_content_import_source(
         self,
-        body: _models.CreateContentImportSourceRequest | None = None,
+        *,
+        sync_behavior: Literal["api"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    async def create_content_import_source(
+        self,
+        body: (
+            models.CreateContentImportSourceRequest | params.CreateContentImportSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource: ...
+
+    async def create_content_import_source(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ContentImportSource:
         """Create a content import source
 
         You can create a new content import source by sending a POST request to this endpoint.
+
+        Args:
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/content_import_sources`
         """
         return await self._client.request(
             "post",
             "/ai/content_import_sources",
-            body=body,
-            cast_to=_models.ContentImportSource,
+            body=request_body(
+                "create_content_import_source", body, fields, _CREATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
     async def get_content_import_source(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ContentImportSource:
+    ) -> models.ContentImportSource:
         """Retrieve a content import source
 
         Args:
@@ -341,23 +502,50 @@ class AsyncAiContentResource(AsyncResource):
             "get",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            cast_to=_models.ContentImportSource,
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
+
+    @overload
+    async def update_content_import_source(
+        self,
+        id: str,
+        *,
+        sync_behavior: Literal["api", "automated", "manual"] | str,
+        url: str,
+        status: Literal["active", "deactivated"] | str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
+
+    @overload
+    async def update_content_import_source(
+        self,
+        id: str,
+        body: (
+            models.UpdateContentImportSourceRequest | params.UpdateContentImportSourceRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ContentImportSource: ...
 
     async def update_content_import_source(
         self,
         id: str,
-        body: _models.UpdateContentImportSourceRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ContentImportSource:
+        **fields: Any,
+    ) -> models.ContentImportSource:
         """Update a content import source
 
         You can update an existing content import source.
 
         Args:
             id: The unique identifier for the content import source which is given by Intercom.
+            sync_behavior: If you intend to create or update External Pages via the API, this should be set to `api`. You can not change the value to or from api. Required.
+            status: The status of the content import source.
+            url: The URL of the content import source. This may only be different from the existing value if the sync behavior is API. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/content_import_sources/{id}`
         """
@@ -365,8 +553,10 @@ class AsyncAiContentResource(AsyncResource):
             "put",
             "/ai/content_import_sources/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ContentImportSource,
+            body=request_body(
+                "update_content_import_source", body, fields, _UPDATE_CONTENT_IMPORT_SOURCE_FIELDS
+            ),
+            cast_to=models.ContentImportSource,
             options=request_options,
         )
 
@@ -392,7 +582,7 @@ class AsyncAiContentResource(AsyncResource):
 
     async def list_external_pages(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPagesList:
+    ) -> models.ExternalPagesList:
         """List external pages
 
         You can retrieve a list of all external pages for a workspace.
@@ -400,32 +590,63 @@ class AsyncAiContentResource(AsyncResource):
         `GET /ai/external_pages`
         """
         return await self._client.request(
-            "get", "/ai/external_pages", cast_to=_models.ExternalPagesList, options=request_options
+            "get", "/ai/external_pages", cast_to=models.ExternalPagesList, options=request_options
         )
 
+    @overload
     async def create_external_page(
         self,
-        body: _models.CreateExternalPageRequest | None = None,
+        *,
+        title: str,
+        html: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        external_id: str,
+        url: str = ...,
+        ai_agent_availability: bool = ...,
+        ai_copilot_availability: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    async def create_external_page(
+        self,
+        body: models.CreateExternalPageRequest | params.CreateExternalPageRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage: ...
+
+    async def create_external_page(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ExternalPage:
         """Create an external page (or update an external page by external ID)
 
         You can create a new external page by sending a POST request to this endpoint. If an external page already exists with the specified source_id and external_id, it will be updated instead.
+
+        Args:
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. When a URL is not present, Fin will not reference the source.
+            ai_agent_availability: Whether the external page should be used to answer questions by AI Agent. Will not default when updating an existing external page.
+            ai_copilot_availability: Whether the external page should be used to answer questions by AI Copilot. Will not default when updating an existing external page.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ai/external_pages`
         """
         return await self._client.request(
             "post",
             "/ai/external_pages",
-            body=body,
-            cast_to=_models.ExternalPage,
+            body=request_body("create_external_page", body, fields, _CREATE_EXTERNAL_PAGE_FIELDS),
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     async def get_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Retrieve an external page
 
         You can retrieve an external page.
@@ -439,23 +660,56 @@ class AsyncAiContentResource(AsyncResource):
             "get",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
+
+    @overload
+    async def update_external_page(
+        self,
+        id: str,
+        *,
+        title: str,
+        html: str,
+        url: str,
+        locale: Literal["en"] | str,
+        source_id: int,
+        fin_availability: bool = ...,
+        external_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
+
+    @overload
+    async def update_external_page(
+        self,
+        id: str,
+        body: models.UpdateExternalPageRequest | params.UpdateExternalPageRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.ExternalPage: ...
 
     async def update_external_page(
         self,
         id: str,
-        body: _models.UpdateExternalPageRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ExternalPage:
+        **fields: Any,
+    ) -> models.ExternalPage:
         """Update an external page
 
         You can update an existing external page (if it was created via the API).
 
         Args:
             id: The unique identifier for the external page which is given by Intercom.
+            title: The title of the external page. Required.
+            html: The body of the external page in HTML. Required.
+            url: The URL of the external page. This will be used by Fin to link end users to the page it based its answer on. Required.
+            fin_availability: Whether the external page should be used to answer questions by Fin.
+            locale: Always en Required.
+            source_id: The unique identifier for the source of the external page which was given by Intercom. Every external page must be associated with a Content Import Source which represents the place it comes from and from which it inherits a default audience (configured in the UI). For a new source, make a POST request to the Content Import Source endpoint and an ID for the source will be returned in the response. Required.
+            external_id: The identifier for the external page which was given by the source. Must be unique for the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ai/external_pages/{id}`
         """
@@ -463,14 +717,14 @@ class AsyncAiContentResource(AsyncResource):
             "put",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.ExternalPage,
+            body=request_body("update_external_page", body, fields, _UPDATE_EXTERNAL_PAGE_FIELDS),
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 
     async def delete_external_page(
         self, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.ExternalPage:
+    ) -> models.ExternalPage:
         """Delete an external page
 
         Sending a DELETE request for an external page will remove it from the content library UI and from being used for AI answers.
@@ -484,7 +738,7 @@ class AsyncAiContentResource(AsyncResource):
             "delete",
             "/ai/external_pages/{id}",
             path_params={"id": id},
-            cast_to=_models.ExternalPage,
+            cast_to=models.ExternalPage,
             options=request_options,
         )
 

@@ -7,9 +7,12 @@ Everything about your Conversations
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +22,55 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CONVERSATION_FIELDS = {
+    "from_": "from",
+    "body": "body",
+    "attachment_urls": "attachment_urls",
+    "created_at": "created_at",
+}
+_UPDATE_CONVERSATION_FIELDS = {
+    "read": "read",
+    "title": "title",
+    "custom_attributes": "custom_attributes",
+}
+_SEARCH_CONVERSATIONS_FIELDS = {"query": "query", "pagination": "pagination"}
+_REPLY_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "body": "body",
+    "created_at": "created_at",
+    "attachment_urls": "attachment_urls",
+    "intercom_user_id": "intercom_user_id",
+    "attachment_files": "attachment_files",
+    "email": "email",
+    "user_id": "user_id",
+    "admin_id": "admin_id",
+}
+_MANAGE_CONVERSATION_FIELDS = {
+    "message_type": "message_type",
+    "type": "type",
+    "admin_id": "admin_id",
+    "body": "body",
+    "snoozed_until": "snoozed_until",
+    "assignee_id": "assignee_id",
+}
+_ATTACH_CONTACT_TO_CONVERSATION_FIELDS = {"admin_id": "admin_id", "customer": "customer"}
+_DETACH_CONTACT_FROM_CONVERSATION_FIELDS = {"admin_id": "admin_id"}
+_REDACT_CONVERSATION_FIELDS = {
+    "type": "type",
+    "conversation_id": "conversation_id",
+    "conversation_part_id": "conversation_part_id",
+    "source_id": "source_id",
+}
+_CONVERT_CONVERSATION_TO_TICKET_FIELDS = {
+    "ticket_type_id": "ticket_type_id",
+    "attributes": "attributes",
+}
 
 
 class ConversationsResource(SyncResource):
@@ -38,16 +90,16 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -59,7 +111,7 @@ class ConversationsResource(SyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
@@ -69,44 +121,68 @@ class ConversationsResource(SyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
         )
 
+    @overload
     def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse: ...
+
+    def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
+
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations`
         """
         return self._client.request(
             "post",
             "/conversations",
-            body=body,
-            cast_to=_models.CreateConversationResponse,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -116,16 +192,15 @@ class ConversationsResource(SyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -140,35 +215,62 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def update_conversation(
+        self,
+        id: int,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        title: str = ...,
+        custom_attributes: Mapping[
+            str, str | params.CustomObjectInstanceListParam | models.CustomObjectInstanceList
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def update_conversation(
+        self,
+        id: int,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     def update_conversation(
         self,
         id: int,
-        body: _models.UpdateConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
-        {% admonition type="info" %}
-          This endpoint handles both **conversation updates** and **custom object associations**.
+        Note:
+            This endpoint handles both **conversation updates** and **custom object associations**.
 
-          See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
-        {% /admonition %}
+            See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
 
         Args:
             id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text.
+            read: Mark a conversation as read within Intercom.
+            title: The title given to the conversation
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{id}`
         """
@@ -177,19 +279,18 @@ class ConversationsResource(SyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     def delete_conversation(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.ConversationDeleted:
+    ) -> models.ConversationDeleted:
         """Delete a conversation
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a conversation is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a conversation is permanent and cannot be reversed.
 
         Deleting a conversation permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, conversation attributes, uploads, and related content. The conversation will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -202,16 +303,35 @@ class ConversationsResource(SyncResource):
             "delete",
             "/conversations/{id}",
             path_params={"id": id},
-            cast_to=_models.ConversationDeleted,
+            cast_to=models.ConversationDeleted,
             options=request_options,
         )
 
+    @overload
     def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    @overload
+    def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList: ...
+
+    def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ConversationList:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -219,12 +339,12 @@ class ConversationsResource(SyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -238,129 +358,140 @@ class ConversationsResource(SyncResource):
         Most keys listed as part of the conversation model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/search`
         """
         return self._client.request(
             "post",
             "/conversations/search",
-            body=body,
-            cast_to=_models.ConversationList,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> SyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> SyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
         )
 
+    @overload
+    def reply_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["comment", "note"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def reply_conversation(
         self,
         id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    def reply_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
 
         Args:
             id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/reply`
         """
@@ -368,24 +499,53 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/reply",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    def manage_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def manage_conversation(
         self,
         id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
-            | None
-        ) = None,
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    def manage_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -396,6 +556,13 @@ class ConversationsResource(SyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/parts`
         """
@@ -403,28 +570,62 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/parts",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def attach_contact_to_conversation(
+        self,
+        id: str,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     def attach_contact_to_conversation(
         self,
         id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/customers`
         """
@@ -432,30 +633,60 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/customers",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -463,52 +694,106 @@ class ConversationsResource(SyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
+
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/redact`
         """
         return self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    def convert_conversation_to_ticket(
+        self,
+        id: int,
+        *,
+        ticket_type_id: str,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
 
     def convert_conversation_to_ticket(
         self,
         id: int,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+        **fields: Any,
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
 
         Args:
             id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/convert`
         """
@@ -516,8 +801,13 @@ class ConversationsResource(SyncResource):
             "post",
             "/conversations/{id}/convert",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Ticket,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
+            cast_to=models.Ticket,
             options=request_options,
         )
 
@@ -563,16 +853,16 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList:
         """List all conversations
 
         You can fetch a list of all conversations.
 
         You can optionally request the result page size and the cursor to start after to fetch the result.
-        {% admonition type="warning" name="Pagination" %}
-          You can use pagination to limit the number of results returned. The default is `20` results per page.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Pagination
+            You can use pagination to limit the number of results returned. The default is `20` results per page.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#pagination-for-list-apis) for more details on how to use the `starting_after` param.
 
         Args:
             per_page: How many results per page
@@ -584,7 +874,7 @@ class AsyncConversationsResource(AsyncResource):
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            cast_to=_models.ConversationList,
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
@@ -594,44 +884,68 @@ class AsyncConversationsResource(AsyncResource):
         per_page: int | None = None,
         starting_after: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `list_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/conversations",
             query={"per_page": per_page, "starting_after": starting_after},
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="query",
             items_field="conversations",
             options=request_options,
         )
 
+    @overload
     async def create_conversation(
         self,
-        body: _models.CreateConversationRequest | None = None,
+        *,
+        from_: params.CreateConversationRequestFromParam | models.CreateConversationRequestFrom,
+        body: str,
+        attachment_urls: Sequence[str] = ...,
+        created_at: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CreateConversationResponse: ...
+
+    @overload
+    async def create_conversation(
+        self,
+        body: models.CreateConversationRequest | params.CreateConversationRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CreateConversationResponse:
+    ) -> models.CreateConversationResponse: ...
+
+    async def create_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.CreateConversationResponse:
         """Creates a conversation
 
         You can create a conversation that has been initiated by a contact (ie. user or lead).
         The conversation can be an in-app message only.
 
-        {% admonition type="info" name="Sending for visitors" %}
-        You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
-        This visitor will be automatically converted to a contact with a lead role once the conversation is created.
-        {% /admonition %}
+        Note: Sending for visitors
+            You can also send a message from a visitor by specifying their `user_id` or `id` value in the `from` field, along with a `type` field value of `contact`.
+            This visitor will be automatically converted to a contact with a lead role once the conversation is created.
 
         This will return the Message model that has been created.
+
+        Args:
+            from_: (no description in the spec) Required.
+            body: The content of the message. HTML is not supported. Required.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            created_at: The time the conversation was created as a UTC Unix timestamp. If not provided, the current time will be used. This field is only recommneded for migrating past conversations from another source into Intercom.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations`
         """
         return await self._client.request(
             "post",
             "/conversations",
-            body=body,
-            cast_to=_models.CreateConversationResponse,
+            body=request_body(
+                "create_conversation", body, fields, _CREATE_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.CreateConversationResponse,
             options=request_options,
         )
 
@@ -641,16 +955,15 @@ class AsyncConversationsResource(AsyncResource):
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation:
         """Retrieve a conversation
 
         You can fetch the details of a single conversation.
 
         This will return a single Conversation model with all its conversation parts.
 
-        {% admonition type="warning" name="Hard limit of 500 parts" %}
-        The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
-        {% /admonition %}
+        Warning: Hard limit of 500 parts
+            The maximum number of conversation parts that can be returned via the API is 500. If you have more than that we will return the 500 most recent conversation parts.
 
         For AI agent conversation metadata, please note that you need to have the agent enabled in your workspace, which is a [paid feature](https://www.intercom.com/help/en/articles/8205718-fin-resolutions#h_97f8c2e671).
 
@@ -665,35 +978,62 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            cast_to=_models.Conversation,
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def update_conversation(
+        self,
+        id: int,
+        *,
+        display_as: str | None = None,
+        read: bool = ...,
+        title: str = ...,
+        custom_attributes: Mapping[
+            str, str | params.CustomObjectInstanceListParam | models.CustomObjectInstanceList
+        ] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def update_conversation(
+        self,
+        id: int,
+        body: models.UpdateConversationRequest | params.UpdateConversationRequestParam,
+        *,
+        display_as: str | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     async def update_conversation(
         self,
         id: int,
-        body: _models.UpdateConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         display_as: str | None = None,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Update a conversation
 
         You can update an existing conversation.
 
-        {% admonition type="info" name="Replying and other actions" %}
-        If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
-        {% /admonition %}
+        Note: Replying and other actions
+            If you want to reply to a coveration or take an action such as assign, unassign, open, close or snooze, take a look at the reply and manage endpoints.
 
-        {% admonition type="info" %}
-          This endpoint handles both **conversation updates** and **custom object associations**.
+        Note:
+            This endpoint handles both **conversation updates** and **custom object associations**.
 
-          See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
-        {% /admonition %}
+            See _`update a conversation with an association to a custom object instance`_ in the request/response examples to see the custom object association format.
 
         Args:
             id: The id of the conversation to target
             display_as: Set to plaintext to retrieve conversation messages in plain text.
+            read: Mark a conversation as read within Intercom.
+            title: The title given to the conversation
+            custom_attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /conversations/{id}`
         """
@@ -702,19 +1042,18 @@ class AsyncConversationsResource(AsyncResource):
             "/conversations/{id}",
             path_params={"id": id},
             query={"display_as": display_as},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body("update_conversation", body, fields, _UPDATE_CONVERSATION_FIELDS),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
     async def delete_conversation(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.ConversationDeleted:
+    ) -> models.ConversationDeleted:
         """Delete a conversation
 
-        {% admonition type="warning" name="Irreversible operation" %}
-        Deleting a conversation is permanent and cannot be reversed.
-        {% /admonition %}
+        Warning: Irreversible operation
+            Deleting a conversation is permanent and cannot be reversed.
 
         Deleting a conversation permanently removes it from the inbox. All sensitive data is deleted, including admin and user replies, conversation attributes, uploads, and related content. The conversation will still appear in reporting, though some data may be incomplete due to the deletion.
 
@@ -727,16 +1066,35 @@ class AsyncConversationsResource(AsyncResource):
             "delete",
             "/conversations/{id}",
             path_params={"id": id},
-            cast_to=_models.ConversationDeleted,
+            cast_to=models.ConversationDeleted,
             options=request_options,
         )
 
+    @overload
     async def search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.ConversationList: ...
+
+    @overload
+    async def search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.ConversationList:
+    ) -> models.ConversationList: ...
+
+    async def search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.ConversationList:
         """Search conversations
 
         You can search for multiple conversations by the value of their attributes in order to fetch exactly which ones you want.
@@ -744,12 +1102,12 @@ class AsyncConversationsResource(AsyncResource):
         To search for conversations, you need to send a `POST` request to `https://api.intercom.io/conversations/search`.
 
         This will accept a query object in the body which will define your filters in order to search for conversations.
-        {% admonition type="warning" name="Optimizing search queries" %}
-          Search queries can be complex, so optimizing them can help the performance of your search.
-          Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
-          pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
-          See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
-        {% /admonition %}
+
+        Warning: Optimizing search queries
+            Search queries can be complex, so optimizing them can help the performance of your search.
+            Use the `AND` and `OR` operators to combine multiple filters to get the exact results you need and utilize
+            pagination to limit the number of results returned. The default is `20` results per page and maximum is `150`.
+            See the [pagination section](https://developers.intercom.com/docs/build-an-integration/learn-more/rest-apis/pagination/#example-search-conversations-request) for more details on how to use the `starting_after` param.
 
         ### Nesting & Limitations
 
@@ -763,129 +1121,140 @@ class AsyncConversationsResource(AsyncResource):
         Most keys listed as part of the conversation model are searchable, whether writeable or not. The value you search for has to match the accepted type, otherwise the query will fail (ie. as `created_at` accepts a date, the `value` cannot be a string such as `"foorbar"`).
         The `source.body` field is unique as the search will not be performed against the entire value, but instead against every element of the value separately. For example, when searching for a conversation with a `"I need support"` body - the query should contain a `=` operator with the value `"support"` for such conversation to be returned. A query with a `=` operator and a `"need support"` value will not yield a result.
 
-        | Field                                     | Type                                                                                                                                                   |
-        | :---------------------------------------- | :----------------------------------------------------------------------------------------------------------------------------------------------------- |
-        | id                                        | String                                                                                                                                                 |
-        | created_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | updated_at                                | Date (UNIX timestamp)                                                                                                                                  |
-        | source.type                               | String<br>Accepted fields are `conversation`, `email`, `facebook`, `instagram`, `phone_call`, `phone_switch`, `push`, `sms`, `twitter` and `whatsapp`. |
-        | source.id                                 | String                                                                                                                                                 |
-        | source.delivered_as                       | String                                                                                                                                                 |
-        | source.subject                            | String                                                                                                                                                 |
-        | source.body                               | String                                                                                                                                                 |
-        | source.author.id                          | String                                                                                                                                                 |
-        | source.author.type                        | String                                                                                                                                                 |
-        | source.author.name                        | String                                                                                                                                                 |
-        | source.author.email                       | String                                                                                                                                                 |
-        | source.url                                | String                                                                                                                                                 |
-        | contact_ids                               | String                                                                                                                                                 |
-        | teammate_ids                              | String                                                                                                                                                 |
-        | admin_assignee_id                         | String                                                                                                                                                 |
-        | team_assignee_id                          | String                                                                                                                                                 |
-        | channel_initiated                         | String                                                                                                                                                 |
-        | open                                      | Boolean                                                                                                                                                |
-        | read                                      | Boolean                                                                                                                                                |
-        | state                                     | String                                                                                                                                                 |
-        | waiting_since                             | Date (UNIX timestamp)                                                                                                                                  |
-        | snoozed_until                             | Date (UNIX timestamp)                                                                                                                                  |
-        | tag_ids                                   | String                                                                                                                                                 |
-        | priority                                  | String                                                                                                                                                 |
-        | statistics.time_to_assignment             | Integer                                                                                                                                                |
-        | statistics.time_to_admin_reply            | Integer                                                                                                                                                |
-        | statistics.time_to_first_close            | Integer                                                                                                                                                |
-        | statistics.time_to_last_close             | Integer                                                                                                                                                |
-        | statistics.median_time_to_reply           | Integer                                                                                                                                                |
-        | statistics.first_contact_reply_at         | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_assignment_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_admin_reply_at           | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.first_close_at                 | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_at             | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_assignment_admin_reply_at | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_contact_reply_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_admin_reply_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_close_at                  | Date (UNIX timestamp)                                                                                                                                  |
-        | statistics.last_closed_by_id              | String                                                                                                                                                 |
-        | statistics.count_reopens                  | Integer                                                                                                                                                |
-        | statistics.count_assignments              | Integer                                                                                                                                                |
-        | statistics.count_conversation_parts       | Integer                                                                                                                                                |
-        | conversation_rating.requested_at          | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.replied_at            | Date (UNIX timestamp)                                                                                                                                  |
-        | conversation_rating.score                 | Integer                                                                                                                                                |
-        | conversation_rating.remark                | String                                                                                                                                                 |
-        | conversation_rating.contact_id            | String                                                                                                                                                 |
-        | conversation_rating.admin_d               | String                                                                                                                                                 |
-        | ai_agent_participated                     | Boolean                                                                                                                                                |
-        | ai_agent.resolution_state                 | String                                                                                                                                                 |
-        | ai_agent.last_answer_type                 | String                                                                                                                                                 |
-        | ai_agent.rating                           | Integer                                                                                                                                                |
-        | ai_agent.rating_remark                    | String                                                                                                                                                 |
-        | ai_agent.source_type                      | String                                                                                                                                                 |
-        | ai_agent.source_title                     | String                                                                                                                                                 |
+        (A table of 56 rows with the columns Field, Type: id, created_at, updated_at, source.type, ...; the whole table is in the package's reference.md, under `client.conversations.search_conversations`.)
 
         ### Accepted Operators
 
         The table below shows the operators you can use to define how you want to search for the value.  The operator should be put in as a string (`"="`). The operator has to be compatible with the field's type  (eg. you cannot search with `>` for a given string value as it's only compatible for integer's and dates).
 
         | Operator | Valid Types                    | Description                                                  |
-        | :------- | :----------------------------- | :----------------------------------------------------------- |
+        | -------- | ------------------------------ | ------------------------------------------------------------ |
         | =        | All                            | Equals                                                       |
         | !=       | All                            | Doesn't Equal                                                |
         | IN       | All                            | In  Shortcut for `OR` queries  Values most be in Array       |
         | NIN      | All                            | Not In  Shortcut for `OR !` queries  Values must be in Array |
         | >        | Integer  Date (UNIX Timestamp) | Greater (or equal) than                                      |
-        | <       | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
+        | <        | Integer  Date (UNIX Timestamp) | Lower (or equal) than                                        |
         | ~        | String                         | Contains                                                     |
         | !~       | String                         | Doesn't Contain                                              |
         | ^        | String                         | Starts With                                                  |
         | $        | String                         | Ends With                                                    |
+
+        Args:
+            query: (no description in the spec) Required.
+            pagination: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/search`
         """
         return await self._client.request(
             "post",
             "/conversations/search",
-            body=body,
-            cast_to=_models.ConversationList,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
+            cast_to=models.ConversationList,
             options=request_options,
         )
 
+    @overload
     def iter_search_conversations(
         self,
-        body: _models.SearchRequest | None = None,
+        *,
+        query: (
+            params.SingleFilterSearchRequestParam
+            | models.SingleFilterSearchRequest
+            | params.MultipleFilterSearchRequestParam
+            | models.MultipleFilterSearchRequest
+        ),
+        pagination: params.StartingAfterPagingParam | models.StartingAfterPaging = ...,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    @overload
+    def iter_search_conversations(
+        self,
+        body: models.SearchRequest | params.SearchRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> AsyncPaginator[_models.ConversationList, _models.ConversationListItem]:
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]: ...
+
+    def iter_search_conversations(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> AsyncPaginator[models.ConversationList, models.ConversationListItem]:
         """Iterate over every item of every page of `search_conversations` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "post",
             "/conversations/search",
-            body=body,
-            page_type=_models.ConversationList,
-            item_type=_models.ConversationListItem,
+            body=request_body("search_conversations", body, fields, _SEARCH_CONVERSATIONS_FIELDS),
+            page_type=models.ConversationList,
+            item_type=models.ConversationListItem,
             cursor="body",
             items_field="conversations",
             options=request_options,
         )
 
+    @overload
+    async def reply_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["comment", "note"] | str,
+        type: Literal["user", "admin"] | str,
+        body: str = ...,
+        created_at: int = ...,
+        attachment_urls: Sequence[str] = ...,
+        intercom_user_id: str = ...,
+        attachment_files: Sequence[
+            params.ConversationAttachmentFilesParam | models.ConversationAttachmentFiles
+        ] = ...,
+        email: str = ...,
+        user_id: str = ...,
+        admin_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def reply_conversation(
         self,
         id: str,
         body: (
-            _models.ContactReplyIntercomUserIdRequest
-            | _models.ContactReplyEmailRequest
-            | _models.ContactReplyUserIdRequest
-            | _models.AdminReplyConversationRequest
-            | None
-        ) = None,
+            models.ContactReplyIntercomUserIdRequest
+            | models.ContactReplyEmailRequest
+            | models.ContactReplyUserIdRequest
+            | models.AdminReplyConversationRequest
+            | params.ContactReplyIntercomUserIdRequestParam
+            | params.ContactReplyEmailRequestParam
+            | params.ContactReplyUserIdRequestParam
+            | params.AdminReplyConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    async def reply_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Conversation:
         """Reply to a conversation
 
         You can reply to a conversation with a message from an admin or on behalf of a contact, or with a note for admins.
 
         Args:
             id: The Intercom provisioned identifier for the conversation or the string "last" to reply to the last part of the conversation
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec) Required.
+            body: The text body of the comment.
+            created_at: The time the reply was created. If not provided, the current time will be used.
+            attachment_urls: A list of image URLs that will be added as attachments. You can include up to 10 URLs.
+            intercom_user_id: The identifier for the contact as given by Intercom.
+            attachment_files: A list of files that will be added as attachments.
+            email: The email you have defined for the user.
+            user_id: The external_id you have defined for the contact.
+            admin_id: The id of the admin who is authoring the comment.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/reply`
         """
@@ -893,24 +1262,53 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/reply",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "reply_conversation", body, fields, _REPLY_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    async def manage_conversation(
+        self,
+        id: str,
+        *,
+        message_type: Literal["close", "snoozed", "open", "assignment"] | str,
+        admin_id: str | int,
+        type: Literal["admin", "team"] | str = ...,
+        body: str = ...,
+        snoozed_until: int = ...,
+        assignee_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def manage_conversation(
         self,
         id: str,
         body: (
-            _models.CloseConversationRequest
-            | _models.SnoozeConversationRequest
-            | _models.OpenConversationRequest
-            | _models.AssignConversationRequest
-            | None
-        ) = None,
+            models.CloseConversationRequest
+            | models.SnoozeConversationRequest
+            | models.OpenConversationRequest
+            | models.AssignConversationRequest
+            | params.CloseConversationRequestParam
+            | params.SnoozeConversationRequestParam
+            | params.OpenConversationRequestParam
+            | params.AssignConversationRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    async def manage_conversation(
+        self,
+        id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Conversation:
         """Manage a conversation
 
         For managing conversations you can:
@@ -921,6 +1319,13 @@ class AsyncConversationsResource(AsyncResource):
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            message_type: (no description in the spec) Required.
+            type: (no description in the spec)
+            admin_id: The id of the admin who is performing the action. Required.
+            body: Optionally you can leave a message in the conversation to provide additional context to the user and other teammates.
+            snoozed_until: The time you want the conversation to reopen.
+            assignee_id: The `id` of the `admin` or `team` which will be assigned the conversation. A conversation can be assigned both an admin and a team.\\nSet `0` if you want this assign to no admin or team (ie. Unassigned).
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/parts`
         """
@@ -928,28 +1333,62 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/parts",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "manage_conversation", body, fields, _MANAGE_CONVERSATION_FIELDS, body_field=True
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def attach_contact_to_conversation(
+        self,
+        id: str,
+        *,
+        admin_id: str | int = ...,
+        customer: (
+            params.AttachContactToConversationRequestCustomerIntercomUserIdParam
+            | models.AttachContactToConversationRequestCustomerIntercomUserId
+            | params.AttachContactToConversationRequestCustomerUserIdParam
+            | models.AttachContactToConversationRequestCustomerUserId
+            | params.AttachContactToConversationRequestCustomerEmailParam
+            | models.AttachContactToConversationRequestCustomerEmail
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def attach_contact_to_conversation(
+        self,
+        id: str,
+        body: (
+            models.AttachContactToConversationRequest
+            | params.AttachContactToConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     async def attach_contact_to_conversation(
         self,
         id: str,
-        body: _models.AttachContactToConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Attach a contact to a conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             id: The identifier for the conversation as given by Intercom.
+            admin_id: The `id` of the admin who is adding the new participant.
+            customer: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/customers`
         """
@@ -957,30 +1396,60 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/customers",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "attach_contact_to_conversation",
+                body,
+                fields,
+                _ATTACH_CONTACT_TO_CONVERSATION_FIELDS,
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        *,
+        admin_id: str | int,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
+    async def detach_contact_from_conversation(
+        self,
+        conversation_id: str,
+        contact_id: str,
+        body: (
+            models.DetachContactFromConversationRequest
+            | params.DetachContactFromConversationRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
 
     async def detach_contact_from_conversation(
         self,
         conversation_id: str,
         contact_id: str,
-        body: _models.DetachContactFromConversationRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+        **fields: Any,
+    ) -> models.Conversation:
         """Detach a contact from a group conversation
 
         You can add participants who are contacts to a conversation, on behalf of either another contact or an admin.
 
-        {% admonition type="warning" name="Contacts without an email" %}
-        If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
-        {% /admonition %}
+        Warning: Contacts without an email
+            If you add a contact via the email parameter and there is no user/lead found on that workspace with he given email, then we will create a new contact with `role` set to `lead`.
 
         Args:
             conversation_id: The identifier for the conversation as given by Intercom.
             contact_id: The identifier for the contact as given by Intercom.
+            admin_id: The `id` of the admin who is performing the action. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `DELETE /conversations/{conversation_id}/customers/{contact_id}`
         """
@@ -988,52 +1457,106 @@ class AsyncConversationsResource(AsyncResource):
             "delete",
             "/conversations/{conversation_id}/customers/{contact_id}",
             path_params={"conversation_id": conversation_id, "contact_id": contact_id},
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body(
+                "detach_contact_from_conversation",
+                body,
+                fields,
+                _DETACH_CONTACT_FROM_CONVERSATION_FIELDS,
+            ),
+            cast_to=models.Conversation,
             options=request_options,
         )
 
+    @overload
+    async def redact_conversation(
+        self,
+        *,
+        type: Literal["conversation_part", "source"] | str,
+        conversation_id: str | int,
+        conversation_part_id: str | int = ...,
+        source_id: str = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Conversation: ...
+
+    @overload
     async def redact_conversation(
         self,
         body: (
-            _models.RedactConversationRequestRedactConversationPartRequest
-            | _models.RedactConversationRequestRedactConversationSourceRequest
-            | None
-        ) = None,
+            models.RedactConversationRequestRedactConversationPartRequest
+            | models.RedactConversationRequestRedactConversationSourceRequest
+            | params.RedactConversationRequestRedactConversationPartRequestParam
+            | params.RedactConversationRequestRedactConversationSourceRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Conversation:
+    ) -> models.Conversation: ...
+
+    async def redact_conversation(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Conversation:
         """Redact a conversation part
 
         You can redact a conversation part or the source message of a conversation (as seen in the source object).
 
-        {% admonition type="info" name="Redacting parts and messages" %}
-        If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
-        {% /admonition %}
+        Note: Redacting parts and messages
+            If you are redacting a conversation part, it must have a `body`. If you are redacting a source message, it must have been created by a contact. We will return a `conversation_part_not_redactable` error if these criteria are not met.
+
+        Args:
+            type: The type of resource being redacted. Required.
+            conversation_id: The id of the conversation. Required.
+            conversation_part_id: The id of the conversation_part.
+            source_id: The id of the source.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/redact`
         """
         return await self._client.request(
             "post",
             "/conversations/redact",
-            body=body,
-            cast_to=_models.Conversation,
+            body=request_body("redact_conversation", body, fields, _REDACT_CONVERSATION_FIELDS),
+            cast_to=models.Conversation,
             options=request_options,
         )
+
+    @overload
+    async def convert_conversation_to_ticket(
+        self,
+        id: int,
+        *,
+        ticket_type_id: str,
+        attributes: Mapping[str, str | float | bool | Sequence[Any] | None] = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
+
+    @overload
+    async def convert_conversation_to_ticket(
+        self,
+        id: int,
+        body: (
+            models.ConvertConversationToTicketRequest
+            | params.ConvertConversationToTicketRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Ticket: ...
 
     async def convert_conversation_to_ticket(
         self,
         id: int,
-        body: _models.ConvertConversationToTicketRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Ticket:
+        **fields: Any,
+    ) -> models.Ticket:
         """Convert a conversation to a ticket
 
         You can convert a conversation to a ticket.
 
         Args:
             id: The id of the conversation to target
+            ticket_type_id: The ID of the type of ticket you want to convert the conversation to Required.
+            attributes: (no description in the spec)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /conversations/{id}/convert`
         """
@@ -1041,8 +1564,13 @@ class AsyncConversationsResource(AsyncResource):
             "post",
             "/conversations/{id}/convert",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Ticket,
+            body=request_body(
+                "convert_conversation_to_ticket",
+                body,
+                fields,
+                _CONVERT_CONVERSATION_TO_TICKET_FIELDS,
+            ),
+            cast_to=models.Ticket,
             options=request_options,
         )
 

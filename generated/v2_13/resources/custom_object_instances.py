@@ -3,16 +3,19 @@
 """Operations tagged 'Custom Object Instances' in the spec.
 
 Everything about your Custom Object instances.
-{% admonition type="warning" name="Permission Requirements" %}
-  From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-{% /admonition %}
+
+Warning: Permission Requirements
+    From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -21,14 +24,25 @@ from .._runtime import (
     to_raw_response,
 )
 
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS = {
+    "external_id": "external_id",
+    "external_created_at": "external_created_at",
+    "external_updated_at": "external_updated_at",
+    "custom_attributes": "custom_attributes",
+}
+
 
 class CustomObjectInstancesResource(SyncResource):
     """Operations tagged 'Custom Object Instances' in the spec.
 
     Everything about your Custom Object instances.
-    {% admonition type="warning" name="Permission Requirements" %}
-      From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-    {% /admonition %}
+
+    Warning: Permission Requirements
+        From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
     """
 
     @cached_property
@@ -42,7 +56,7 @@ class CustomObjectInstancesResource(SyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by External ID
 
         Fetch a Custom Object Instance by external_id.
@@ -58,23 +72,55 @@ class CustomObjectInstancesResource(SyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
+
+    @overload
+    def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        *,
+        external_id: str = ...,
+        external_created_at: int | None = ...,
+        external_updated_at: int | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    @overload
+    def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: (
+            models.CreateOrUpdateCustomObjectInstanceRequest
+            | params.CreateOrUpdateCustomObjectInstanceRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
 
     def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: _models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+        **fields: Any,
+    ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
         Create or update a custom object instance
 
         Args:
             custom_object_type_identifier: The unique identifier of the custom object type that defines the structure of the custom object instance.
+            external_id: A unique identifier for the Custom Object instance in the external system it originated from.
+            external_created_at: The time when the Custom Object instance was created in the external system it originated from.
+            external_updated_at: The time when the Custom Object instance was last updated in the external system it originated from.
+            custom_attributes: The custom attributes which are set for the Custom Object instance.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_object_instances/{custom_object_type_identifier}`
         """
@@ -82,8 +128,13 @@ class CustomObjectInstancesResource(SyncResource):
             "post",
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
-            body=body,
-            cast_to=_models.CustomObjectInstance,
+            body=request_body(
+                "create_custom_object_instances",
+                body,
+                fields,
+                _CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS,
+            ),
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -93,7 +144,7 @@ class CustomObjectInstancesResource(SyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by External ID
 
         Delete a single Custom Object instance by external_id.
@@ -109,7 +160,7 @@ class CustomObjectInstancesResource(SyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -119,7 +170,7 @@ class CustomObjectInstancesResource(SyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by ID
 
         Fetch a Custom Object Instance by id.
@@ -134,7 +185,7 @@ class CustomObjectInstancesResource(SyncResource):
             "get",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -144,7 +195,7 @@ class CustomObjectInstancesResource(SyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by ID
 
         Delete a single Custom Object instance using the Intercom defined id.
@@ -159,7 +210,7 @@ class CustomObjectInstancesResource(SyncResource):
             "delete",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -189,9 +240,9 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
     """Operations tagged 'Custom Object Instances' in the spec.
 
     Everything about your Custom Object instances.
-    {% admonition type="warning" name="Permission Requirements" %}
-      From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
-    {% /admonition %}
+
+    Warning: Permission Requirements
+        From now on, to access this endpoint, you need additional permissions. Please head over to the [Developer Hub](https://app.intercom.com/a/apps/_/developer-hub) app package authentication settings to configure the required permissions.
     """
 
     @cached_property
@@ -205,7 +256,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by External ID
 
         Fetch a Custom Object Instance by external_id.
@@ -221,23 +272,55 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
+
+    @overload
+    async def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        *,
+        external_id: str = ...,
+        external_created_at: int | None = ...,
+        external_updated_at: int | None = ...,
+        custom_attributes: (
+            Mapping[str, str | int | float | bool | Sequence[Any] | Mapping[str, Any] | None] | None
+        ) = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
+
+    @overload
+    async def create_custom_object_instances(
+        self,
+        custom_object_type_identifier: str,
+        body: (
+            models.CreateOrUpdateCustomObjectInstanceRequest
+            | params.CreateOrUpdateCustomObjectInstanceRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.CustomObjectInstance: ...
 
     async def create_custom_object_instances(
         self,
         custom_object_type_identifier: str,
-        body: _models.CreateOrUpdateCustomObjectInstanceRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+        **fields: Any,
+    ) -> models.CustomObjectInstance:
         """Create or Update a Custom Object Instance
 
         Create or update a custom object instance
 
         Args:
             custom_object_type_identifier: The unique identifier of the custom object type that defines the structure of the custom object instance.
+            external_id: A unique identifier for the Custom Object instance in the external system it originated from.
+            external_created_at: The time when the Custom Object instance was created in the external system it originated from.
+            external_updated_at: The time when the Custom Object instance was last updated in the external system it originated from.
+            custom_attributes: The custom attributes which are set for the Custom Object instance.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /custom_object_instances/{custom_object_type_identifier}`
         """
@@ -245,8 +328,13 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "post",
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
-            body=body,
-            cast_to=_models.CustomObjectInstance,
+            body=request_body(
+                "create_custom_object_instances",
+                body,
+                fields,
+                _CREATE_CUSTOM_OBJECT_INSTANCES_FIELDS,
+            ),
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -256,7 +344,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         *,
         external_id: str,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by External ID
 
         Delete a single Custom Object instance by external_id.
@@ -272,7 +360,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "/custom_object_instances/{custom_object_type_identifier}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier},
             query={"external_id": external_id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 
@@ -282,7 +370,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstance:
+    ) -> models.CustomObjectInstance:
         """Get Custom Object Instance by ID
 
         Fetch a Custom Object Instance by id.
@@ -297,7 +385,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "get",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstance,
+            cast_to=models.CustomObjectInstance,
             options=request_options,
         )
 
@@ -307,7 +395,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
         id: str,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.CustomObjectInstanceDeleted:
+    ) -> models.CustomObjectInstanceDeleted:
         """Delete a Custom Object Instance by ID
 
         Delete a single Custom Object instance using the Intercom defined id.
@@ -322,7 +410,7 @@ class AsyncCustomObjectInstancesResource(AsyncResource):
             "delete",
             "/custom_object_instances/{custom_object_type_identifier}/{id}",
             path_params={"custom_object_type_identifier": custom_object_type_identifier, "id": id},
-            cast_to=_models.CustomObjectInstanceDeleted,
+            cast_to=models.CustomObjectInstanceDeleted,
             options=request_options,
         )
 

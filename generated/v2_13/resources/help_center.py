@@ -8,8 +8,10 @@ Everything about your Help Center
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,24 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+    "help_center_id": "help_center_id",
+}
+_UPDATE_COLLECTION_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "translated_content": "translated_content",
+    "parent_id": "parent_id",
+}
 
 
 class HelpCenterResource(SyncResource):
@@ -34,7 +54,7 @@ class HelpCenterResource(SyncResource):
 
     def list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -46,47 +66,74 @@ class HelpCenterResource(SyncResource):
         return self._client.request(
             "get",
             "/help_center/collections",
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     def iter_list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.CollectionList, _models.Collection]:
+    ) -> SyncPaginator[models.CollectionList, models.Collection]:
         """Iterate over every item of every page of `list_all_collections` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/help_center/collections",
-            page_type=_models.CollectionList,
-            item_type=_models.Collection,
+            page_type=models.CollectionList,
+            item_type=models.Collection,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection: ...
+
+    def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def retrieve_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -100,23 +147,52 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
+
+    @overload
+    def update_collection(
+        self,
+        id: int,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    def update_collection(
+        self,
+        id: int,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
 
     def update_collection(
         self,
         id: int,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+        **fields: Any,
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
 
         Args:
             id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{id}`
         """
@@ -124,14 +200,14 @@ class HelpCenterResource(SyncResource):
             "put",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     def delete_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -145,13 +221,13 @@ class HelpCenterResource(SyncResource):
             "delete",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     def retrieve_help_center(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -165,13 +241,13 @@ class HelpCenterResource(SyncResource):
             "get",
             "/help_center/help_centers/{id}",
             path_params={"id": id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
     def list_help_centers(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -181,7 +257,7 @@ class HelpCenterResource(SyncResource):
         return self._client.request(
             "get",
             "/help_center/help_centers",
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 
@@ -212,7 +288,7 @@ class AsyncHelpCenterResource(AsyncResource):
 
     async def list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.CollectionList:
+    ) -> models.CollectionList:
         """List all collections
 
         You can fetch a list of all collections by making a GET request to `https://api.intercom.io/help_center/collections`.
@@ -224,47 +300,74 @@ class AsyncHelpCenterResource(AsyncResource):
         return await self._client.request(
             "get",
             "/help_center/collections",
-            cast_to=_models.CollectionList,
+            cast_to=models.CollectionList,
             options=request_options,
         )
 
     def iter_list_all_collections(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.CollectionList, _models.Collection]:
+    ) -> AsyncPaginator[models.CollectionList, models.Collection]:
         """Iterate over every item of every page of `list_all_collections` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/help_center/collections",
-            page_type=_models.CollectionList,
-            item_type=_models.Collection,
+            page_type=models.CollectionList,
+            item_type=models.Collection,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_collection(
         self,
-        body: _models.CreateCollectionRequest | None = None,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        help_center_id: int | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def create_collection(
+        self,
+        body: models.CreateCollectionRequest | params.CreateCollectionRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+    ) -> models.Collection: ...
+
+    async def create_collection(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.Collection:
         """Create a collection
 
         You can create a new collection by making a POST request to `https://api.intercom.io/help_center/collections.`
+
+        Args:
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be created as the first level collection.
+            help_center_id: The id of the help center where the collection will be created. If `null` then it will be created in the default help center.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /help_center/collections`
         """
         return await self._client.request(
             "post",
             "/help_center/collections",
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("create_collection", body, fields, _CREATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def retrieve_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Collection:
+    ) -> models.Collection:
         """Retrieve a collection
 
         You can fetch the details of a single collection by making a GET request to `https://api.intercom.io/help_center/collections/<id>`.
@@ -278,23 +381,52 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.Collection,
+            cast_to=models.Collection,
             options=request_options,
         )
+
+    @overload
+    async def update_collection(
+        self,
+        id: int,
+        *,
+        name: str = ...,
+        description: str = ...,
+        translated_content: (
+            params.GroupTranslatedContentParam | models.GroupTranslatedContent
+        ) = ...,
+        parent_id: str | None = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
+
+    @overload
+    async def update_collection(
+        self,
+        id: int,
+        body: models.UpdateCollectionRequest | params.UpdateCollectionRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.Collection: ...
 
     async def update_collection(
         self,
         id: int,
-        body: _models.UpdateCollectionRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Collection:
+        **fields: Any,
+    ) -> models.Collection:
         """Update a collection
 
         You can update the details of a single collection by making a PUT request to `https://api.intercom.io/collections/<id>`.
 
         Args:
             id: The unique identifier for the collection which is given by Intercom.
+            name: The name of the collection. For multilingual collections, this will be the name of the default language's content.
+            description: The description of the collection. For multilingual collections, this will be the description of the default language's content.
+            translated_content: (no description in the spec)
+            parent_id: The id of the parent collection. If `null` then it will be updated as the first level collection.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /help_center/collections/{id}`
         """
@@ -302,14 +434,14 @@ class AsyncHelpCenterResource(AsyncResource):
             "put",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Collection,
+            body=request_body("update_collection", body, fields, _UPDATE_COLLECTION_FIELDS),
+            cast_to=models.Collection,
             options=request_options,
         )
 
     async def delete_collection(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedCollectionObject:
+    ) -> models.DeletedCollectionObject:
         """Delete a collection
 
         You can delete a single collection by making a DELETE request to `https://api.intercom.io/collections/<id>`.
@@ -323,13 +455,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "delete",
             "/help_center/collections/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedCollectionObject,
+            cast_to=models.DeletedCollectionObject,
             options=request_options,
         )
 
     async def retrieve_help_center(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenter:
+    ) -> models.HelpCenter:
         """Retrieve a Help Center
 
         You can fetch the details of a single Help Center by making a GET request to `https://api.intercom.io/help_center/help_center/<id>`.
@@ -343,13 +475,13 @@ class AsyncHelpCenterResource(AsyncResource):
             "get",
             "/help_center/help_centers/{id}",
             path_params={"id": id},
-            cast_to=_models.HelpCenter,
+            cast_to=models.HelpCenter,
             options=request_options,
         )
 
     async def list_help_centers(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.HelpCenterList:
+    ) -> models.HelpCenterList:
         """List all Help Centers
 
         You can list all Help Centers by making a GET request to `https://api.intercom.io/help_center/help_centers`.
@@ -359,7 +491,7 @@ class AsyncHelpCenterResource(AsyncResource):
         return await self._client.request(
             "get",
             "/help_center/help_centers",
-            cast_to=_models.HelpCenterList,
+            cast_to=models.HelpCenterList,
             options=request_options,
         )
 

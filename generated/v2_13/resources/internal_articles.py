@@ -8,8 +8,10 @@ Everything about your Internal Articles
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,23 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+}
+_UPDATE_INTERNAL_ARTICLE_FIELDS = {
+    "title": "title",
+    "body": "body",
+    "author_id": "author_id",
+    "owner_id": "owner_id",
+}
 
 
 class InternalArticlesResource(SyncResource):
@@ -34,7 +53,7 @@ class InternalArticlesResource(SyncResource):
 
     def list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleList:
+    ) -> models.InternalArticleList:
         """List all articles
 
         You can fetch a list of all internal articles by making a GET request to `https://api.intercom.io/internal_articles`.
@@ -42,49 +61,75 @@ class InternalArticlesResource(SyncResource):
         `GET /internal_articles`
         """
         return self._client.request(
-            "get",
-            "/internal_articles",
-            cast_to=_models.InternalArticleList,
-            options=request_options,
+            "get", "/internal_articles", cast_to=models.InternalArticleList, options=request_options
         )
 
     def iter_list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.InternalArticleList, _models.InternalArticleListItem]:
+    ) -> SyncPaginator[models.InternalArticleList, models.InternalArticleListItem]:
         """Iterate over every item of every page of `list_internal_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/internal_articles",
-            page_type=_models.InternalArticleList,
-            item_type=_models.InternalArticleListItem,
+            page_type=models.InternalArticleList,
+            item_type=models.InternalArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_internal_article(
         self,
-        body: _models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle: ...
+
+    def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return self._client.request(
             "post",
             "/internal_articles",
-            body=body,
-            cast_to=_models.InternalArticle,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     def retrieve_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Retrieve an internal article
 
         You can fetch the details of a single internal article by making a GET request to `https://api.intercom.io/internal_articles/<id>`.
@@ -98,23 +143,50 @@ class InternalArticlesResource(SyncResource):
             "get",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
+
+    @overload
+    def update_internal_article(
+        self,
+        id: int,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
 
     def update_internal_article(
         self,
         id: int,
-        body: _models.UpdateInternalArticleRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+        **fields: Any,
+    ) -> models.InternalArticle:
         """Update an internal article
 
         You can update the details of a single internal article by making a PUT request to `https://api.intercom.io/internal_articles/<id>`.
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the author of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -122,14 +194,20 @@ class InternalArticlesResource(SyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.InternalArticle,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     def delete_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedInternalArticleObject:
+    ) -> models.DeletedInternalArticleObject:
         """Delete an internal article
 
         You can delete a single internal article by making a DELETE request to `https://api.intercom.io/internal_articles/<id>`.
@@ -143,13 +221,13 @@ class InternalArticlesResource(SyncResource):
             "delete",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedInternalArticleObject,
+            cast_to=models.DeletedInternalArticleObject,
             options=request_options,
         )
 
     def search_internal_articles(
         self, *, folder_id: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleSearchResponse:
+    ) -> models.InternalArticleSearchResponse:
         """Search for internal articles
 
         You can search for internal articles by making a GET request to `https://api.intercom.io/internal_articles/search`.
@@ -163,7 +241,7 @@ class InternalArticlesResource(SyncResource):
             "get",
             "/internal_articles/search",
             query={"folder_id": folder_id},
-            cast_to=_models.InternalArticleSearchResponse,
+            cast_to=models.InternalArticleSearchResponse,
             options=request_options,
         )
 
@@ -193,7 +271,7 @@ class AsyncInternalArticlesResource(AsyncResource):
 
     async def list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleList:
+    ) -> models.InternalArticleList:
         """List all articles
 
         You can fetch a list of all internal articles by making a GET request to `https://api.intercom.io/internal_articles`.
@@ -201,49 +279,75 @@ class AsyncInternalArticlesResource(AsyncResource):
         `GET /internal_articles`
         """
         return await self._client.request(
-            "get",
-            "/internal_articles",
-            cast_to=_models.InternalArticleList,
-            options=request_options,
+            "get", "/internal_articles", cast_to=models.InternalArticleList, options=request_options
         )
 
     def iter_list_internal_articles(
         self, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.InternalArticleList, _models.InternalArticleListItem]:
+    ) -> AsyncPaginator[models.InternalArticleList, models.InternalArticleListItem]:
         """Iterate over every item of every page of `list_internal_articles` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/internal_articles",
-            page_type=_models.InternalArticleList,
-            item_type=_models.InternalArticleListItem,
+            page_type=models.InternalArticleList,
+            item_type=models.InternalArticleListItem,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_internal_article(
         self,
-        body: _models.CreateInternalArticleRequest | None = None,
+        *,
+        title: str,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def create_internal_article(
+        self,
+        body: models.CreateInternalArticleRequest | params.CreateInternalArticleRequestParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle: ...
+
+    async def create_internal_article(
+        self, body: Any = OMIT, *, request_options: RequestOptions | None = None, **fields: Any
+    ) -> models.InternalArticle:
         """Create an internal article
 
         You can create a new internal article by making a POST request to `https://api.intercom.io/internal_articles`.
+
+        Args:
+            title: The title of the article. Required.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the owner of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /internal_articles`
         """
         return await self._client.request(
             "post",
             "/internal_articles",
-            body=body,
-            cast_to=_models.InternalArticle,
+            body=request_body(
+                "create_internal_article",
+                body,
+                fields,
+                _CREATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     async def retrieve_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticle:
+    ) -> models.InternalArticle:
         """Retrieve an internal article
 
         You can fetch the details of a single internal article by making a GET request to `https://api.intercom.io/internal_articles/<id>`.
@@ -257,23 +361,50 @@ class AsyncInternalArticlesResource(AsyncResource):
             "get",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.InternalArticle,
+            cast_to=models.InternalArticle,
             options=request_options,
         )
+
+    @overload
+    async def update_internal_article(
+        self,
+        id: int,
+        *,
+        title: str = ...,
+        body: str = ...,
+        author_id: int = ...,
+        owner_id: int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
+
+    @overload
+    async def update_internal_article(
+        self,
+        id: int,
+        body: models.UpdateInternalArticleRequest | params.UpdateInternalArticleRequestParam,
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.InternalArticle: ...
 
     async def update_internal_article(
         self,
         id: int,
-        body: _models.UpdateInternalArticleRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.InternalArticle:
+        **fields: Any,
+    ) -> models.InternalArticle:
         """Update an internal article
 
         You can update the details of a single internal article by making a PUT request to `https://api.intercom.io/internal_articles/<id>`.
 
         Args:
             id: The unique identifier for the internal article which is given by Intercom.
+            title: The title of the article.
+            body: The content of the article.
+            author_id: The id of the author of the article.
+            owner_id: The id of the author of the article.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /internal_articles/{id}`
         """
@@ -281,14 +412,20 @@ class AsyncInternalArticlesResource(AsyncResource):
             "put",
             "/internal_articles/{id}",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.InternalArticle,
+            body=request_body(
+                "update_internal_article",
+                body,
+                fields,
+                _UPDATE_INTERNAL_ARTICLE_FIELDS,
+                body_field=True,
+            ),
+            cast_to=models.InternalArticle,
             options=request_options,
         )
 
     async def delete_internal_article(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.DeletedInternalArticleObject:
+    ) -> models.DeletedInternalArticleObject:
         """Delete an internal article
 
         You can delete a single internal article by making a DELETE request to `https://api.intercom.io/internal_articles/<id>`.
@@ -302,13 +439,13 @@ class AsyncInternalArticlesResource(AsyncResource):
             "delete",
             "/internal_articles/{id}",
             path_params={"id": id},
-            cast_to=_models.DeletedInternalArticleObject,
+            cast_to=models.DeletedInternalArticleObject,
             options=request_options,
         )
 
     async def search_internal_articles(
         self, *, folder_id: str | None = None, request_options: RequestOptions | None = None
-    ) -> _models.InternalArticleSearchResponse:
+    ) -> models.InternalArticleSearchResponse:
         """Search for internal articles
 
         You can search for internal articles by making a GET request to `https://api.intercom.io/internal_articles/search`.
@@ -322,7 +459,7 @@ class AsyncInternalArticlesResource(AsyncResource):
             "get",
             "/internal_articles/search",
             query={"folder_id": folder_id},
-            cast_to=_models.InternalArticleSearchResponse,
+            cast_to=models.InternalArticleSearchResponse,
             options=request_options,
         )
 

@@ -8,8 +8,10 @@ Everything about your Notes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncPaginator,
     AsyncResource,
@@ -19,6 +21,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_NOTE_FIELDS = {"body": "body", "contact_id": "contact_id", "admin_id": "admin_id"}
 
 
 class NotesResource(SyncResource):
@@ -34,7 +42,7 @@ class NotesResource(SyncResource):
 
     def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -48,38 +56,63 @@ class NotesResource(SyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> SyncPaginator[_models.NoteList, _models.Note]:
+    ) -> SyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note: ...
+
+    def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -87,14 +120,14 @@ class NotesResource(SyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Note,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
+            cast_to=models.Note,
             options=request_options,
         )
 
     def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -108,7 +141,7 @@ class NotesResource(SyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 
@@ -135,7 +168,7 @@ class AsyncNotesResource(AsyncResource):
 
     async def list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.NoteList:
+    ) -> models.NoteList:
         """List all notes
 
         You can fetch a list of notes that are associated to a contact.
@@ -149,38 +182,63 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            cast_to=_models.NoteList,
+            cast_to=models.NoteList,
             options=request_options,
         )
 
     def iter_list_notes(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> AsyncPaginator[_models.NoteList, _models.Note]:
+    ) -> AsyncPaginator[models.NoteList, models.Note]:
         """Iterate over every item of every page of `list_notes` (`.pages()` iterates pages)."""
         return self._client.paginate(
             "get",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            page_type=_models.NoteList,
-            item_type=_models.Note,
+            page_type=models.NoteList,
+            item_type=models.Note,
             cursor="query",
             items_field="data",
             options=request_options,
         )
 
+    @overload
     async def create_note(
         self,
         id: int,
-        body: _models.CreateNoteRequestBody | None = None,
+        *,
+        body: str,
+        contact_id: str | int = ...,
+        admin_id: str | int = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.Note: ...
+
+    @overload
+    async def create_note(
+        self,
+        id: int,
+        body: models.CreateNoteRequestBody | params.CreateNoteRequestBodyParam,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.Note:
+    ) -> models.Note: ...
+
+    async def create_note(
+        self,
+        id: int,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.Note:
         """Create a note
 
         You can add a note to a single contact.
 
         Args:
             id: The unique identifier of a given contact.
+            body: The text of the note. Required.
+            contact_id: The unique identifier of a given contact.
+            admin_id: The unique identifier of a given admin.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{id}/notes`
         """
@@ -188,14 +246,14 @@ class AsyncNotesResource(AsyncResource):
             "post",
             "/contacts/{id}/notes",
             path_params={"id": id},
-            body=body,
-            cast_to=_models.Note,
+            body=request_body("create_note", body, fields, _CREATE_NOTE_FIELDS, body_field=True),
+            cast_to=models.Note,
             options=request_options,
         )
 
     async def retrieve_note(
         self, id: int, *, request_options: RequestOptions | None = None
-    ) -> _models.Note:
+    ) -> models.Note:
         """Retrieve a note
 
         You can fetch the details of a single note.
@@ -209,7 +267,7 @@ class AsyncNotesResource(AsyncResource):
             "get",
             "/notes/{id}",
             path_params={"id": id},
-            cast_to=_models.Note,
+            cast_to=models.Note,
             options=request_options,
         )
 

@@ -8,8 +8,10 @@ Everything about subscription types
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,12 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS = {"id": "id", "consent_type": "consent_type"}
 
 
 class SubscriptionTypesResource(SyncResource):
@@ -30,13 +38,36 @@ class SubscriptionTypesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return SubscriptionTypesResourceWithRawResponse(self)
 
+    @overload
     def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        *,
+        id: str | int,
+        consent_type: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    @overload
+    def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachSubscriptionTypeToContactRequestBody
+            | params.AttachSubscriptionTypeToContactRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType: ...
+
+    def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -49,6 +80,9 @@ class SubscriptionTypesResource(SyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the subscription which is given by Intercom Required.
+            consent_type: The consent_type of a subscription, opt_out or opt_in. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/subscriptions`
         """
@@ -56,14 +90,19 @@ class SubscriptionTypesResource(SyncResource):
             "post",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.SubscriptionType,
+            body=request_body(
+                "attach_subscription_type_to_contact",
+                body,
+                fields,
+                _ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS,
+            ),
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     def detach_subscription_type_to_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -78,13 +117,13 @@ class SubscriptionTypesResource(SyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -94,7 +133,7 @@ class SubscriptionTypesResource(SyncResource):
         return self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 
@@ -123,13 +162,36 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncSubscriptionTypesResourceWithRawResponse(self)
 
+    @overload
     async def attach_subscription_type_to_contact(
         self,
         contact_id: str,
-        body: _models.AttachSubscriptionTypeToContactRequestBody | None = None,
+        *,
+        id: str | int,
+        consent_type: str,
+        request_options: RequestOptions | None = None,
+    ) -> models.SubscriptionType: ...
+
+    @overload
+    async def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: (
+            models.AttachSubscriptionTypeToContactRequestBody
+            | params.AttachSubscriptionTypeToContactRequestBodyParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType: ...
+
+    async def attach_subscription_type_to_contact(
+        self,
+        contact_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.SubscriptionType:
         """Add subscription to a contact
 
         You can add a specific subscription to a contact. In Intercom, we have two different subscription types based on user consent - opt-out and opt-in:
@@ -142,6 +204,9 @@ class AsyncSubscriptionTypesResource(AsyncResource):
 
         Args:
             contact_id: The unique identifier for the contact which is given by Intercom
+            id: The unique identifier for the subscription which is given by Intercom Required.
+            consent_type: The consent_type of a subscription, opt_out or opt_in. Required.
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /contacts/{contact_id}/subscriptions`
         """
@@ -149,14 +214,19 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "post",
             "/contacts/{contact_id}/subscriptions",
             path_params={"contact_id": contact_id},
-            body=body,
-            cast_to=_models.SubscriptionType,
+            body=request_body(
+                "attach_subscription_type_to_contact",
+                body,
+                fields,
+                _ATTACH_SUBSCRIPTION_TYPE_TO_CONTACT_FIELDS,
+            ),
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     async def detach_subscription_type_to_contact(
         self, contact_id: str, id: str, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionType:
+    ) -> models.SubscriptionType:
         """Remove subscription from a contact
 
         You can remove a specific subscription from a contact. This will return a subscription type model for the subscription type that was removed from the contact.
@@ -171,13 +241,13 @@ class AsyncSubscriptionTypesResource(AsyncResource):
             "delete",
             "/contacts/{contact_id}/subscriptions/{id}",
             path_params={"contact_id": contact_id, "id": id},
-            cast_to=_models.SubscriptionType,
+            cast_to=models.SubscriptionType,
             options=request_options,
         )
 
     async def list_subscription_types(
         self, *, request_options: RequestOptions | None = None
-    ) -> _models.SubscriptionTypeList:
+    ) -> models.SubscriptionTypeList:
         """List subscription types
 
         You can list all subscription types. A list of subscription type objects will be returned.
@@ -187,7 +257,7 @@ class AsyncSubscriptionTypesResource(AsyncResource):
         return await self._client.request(
             "get",
             "/subscription_types",
-            cast_to=_models.SubscriptionTypeList,
+            cast_to=models.SubscriptionTypeList,
             options=request_options,
         )
 

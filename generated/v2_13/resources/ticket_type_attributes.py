@@ -8,8 +8,10 @@ Everything about your ticket type attributes
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-from .. import models as _models
+from .. import models
+from .._body import OMIT, request_body
 from .._runtime import (
     AsyncResource,
     RequestOptions,
@@ -17,6 +19,35 @@ from .._runtime import (
     to_async_raw_response,
     to_raw_response,
 )
+
+if TYPE_CHECKING:
+    from .. import params
+
+# keyword argument -> wire name of each method's body fields
+_CREATE_TICKET_TYPE_ATTRIBUTE_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "data_type": "data_type",
+    "required_to_create": "required_to_create",
+    "required_to_create_for_contacts": "required_to_create_for_contacts",
+    "visible_on_create": "visible_on_create",
+    "visible_to_contacts": "visible_to_contacts",
+    "multiline": "multiline",
+    "list_items": "list_items",
+    "allow_multiple_values": "allow_multiple_values",
+}
+_UPDATE_TICKET_TYPE_ATTRIBUTE_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "required_to_create": "required_to_create",
+    "required_to_create_for_contacts": "required_to_create_for_contacts",
+    "visible_on_create": "visible_on_create",
+    "visible_to_contacts": "visible_to_contacts",
+    "multiline": "multiline",
+    "list_items": "list_items",
+    "allow_multiple_values": "allow_multiple_values",
+    "archived": "archived",
+}
 
 
 class TicketTypeAttributesResource(SyncResource):
@@ -30,19 +61,62 @@ class TicketTypeAttributesResource(SyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return TicketTypeAttributesResourceWithRawResponse(self)
 
+    @overload
     def create_ticket_type_attribute(
         self,
         ticket_type_id: str,
-        body: _models.CreateTicketTypeAttributeRequest | None = None,
+        *,
+        name: str,
+        description: str,
+        data_type: (
+            Literal["string", "list", "integer", "decimal", "boolean", "datetime", "files"] | str
+        ),
+        required_to_create: bool = ...,
+        required_to_create_for_contacts: bool = ...,
+        visible_on_create: bool = ...,
+        visible_to_contacts: bool = ...,
+        multiline: bool = ...,
+        list_items: str = ...,
+        allow_multiple_values: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
+
+    @overload
+    def create_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        body: (
+            models.CreateTicketTypeAttributeRequest | params.CreateTicketTypeAttributeRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute: ...
+
+    def create_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.TicketTypeAttribute:
         """Create a new attribute for a ticket type
 
         You can create a new attribute for a ticket type.
 
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
+            name: The name of the ticket type attribute Required.
+            description: The description of the attribute presented to the teammate or contact Required.
+            data_type: The data type of the attribute Required.
+            required_to_create: Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
+            required_to_create_for_contacts: Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
+            visible_on_create: Whether the attribute is visible to teammates when creating a ticket in Inbox.
+            visible_to_contacts: Whether the attribute is visible to contacts when creating a ticket in Messenger.
+            multiline: Whether the attribute allows multiple lines of text (only applicable to string attributes)
+            list_items: A comma delimited list of items for the attribute value (only applicable to list attributes)
+            allow_multiple_values: Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ticket_types/{ticket_type_id}/attributes`
         """
@@ -50,19 +124,53 @@ class TicketTypeAttributesResource(SyncResource):
             "post",
             "/ticket_types/{ticket_type_id}/attributes",
             path_params={"ticket_type_id": ticket_type_id},
-            body=body,
-            cast_to=_models.TicketTypeAttribute,
+            body=request_body(
+                "create_ticket_type_attribute", body, fields, _CREATE_TICKET_TYPE_ATTRIBUTE_FIELDS
+            ),
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
+
+    @overload
+    def update_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        required_to_create: bool = ...,
+        required_to_create_for_contacts: bool = ...,
+        visible_on_create: bool = ...,
+        visible_to_contacts: bool = ...,
+        multiline: bool = ...,
+        list_items: str = ...,
+        allow_multiple_values: bool = ...,
+        archived: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
+
+    @overload
+    def update_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        id: str,
+        body: (
+            models.UpdateTicketTypeAttributeRequest | params.UpdateTicketTypeAttributeRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
 
     def update_ticket_type_attribute(
         self,
         ticket_type_id: str,
         id: str,
-        body: _models.UpdateTicketTypeAttributeRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+        **fields: Any,
+    ) -> models.TicketTypeAttribute:
         """Update an existing attribute for a ticket type
 
         You can update an existing attribute for a ticket type.
@@ -70,6 +178,17 @@ class TicketTypeAttributesResource(SyncResource):
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
             id: The unique identifier for the ticket type attribute which is given by Intercom.
+            name: The name of the ticket type attribute
+            description: The description of the attribute presented to the teammate or contact
+            required_to_create: Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
+            required_to_create_for_contacts: Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
+            visible_on_create: Whether the attribute is visible to teammates when creating a ticket in Inbox.
+            visible_to_contacts: Whether the attribute is visible to contacts when creating a ticket in Messenger.
+            multiline: Whether the attribute allows multiple lines of text (only applicable to string attributes)
+            list_items: A comma delimited list of items for the attribute value (only applicable to list attributes)
+            allow_multiple_values: Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
+            archived: Whether the attribute should be archived and not shown during creation of the ticket (it will still be present on previously created tickets)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ticket_types/{ticket_type_id}/attributes/{id}`
         """
@@ -77,8 +196,10 @@ class TicketTypeAttributesResource(SyncResource):
             "put",
             "/ticket_types/{ticket_type_id}/attributes/{id}",
             path_params={"ticket_type_id": ticket_type_id, "id": id},
-            body=body,
-            cast_to=_models.TicketTypeAttribute,
+            body=request_body(
+                "update_ticket_type_attribute", body, fields, _UPDATE_TICKET_TYPE_ATTRIBUTE_FIELDS
+            ),
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 
@@ -102,19 +223,62 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
         """The same methods, returning the raw response (status, headers, rate limit) with the parsed value."""
         return AsyncTicketTypeAttributesResourceWithRawResponse(self)
 
+    @overload
     async def create_ticket_type_attribute(
         self,
         ticket_type_id: str,
-        body: _models.CreateTicketTypeAttributeRequest | None = None,
+        *,
+        name: str,
+        description: str,
+        data_type: (
+            Literal["string", "list", "integer", "decimal", "boolean", "datetime", "files"] | str
+        ),
+        required_to_create: bool = ...,
+        required_to_create_for_contacts: bool = ...,
+        visible_on_create: bool = ...,
+        visible_to_contacts: bool = ...,
+        multiline: bool = ...,
+        list_items: str = ...,
+        allow_multiple_values: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
+
+    @overload
+    async def create_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        body: (
+            models.CreateTicketTypeAttributeRequest | params.CreateTicketTypeAttributeRequestParam
+        ),
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+    ) -> models.TicketTypeAttribute: ...
+
+    async def create_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        body: Any = OMIT,
+        *,
+        request_options: RequestOptions | None = None,
+        **fields: Any,
+    ) -> models.TicketTypeAttribute:
         """Create a new attribute for a ticket type
 
         You can create a new attribute for a ticket type.
 
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
+            name: The name of the ticket type attribute Required.
+            description: The description of the attribute presented to the teammate or contact Required.
+            data_type: The data type of the attribute Required.
+            required_to_create: Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
+            required_to_create_for_contacts: Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
+            visible_on_create: Whether the attribute is visible to teammates when creating a ticket in Inbox.
+            visible_to_contacts: Whether the attribute is visible to contacts when creating a ticket in Messenger.
+            multiline: Whether the attribute allows multiple lines of text (only applicable to string attributes)
+            list_items: A comma delimited list of items for the attribute value (only applicable to list attributes)
+            allow_multiple_values: Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `POST /ticket_types/{ticket_type_id}/attributes`
         """
@@ -122,19 +286,53 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
             "post",
             "/ticket_types/{ticket_type_id}/attributes",
             path_params={"ticket_type_id": ticket_type_id},
-            body=body,
-            cast_to=_models.TicketTypeAttribute,
+            body=request_body(
+                "create_ticket_type_attribute", body, fields, _CREATE_TICKET_TYPE_ATTRIBUTE_FIELDS
+            ),
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
+
+    @overload
+    async def update_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        id: str,
+        *,
+        name: str = ...,
+        description: str = ...,
+        required_to_create: bool = ...,
+        required_to_create_for_contacts: bool = ...,
+        visible_on_create: bool = ...,
+        visible_to_contacts: bool = ...,
+        multiline: bool = ...,
+        list_items: str = ...,
+        allow_multiple_values: bool = ...,
+        archived: bool = ...,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
+
+    @overload
+    async def update_ticket_type_attribute(
+        self,
+        ticket_type_id: str,
+        id: str,
+        body: (
+            models.UpdateTicketTypeAttributeRequest | params.UpdateTicketTypeAttributeRequestParam
+        ),
+        *,
+        request_options: RequestOptions | None = None,
+    ) -> models.TicketTypeAttribute: ...
 
     async def update_ticket_type_attribute(
         self,
         ticket_type_id: str,
         id: str,
-        body: _models.UpdateTicketTypeAttributeRequest | None = None,
+        body: Any = OMIT,
         *,
         request_options: RequestOptions | None = None,
-    ) -> _models.TicketTypeAttribute:
+        **fields: Any,
+    ) -> models.TicketTypeAttribute:
         """Update an existing attribute for a ticket type
 
         You can update an existing attribute for a ticket type.
@@ -142,6 +340,17 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
         Args:
             ticket_type_id: The unique identifier for the ticket type which is given by Intercom.
             id: The unique identifier for the ticket type attribute which is given by Intercom.
+            name: The name of the ticket type attribute
+            description: The description of the attribute presented to the teammate or contact
+            required_to_create: Whether the attribute is required to be filled in when teammates are creating the ticket in Inbox.
+            required_to_create_for_contacts: Whether the attribute is required to be filled in when contacts are creating the ticket in Messenger.
+            visible_on_create: Whether the attribute is visible to teammates when creating a ticket in Inbox.
+            visible_to_contacts: Whether the attribute is visible to contacts when creating a ticket in Messenger.
+            multiline: Whether the attribute allows multiple lines of text (only applicable to string attributes)
+            list_items: A comma delimited list of items for the attribute value (only applicable to list attributes)
+            allow_multiple_values: Whether the attribute allows multiple files to be attached to it (only applicable to file attributes)
+            archived: Whether the attribute should be archived and not shown during creation of the ticket (it will still be present on previously created tickets)
+            body: the whole request body (a model or a dict) instead of the keyword arguments
 
         `PUT /ticket_types/{ticket_type_id}/attributes/{id}`
         """
@@ -149,8 +358,10 @@ class AsyncTicketTypeAttributesResource(AsyncResource):
             "put",
             "/ticket_types/{ticket_type_id}/attributes/{id}",
             path_params={"ticket_type_id": ticket_type_id, "id": id},
-            body=body,
-            cast_to=_models.TicketTypeAttribute,
+            body=request_body(
+                "update_ticket_type_attribute", body, fields, _UPDATE_TICKET_TYPE_ATTRIBUTE_FIELDS
+            ),
+            cast_to=models.TicketTypeAttribute,
             options=request_options,
         )
 

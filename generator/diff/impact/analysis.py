@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mypy.nodes import CallExpr, Decorator, FuncDef, MemberExpr, OverloadedFuncDef, StrExpr, TypeInfo, Var
+from mypy.nodes import ARG_POS, CallExpr, Decorator, FuncDef, MemberExpr, OverloadedFuncDef, StrExpr, TypeInfo, Var
 from mypy.options import Options
 from mypy.plugin import AttributeContext, FunctionContext, MethodContext, Plugin
 from mypy.types import CallableType, Instance, NoneType, Type, UnionType, get_proper_type
@@ -67,15 +67,18 @@ def _field(info: TypeInfo, wire: str) -> tuple[str, Var] | None:
     return (name, symbol.node) if symbol is not None and isinstance(symbol.node, Var) else None
 
 
-def _callable(info: TypeInfo, method: str) -> CallableType | None:
+def _callables(info: TypeInfo, method: str) -> list[CallableType]:
+    """The signatures of ``method``: its one signature, or each of its overloads."""
     symbol = info.get(method)
     node = symbol.node if symbol is not None else None
-    if isinstance(node, Decorator):
-        node = node.func
-    if isinstance(node, OverloadedFuncDef):
-        return None
-    typ = get_proper_type(node.type) if isinstance(node, FuncDef) else None
-    return typ if isinstance(typ, CallableType) else None
+    nodes = list(node.items) if isinstance(node, OverloadedFuncDef) else [node]
+    found = []
+    for item in nodes:
+        func = item.func if isinstance(item, Decorator) else item
+        typ = get_proper_type(func.type) if isinstance(func, FuncDef) else None
+        if isinstance(typ, CallableType):
+            found.append(typ)
+    return found
 
 
 class _Resolver:
@@ -91,14 +94,13 @@ class _Resolver:
             info = self.lookup(f"{self.prefix}.{root.model}")
             return [info] if info is not None else []
         resource = self.lookup(f"{self.prefix}.{root.resource}")
-        signature = _callable(resource, root.method or "") if resource is not None else None
-        if signature is None:
-            return []
-        if not root.body:
-            return _model_infos(signature.ret_type, self.models)
-        if "body" not in signature.arg_names:
-            return []
-        return _model_infos(signature.arg_types[signature.arg_names.index("body")], self.models)
+        found: list[TypeInfo] = []
+        for signature in _callables(resource, root.method or "") if resource is not None else []:
+            if not root.body:
+                found += _model_infos(signature.ret_type, self.models)
+            elif "body" in signature.arg_names:
+                found += _model_infos(signature.arg_types[signature.arg_names.index("body")], self.models)
+        return list(dict.fromkeys(found))
 
     def fields(self, root: Root, path: str) -> list[Field]:
         current = self._roots(root)
@@ -116,6 +118,11 @@ class _Resolver:
 
 def _keywords(call: CallExpr) -> set[str]:
     return {name for name in call.arg_names if name is not None}
+
+
+def _passes_whole_body(call: CallExpr, body_at: int) -> bool:
+    positional = sum(1 for kind in call.arg_kinds if kind == ARG_POS)
+    return "body" in _keywords(call) or positional > body_at
 
 
 def _call_breaks(check: str, argument: str | None, value: str | None, passed: Sequence[object], keyword: bool) -> bool:
@@ -196,9 +203,17 @@ class ImpactPlugin(Plugin):
             if self._in_user_file(ctx.api.path) and isinstance(ctx.context, CallExpr):
                 keywords = _keywords(ctx.context)
                 for target in targets:
+                    if target.body_at is not None and _passes_whole_body(ctx.context, target.body_at):
+                        continue
                     passed: Sequence[object] = ()
                     if target.argument is not None and target.argument in ctx.callee_arg_names:
                         passed = ctx.args[ctx.callee_arg_names.index(target.argument)]
+                    elif target.body_at is not None:  # an overload without the field: read the call itself
+                        passed = [
+                            a
+                            for n, a in zip(ctx.context.arg_names, ctx.context.args, strict=True)
+                            if n == target.argument
+                        ]
                     keyword = target.argument in keywords
                     if _call_breaks(target.check, target.argument, target.value, passed, keyword):
                         self._hit(ctx.api.path, ctx.context, target, target.fix)

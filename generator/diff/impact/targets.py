@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ...ir.fields import python_field_name
 from ...ir.model import Api, Operation, Resource
 from ..change import Change, Severity
 from ..compute import normalise_path, path_placeholders
@@ -35,6 +36,9 @@ class CallTarget:
     change: Change
     fix: str
     value: str | None = None
+    body_at: int | None = None
+    """For a body field passed as a keyword argument: where ``body`` goes positionally (a call
+    passing the whole body, there or as ``body=``, is left to the model's or the dict's checks)."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,56 @@ _CALL_RULES = frozenset(
 )
 
 
+_KEYWORD_CHECKS: Mapping[str, tuple[CallCheck, str]] = {
+    "property-removed": ("passed", "drop `{field}=`: the field is gone from the request body of `{method}`"),
+    "property-type-changed": ("passed", "`{field}=` of `{method}` now takes {new} (was {old})"),
+    "required-request-property-added": ("missing", "pass the new required field `{field}=` to `{method}`"),
+    "request-property-became-required": ("missing", "pass `{field}=` to `{method}`: it is now required"),
+    "request-enum-value-removed": ("literal", "`{field}={value!r}` is no longer accepted by `{method}`"),
+}
+
+
+def _body_operations(change: Change, old: _OldClient) -> list[tuple[Operation, Resource]]:
+    """The OLD operations whose body has the changed property at its top level."""
+    if change.operation is not None:
+        found = old.operation(change.operation) if change.location == "request body" else None
+        return [found] if found is not None else []
+    model = old.models.get(change.schema) if change.schema is not None else None
+    if model is None:
+        return []
+    body = f"_models.{model.class_name}"
+    return [
+        (op, old.resource_of[op.key])
+        for op in old.by_key.values()
+        if op.body is not None and body in (part.strip() for part in op.body.annotation.split("|"))
+    ]
+
+
+def _keyword_name(op: Operation, wire: str) -> str:
+    """The keyword argument a body property is (as ``render.bodies`` names it)."""
+    name = python_field_name(wire)
+    taken = {p.py_name for p in op.parameters} | {p.name for p in op.parameters} | {"self", "request_options"}
+    return name + "_" if name in taken else name
+
+
+def _keyword_targets(change: Change, old: _OldClient) -> Iterable[CallTarget]:
+    """Calls passing a top-level body property as a keyword argument that the change breaks."""
+    wire = change.property
+    if change.id not in _KEYWORD_CHECKS or not wire or "." in wire or "[]" in wire or wire == "body":
+        return
+    check, template = _KEYWORD_CHECKS[change.id]
+    value = _enum_value(change) if change.id == "request-enum-value-removed" else None
+    old_type, new_type = change.params.get("old", "?"), change.params.get("new", "?")
+    for op, resource in _body_operations(change, old):
+        argument = _keyword_name(op, wire)
+        method = f"{resource.attribute}.{op.py_name}"
+        fix = template.format(field=argument, method=method, old=old_type, new=new_type, value=value)
+        for name in _methods(op):
+            yield CallTarget(
+                f"resources.{resource.module}", name, check, argument, change, fix, value, len(op.path_parameters)
+            )
+
+
 def _is_call_change(change: Change) -> bool:
     if change.id == "request-enum-value-removed":
         return (change.location or "").endswith(" parameter")
@@ -253,4 +307,5 @@ def impact_targets(changes: Iterable[Change], old_api: Api) -> Targets:
             calls.extend(_call_targets(change, old))
         else:
             properties.extend(_property_targets(change, old))
+            calls.extend(_keyword_targets(change, old))
     return Targets(tuple(calls), tuple(properties))
