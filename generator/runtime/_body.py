@@ -22,6 +22,7 @@ import zlib
 import httpx
 
 from ._errors import ResponseTooLargeError
+from ._options import BinarySink
 
 ACCEPT_ENCODING = "gzip, deflate"
 """What the client asks for: the encodings :class:`BodyReader` inflates within the limit itself."""
@@ -61,8 +62,11 @@ class _Inflater:
 class BodyReader:
     """Collects one response's decoded body, raising :class:`ResponseTooLargeError` past ``limit``."""
 
-    def __init__(self, response: httpx.Response, limit: int | None, operation: str) -> None:
+    def __init__(
+        self, response: httpx.Response, limit: int | None, operation: str, sink: BinarySink | None = None
+    ) -> None:
         self._response = response
+        self._sink = sink
         self._limit = limit
         self._operation = operation
         self._parts: list[bytes] = []
@@ -87,9 +91,12 @@ class BodyReader:
             raise self._too_large()
 
     def measure(self) -> None:
-        """Check the size of a body that is already in memory."""
+        """Check the size of a body that is already in memory (or hand it to the sink)."""
         if self._limit is not None and len(self._response.content) > self._limit:
             raise self._too_large()
+        if self._sink is not None:
+            self._sink.write(self._response.content)
+            self._response._content = b""
 
     def feed(self, chunk: bytes) -> None:
         """Take the next chunk (raw or decoded, as :attr:`raw` says)."""
@@ -120,7 +127,10 @@ class BodyReader:
         self._size += len(data)
         if self._limit is not None and self._size > self._limit:
             raise self._too_large()
-        self._parts.append(data)
+        if self._sink is not None:
+            self._sink.write(data)
+        else:
+            self._parts.append(data)
 
     def _too_large(self) -> ResponseTooLargeError:
         response, limit = self._response, self._limit or 0  # only called with a limit

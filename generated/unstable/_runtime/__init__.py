@@ -55,6 +55,7 @@ from ._options import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_MAX_RETRY_WAIT,
     DEFAULT_TIMEOUT,
+    BinarySink,
     RequestOptions,
 )
 from ._pagination import AsyncPaginator, SyncPaginator
@@ -78,6 +79,7 @@ __all__ = [
     "AsyncResource",
     "AuthenticationError",
     "BadRequestError",
+    "BinarySink",
     "ConflictError",
     "Drift",
     "ErrorBody",

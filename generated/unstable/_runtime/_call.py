@@ -25,6 +25,7 @@ import httpx
 from ._body import BodyReader
 from ._deadline import Deadline
 from ._errors import APIConnectionError, APITimeoutError, make_status_error
+from ._options import BinarySink
 from ._parse import is_success
 from ._request import APIRequest
 from ._retry import RetryPolicy, log_retry
@@ -43,6 +44,8 @@ class PreparedCall(NamedTuple):
     """Seconds the whole call may take (see ``_deadline``)."""
     timeout: Mapping[str, float | None]
     """The timeouts of each attempt, before the deadline cuts them."""
+    sink: BinarySink | None = None
+    """Where a successful answer's body goes instead of memory (``download_to``)."""
 
     @property
     def operation(self) -> str:
@@ -122,7 +125,8 @@ def exchange(call: PreparedCall) -> Exchange:
 
 def _read_body(call: PreparedCall, response: httpx.Response, deadline: Deadline) -> Generator[Step, Any, None]:
     """Read the body of ``response`` within ``max_response_bytes`` (see ``_body``) and the deadline."""
-    reader = BodyReader(response, call.max_response_bytes, call.operation)
+    sink = call.sink if is_success(response) else None  # an error body is read as usual
+    reader = BodyReader(response, None if sink else call.max_response_bytes, call.operation, sink)
     if reader.in_memory:
         reader.measure()
         return

@@ -202,6 +202,7 @@ class BaseAPIClient:
             ),
             deadline=_optional_seconds("deadline", opts.get("deadline", self.deadline)),
             timeout=dict(http_request.extensions["timeout"]),
+            sink=opts.get("download_to"),
         )
 
     def _pages(self, first: APIRequest[Any], *, cursor: str, items_field: str) -> PageRequest[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import TypedDict
+from typing import Protocol, TypedDict
 
 import httpx
 
@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_WAIT",
     "DEFAULT_TIMEOUT",
+    "BinarySink",
     "RequestOptions",
 ]
 
@@ -39,6 +40,12 @@ DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """64 MiB: the largest body (after gzip/deflate decoding) an answer may have; ``None`` lifts the limit."""
 
 
+class BinarySink(Protocol):
+    """Where ``download_to`` writes a body: an open binary file, ``io.BytesIO``, a socket's file..."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
 class RequestOptions(TypedDict, total=False):
     """Options accepted by every generated method as ``request_options=``.
 
@@ -59,6 +66,9 @@ class RequestOptions(TypedDict, total=False):
       walk stops there with a warning.
     - ``max_response_bytes``: the largest decoded body this call accepts (``None``: no limit);
       a larger one raises :class:`ResponseTooLargeError` without being read into memory.
+    - ``download_to``: a binary file (anything with ``write(bytes)``) that a successful answer's
+      body is written to while it arrives, for downloads too large to hold: the method then returns
+      an empty body (``b""``), and ``max_response_bytes`` does not apply to what goes to the file.
     - ``retry_non_idempotent``: also retry 5xx answers and failures after the request was sent
       for methods that are not idempotent (POST, PATCH).
 
@@ -76,6 +86,7 @@ class RequestOptions(TypedDict, total=False):
     max_response_bytes: int | None
     max_pages: int | None
     retry_non_idempotent: bool
+    download_to: BinarySink
     strict: bool
     _raw_response: bool
 
