@@ -27,9 +27,13 @@ from ._parse import Parsed, parse_response
 from ._request import APIRequest, PageRequest
 from ._response import APIResponse
 from ._retry import RetryPolicy, is_idempotent
+from ._sanitize import mask_header
 from ._secrets import Redactor
 
 TOKEN_ENV_VAR = "INTERCOM_ACCESS_TOKEN"  # noqa: S105 - the name of a variable, not a secret
+LOG_ENV_VAR = "INTERCOM_LOG"
+"""``debug`` (every request and answer) or ``info`` (retries, drift) prints the ``intercom`` logger to
+stderr, with secrets masked, without any logging set-up in the application."""
 USER_AGENT_PRODUCT = "intercom-clientgen-python"
 logger = logging.getLogger("intercom")
 drift_logger = logging.getLogger("intercom.drift")
@@ -52,6 +56,19 @@ def clean_token(token: str | None) -> str | None:
     if not token.isascii() or not token.isprintable() or any(ch.isspace() for ch in token):
         raise ValueError("The access token must be printable ASCII without whitespace")
     return token
+
+
+def log_from_environment() -> None:
+    """Honour ``$INTERCOM_LOG`` (see ``LOG_ENV_VAR``): one stderr handler on the ``intercom`` logger."""
+    level = {"debug": logging.DEBUG, "info": logging.INFO}.get(os.environ.get(LOG_ENV_VAR, "").strip().lower())
+    if level is None:
+        return
+    if not any(getattr(h, "intercom_environment", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        handler.intercom_environment = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)
 
 
 def _optional_seconds(name: str, value: float | None) -> float | None:
@@ -122,6 +139,7 @@ class BaseAPIClient:
         """Called with every drift record of every answer (unknown fields and enum values included)."""
         self._drift_logged: set[tuple[str, str, str]] = set()
         self._redactor = Redactor(self._token)
+        log_from_environment()
 
     @classmethod
     def _resolve_base_url(cls, base_url: str | httpx.URL | None, region: str | None) -> str:
@@ -190,7 +208,9 @@ class BaseAPIClient:
             max_wait=checked_seconds("max_retry_wait", opts.get("max_retry_wait", self.max_retry_wait)),
             idempotent=is_idempotent(method, request.idempotent) or opts.get("retry_non_idempotent", False),
         )
-        logger.debug("Sending %s %s", method, request.path)
+        if logger.isEnabledFor(logging.DEBUG):
+            shown = {name: mask_header(name, value) for name, value in http_request.headers.items()}
+            logger.debug("Sending %s %s headers=%s", method, http_request.url, shown)
         return PreparedCall(
             request,
             http_request,

@@ -113,3 +113,27 @@ def test_a_token_too_short_to_be_real_does_not_mask_every_log_line(caplog: pytes
     (record,) = caplog.records
     assert record.getMessage() == "the contact list is at /contacts; token ***"
     assert len(clients) == 2
+
+
+SCRIPT = """
+import httpx
+from v2_13 import Intercom
+transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"type": "admin.list", "admins": []}))
+Intercom(token="tok_env_log_SECRET", http_client=httpx.Client(transport=transport)).admins.list_admins()
+"""
+
+
+@pytest.mark.parametrize("level", ["debug", "", "info"])
+def test_intercom_log_prints_requests_and_answers_without_the_token(level: str) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(GENERATED), "INTERCOM_LOG": level}
+    result = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True)
+    if level != "debug":
+        assert result.stderr == ""
+        return
+    assert "Sending GET https://api.intercom.io/admins" in result.stderr
+    assert "Received 200 for GET /admins" in result.stderr
+    assert "'intercom-version': '2.13'" in result.stderr and "Bearer ***" in result.stderr
+    assert "tok_env_log_SECRET" not in result.stderr
