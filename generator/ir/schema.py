@@ -205,6 +205,7 @@ class Resolver:
         components = document.get("components")
         schemas = components.get("schemas") if isinstance(components, Mapping) else None
         self.schemas: Mapping[str, Any] = schemas if isinstance(schemas, Mapping) else {}
+        self._refs_of: dict[str, frozenset[str]] = {}
 
     def follow(self, node: Any, pointer: str = "") -> tuple[Mapping[str, Any], str]:
         """The node a (chain of) local reference(s) stands for, with its pointer; ``{}`` when there is none."""
@@ -256,5 +257,12 @@ class Resolver:
             if key in seen:
                 continue
             seen.add(key)
-            pending.extend(self.refs_below(self.schemas.get(key)) - seen)
+            pending.extend(self._component_refs(key) - seen)
         return seen
+
+    def _component_refs(self, key: str) -> frozenset[str]:
+        """``refs_below`` of one component schema, computed once per resolver (documents are not changed)."""
+        found = self._refs_of.get(key)
+        if found is None:
+            found = self._refs_of[key] = frozenset(self.refs_below(self.schemas.get(key)))
+        return found
