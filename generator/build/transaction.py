@@ -3,10 +3,10 @@
 ``write_trees`` over targets that share one parent folder ``P``:
 
 1. refuse any target intercom-gen did not write (``writer.foreign_entry``);
-2. stage every new tree in full as ``P/.NAME.new-XXXX``;
+2. stage every new tree in full as ``P/.NAME.new-<random>``;
 3. write the journal ``P/.intercom-gen-journal.json`` (state ``swapping``: each target, its new
    tree, the name its old tree will get, whether it existed);
-4. for each target: ``NAME -> .NAME.old-XXXX``, then ``.NAME.new-XXXX -> NAME``;
+4. for each target: ``NAME -> .NAME.old-<random>``, then ``.NAME.new-<random> -> NAME``;
 5. journal state ``committed``; remove the old trees and the journal.
 
 Steps 3-5 run with SIGTERM and SIGINT held back (``signals.critical``), and a failure in them

@@ -86,7 +86,7 @@ def write_into(folder: Path, files: Mapping[str, str | bytes]) -> None:
 
 
 def make_staging(target: Path) -> Path:
-    """A fresh, empty folder beside ``target`` named ``.NAME.new-XXXX`` (mode as the umask says)."""
+    """A fresh, empty folder beside ``target`` named ``.NAME.new-<random>`` (mode as the umask says)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     follow_umask(staging, folder=True)
