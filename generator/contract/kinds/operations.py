@@ -116,9 +116,10 @@ def _parameter(op: Operation, name: str, location: str | None) -> Parameter | No
 
 
 @dataclass(frozen=True)
-class ParameterAdded(Assertion):
-    kind: ClassVar[str] = "parameter-added"
-    summary: ClassVar[str] = "the operation takes the parameter"
+class _ParameterPresence(Assertion):
+    """Whether the operation takes the parameter; ``present_is_true`` says which answer holds."""
+
+    present_is_true: ClassVar[bool] = True
     operation: str
     parameter: str
     location: str | None = field(default=None, metadata={"yaml": "in"})
@@ -128,39 +129,29 @@ class ParameterAdded(Assertion):
         if isinstance(op, Finding):
             return op
         found = _parameter(op, self.parameter, self.location)
-        if found is not None:
-            why = f"{op.key} takes {found.location} parameter {self.parameter}"
-            return finding(Truth.TRUE, why, version, found.pointer or op.pointer)
-        return finding(
-            Truth.FALSE, f"{op.key} has no parameter {self.parameter} in {version.name}", version, op.pointer
-        )
+        truth = Truth.TRUE if (found is not None) == self.present_is_true else Truth.FALSE
+        if found is None:
+            return finding(
+                truth, f"{op.key} takes no parameter {self.parameter} in {version.name}", version, op.pointer
+            )
+        why = f"{op.key} takes {found.location} parameter {self.parameter} in {version.name}"
+        return finding(truth, why, version, found.pointer or op.pointer)
 
     def confirm(self, package: PackageView, finding: Finding, payload: Any) -> tuple[bool, str] | None:
         return confirm_methods(package, (self.operation,), (self.parameter,))
 
 
 @dataclass(frozen=True)
-class ParameterRemoved(Assertion):
+class ParameterAdded(_ParameterPresence):
+    kind: ClassVar[str] = "parameter-added"
+    summary: ClassVar[str] = "the operation takes the parameter"
+
+
+@dataclass(frozen=True)
+class ParameterRemoved(_ParameterPresence):
     kind: ClassVar[str] = "parameter-removed"
     summary: ClassVar[str] = "the operation exists and no longer takes the parameter"
-    operation: str
-    parameter: str
-    location: str | None = field(default=None, metadata={"yaml": "in"})
-
-    def check(self, version: Version, payload: Any) -> Finding:
-        op = operation_or_finding(self.operation, version)
-        if isinstance(op, Finding):
-            return op
-        found = _parameter(op, self.parameter, self.location)
-        if found is None:
-            return finding(
-                Truth.TRUE, f"{op.key} takes no parameter {self.parameter} in {version.name}", version, op.pointer
-            )
-        why = f"{op.key} still takes {found.location} parameter {self.parameter} in {version.name}"
-        return finding(Truth.FALSE, why, version, found.pointer or op.pointer)
-
-    def confirm(self, package: PackageView, finding: Finding, payload: Any) -> tuple[bool, str] | None:
-        return confirm_methods(package, (self.operation,), (self.parameter,))
+    present_is_true: ClassVar[bool] = False
 
 
 @dataclass(frozen=True)
